@@ -1,0 +1,86 @@
+package party.assessment.orgunits;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.util.List;
+import party.common.events.OrgLevel;
+import party.common.events.OrgUnitState;
+import party.common.problem.ProblemException;
+import party.common.scope.OrgPath;
+
+/** A party organization (党组织) in the hierarchy; its path is the chain of codes from the root. */
+@Entity
+@Table(name = "org_unit")
+public class OrgUnit extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public OrgLevel level;
+    public String category;
+    @Column(name = "parent_code")
+    public String parentCode;
+    public String path;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** A new unit under {@code parent}, or a root unit when {@code parent} is null. */
+    public static OrgUnit create(String code, String name, OrgLevel level, String category, OrgUnit parent) {
+        var unit = new OrgUnit();
+        unit.code = code;
+        unit.name = name;
+        unit.level = level;
+        unit.category = category;
+        unit.parentCode = parent == null ? null : parent.code;
+        unit.path = OrgPath.child(parent == null ? null : parent.path, code);
+        unit.createdAt = Instant.now();
+        unit.updatedAt = unit.createdAt;
+        return unit;
+    }
+
+    public void rename(String newName) {
+        name = newName;
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * Moves this unit and its subtree under {@code parent}.
+     *
+     * @param descendants every unit below this one, whose paths follow
+     */
+    public void moveUnder(OrgUnit parent, List<OrgUnit> descendants) {
+        if (OrgPath.isWithin(parent.path, path)) {
+            throw new ProblemException(Status.CONFLICT, "move-into-own-subtree", "不能移动到自身或下级组织之下",
+                    parent.code + " is " + code + " itself or below it", "parentCode");
+        }
+        String oldPath = path;
+        parentCode = parent.code;
+        path = OrgPath.child(parent.path, code);
+        updatedAt = Instant.now();
+        for (OrgUnit below : descendants) {
+            below.path = path + below.path.substring(oldPath.length());
+            below.updatedAt = updatedAt;
+        }
+    }
+
+    public OrgUnitState state() {
+        return new OrgUnitState(code, name, level, category, parentCode, path, version);
+    }
+
+    public static List<OrgUnit> descendantsOf(OrgUnit unit) {
+        return list("path like ?1", OrgPath.descendantsPattern(unit.path));
+    }
+}

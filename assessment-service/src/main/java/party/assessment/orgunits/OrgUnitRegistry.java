@@ -1,0 +1,100 @@
+package party.assessment.orgunits;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.List;
+import party.common.events.OrgUnitState;
+import party.common.events.OrgUnitState.Change;
+import party.common.events.Topics;
+import party.common.outbox.Outbox;
+import party.common.problem.ProblemException;
+import party.common.scope.OrgPath;
+
+/**
+ * Creates and changes org units; every change is announced on {@code org.units} through the outbox, in
+ * the same transaction. {@code scope} is the org path the acting user is bound to.
+ */
+@ApplicationScoped
+public class OrgUnitRegistry {
+
+    private final Outbox outbox;
+
+    public OrgUnitRegistry(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public OrgUnitState create(OrgUnitCommands.Create command, String scope) {
+        OrgUnit parent = command.parentCode() == null ? null : existingParent(command.parentCode(), scope);
+        OrgUnit unit = OrgUnit.create(command.code(), command.name(), command.level(), command.category(), parent);
+        if (!OrgPath.isWithin(unit.path, scope)) {
+            throw new ProblemException(Status.FORBIDDEN, "outside-scope", "只能在本级及下级组织中创建",
+                    "a unit without a parent can only be created by an account bound to the root", "parentCode");
+        }
+        if (OrgUnit.findById(unit.code) != null) {
+            throw new ProblemException(Status.CONFLICT, "duplicate-code", "组织编码已存在",
+                    "an org unit with code " + unit.code + " already exists", "code");
+        }
+        unit.persist();
+        return announce(Change.OrgUnitCreated, List.of(unit)).get(0);
+    }
+
+    @Transactional
+    public OrgUnitState rename(String code, OrgUnitCommands.Rename command, String scope) {
+        OrgUnit unit = visible(code, scope);
+        expectVersion(unit, command.version());
+        unit.rename(command.name());
+        return announce(Change.OrgUnitRenamed, List.of(unit)).get(0);
+    }
+
+    @Transactional
+    public OrgUnitState move(String code, OrgUnitCommands.Move command, String scope) {
+        OrgUnit unit = visible(code, scope);
+        expectVersion(unit, command.version());
+        OrgUnit parent = existingParent(command.parentCode(), scope);
+        List<OrgUnit> descendants = OrgUnit.descendantsOf(unit);
+        unit.moveUnder(parent, descendants);
+        var moved = new ArrayList<OrgUnit>();
+        moved.add(unit);
+        moved.addAll(descendants);
+        return announce(Change.OrgUnitMoved, moved).get(0);
+    }
+
+    /** The unit with this code when the scope covers it; 404 otherwise, so existence never leaks. */
+    public OrgUnit visible(String code, String scope) {
+        OrgUnit unit = OrgUnit.findById(code);
+        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
+            throw new NotFoundException();
+        }
+        return unit;
+    }
+
+    private static OrgUnit existingParent(String code, String scope) {
+        OrgUnit parent = OrgUnit.findById(code);
+        if (parent == null || !OrgPath.isWithin(parent.path, scope)) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-parent", "上级组织不存在",
+                    "no org unit " + code + " in your scope", "parentCode");
+        }
+        return parent;
+    }
+
+    private static void expectVersion(OrgUnit unit, Long expected) {
+        if (expected != null && expected != unit.version) {
+            throw new ProblemException(Status.CONFLICT, "stale-version", "数据已被他人修改",
+                    "version " + expected + " was read, the unit is now at version " + unit.version, "version");
+        }
+    }
+
+    /** Flushes first, so each event carries the version the change committed with. */
+    private List<OrgUnitState> announce(Change change, List<OrgUnit> units) {
+        OrgUnit.flush();
+        return units.stream().map(unit -> {
+            OrgUnitState state = unit.state();
+            outbox.publish(Topics.ORG_UNITS, unit.code, change.name(), unit.path, state);
+            return state;
+        }).toList();
+    }
+}

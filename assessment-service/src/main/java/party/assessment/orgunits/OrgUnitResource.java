@@ -1,0 +1,88 @@
+package party.assessment.orgunits;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.common.events.OrgUnitState;
+import party.common.paging.Page;
+import party.common.scope.OrgScope;
+import party.common.scope.Roles;
+
+/** The org-unit registry over REST. Reads for every role, changes for organizers and admins, all within scope. */
+@Path("/org-units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.REVIEWER, Roles.INSPECTOR, Roles.DISCIPLINE,
+        Roles.UNIT_LEADER, Roles.VOTER, Roles.TELLER, Roles.INTEGRATION})
+public class OrgUnitResource {
+
+    private final OrgUnitRegistry registry;
+    private final OrgScope scope;
+
+    public OrgUnitResource(OrgUnitRegistry registry, OrgScope scope) {
+        this.registry = registry;
+        this.scope = scope;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Create an org unit under a parent in the caller's scope; announced on org.units")
+    public Response create(@Valid @NotNull OrgUnitCommands.Create command, UriInfo uri) {
+        OrgUnitState created = registry.create(command, scope.root());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Org units in the caller's scope, ordered by path")
+    public Page<OrgUnitState> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        var query = OrgUnit.<OrgUnit>find(OrgScope.condition("path") + " order by path", scope.parameters());
+        return Page.of(query, page, size, OrgUnit::state);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One org unit; 404 outside the caller's scope")
+    public OrgUnitState get(@PathParam("code") String code) {
+        return registry.visible(code, scope.root()).state();
+    }
+
+    @GET
+    @Path("/{code}/children")
+    @Operation(summary = "The direct children of an org unit")
+    public List<OrgUnitState> children(@PathParam("code") String code) {
+        registry.visible(code, scope.root());
+        return OrgUnit.<OrgUnit>list("parentCode = ?1 order by path", code).stream().map(OrgUnit::state).toList();
+    }
+
+    @POST
+    @Path("/{code}/rename")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Rename an org unit (its code and path stay)")
+    public OrgUnitState rename(@PathParam("code") String code, @Valid @NotNull OrgUnitCommands.Rename command) {
+        return registry.rename(code, command, scope.root());
+    }
+
+    @POST
+    @Path("/{code}/move")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Move an org unit and its subtree under another parent in the caller's scope")
+    public OrgUnitState move(@PathParam("code") String code, @Valid @NotNull OrgUnitCommands.Move command) {
+        return registry.move(code, command, scope.root());
+    }
+}

@@ -1,0 +1,219 @@
+package party.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine with no Docker: embedded PostgreSQL, a Kafka broker, Keycloak, the three
+ * services and the gateway, each healthy before the next depends on it. Closing stops everything it started,
+ * newest first; the shutdown hook does that on Ctrl-C.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration SERVICE_START = Duration.ofMinutes(3);
+
+    private final Settings settings;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private LocalKafka kafka;
+
+    private LocalPlatform(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        var platform = new LocalPlatform(Settings.fromSystemProperties());
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
+        // Started by Maven, a SIGTERM reaches Maven only, which leaves its forked child running: follow it out.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+        try {
+            platform.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("\n启动失败 The platform did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(platform.banner());
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts everything; on failure stops what did start and rethrows. */
+    public static LocalPlatform start(Settings settings) {
+        var platform = new LocalPlatform(settings);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        settings.checkPortsFree();
+        prepareData();
+        log("PostgreSQL on port " + settings.port(Port.POSTGRES));
+        var postgres = LocalPostgres.start(settings.data().resolve("postgres"), settings.port(Port.POSTGRES));
+        running.push(postgres);
+        List.of("assessment", "rectification", "ballot").forEach(postgres::ensureDatabase);
+
+        log("Keycloak on port " + settings.port(Port.KEYCLOAK) + " (first start builds it: about a minute)");
+        ChildProcess keycloak = LocalKeycloak.start(settings);
+        running.push(keycloak);
+        log("Kafka on port " + settings.port(Port.KAFKA));
+        kafka = new LocalKafka(settings);
+        running.push(kafka);
+        kafka.start();
+        LocalKeycloak.awaitReady(keycloak, settings);
+
+        log("services: assessment, rectification, ballot");
+        var services = new LinkedHashMap<ChildProcess, String>();
+        services.put(startService("assessment-service", Port.ASSESSMENT, Map.of(
+                "assessment.seed.org-units", settings.home().resolve("deploy/local/org-units.json").toString())),
+                settings.url(Port.ASSESSMENT));
+        services.put(startService("rectification-service", Port.RECTIFICATION, Map.of()), settings.url(Port.RECTIFICATION));
+        services.put(startService("ballot-service", Port.BALLOT, Map.of()), settings.url(Port.BALLOT));
+        services.forEach((service, url) -> service.awaitHealthy(url + "/q/health/ready", SERVICE_START));
+
+        log("gateway on port " + settings.port(Port.GATEWAY));
+        var gatewayConfig = new LinkedHashMap<String, String>();
+        gatewayConfig.put("gateway.services.assessment.url", settings.url(Port.ASSESSMENT));
+        gatewayConfig.put("gateway.services.rectification.url", settings.url(Port.RECTIFICATION));
+        gatewayConfig.put("gateway.services.ballots.url", settings.url(Port.BALLOT));
+        if (System.getenv("GATEWAY_CORS_ORIGINS") == null) {
+            gatewayConfig.put("quarkus.http.cors.origins", settings.url(Port.GATEWAY));
+        }
+        startService("gateway", Port.GATEWAY, gatewayConfig).awaitHealthy(gatewayUrl() + "/q/health/ready", SERVICE_START);
+    }
+
+    private ChildProcess startService(String module, Port port, Map<String, String> extra) {
+        Path app = settings.require(module + "/target/quarkus-app/quarkus-run.jar",
+                "build it first: mvn package -DskipTests");
+        var command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx320m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + settings.port(port),
+                "-Dplatform.keycloak-url=" + settings.url(Port.KEYCLOAK),
+                "-Dplatform.kafka-bootstrap=" + kafka.bootstrap()));
+        if (port != Port.GATEWAY) {
+            String database = module.replace("-service", "");
+            command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES)
+                    + "/" + database);
+        }
+        extra.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", app.toString()));
+        ChildProcess service = ChildProcess.start(module, command, Map.of(), settings.home(), settings.logs());
+        running.push(service);
+        return service;
+    }
+
+    private void prepareData() {
+        try {
+            if (settings.fresh() && Files.exists(settings.data())) {
+                log("fresh start: removing " + settings.data());
+                try (var paths = Files.walk(settings.data())) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            Files.createDirectories(settings.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The broker, for fault tests that stop and restart it. */
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public String gatewayUrl() {
+        return settings.url(Port.GATEWAY);
+    }
+
+    public String issuer() {
+        return LocalKeycloak.issuer(settings);
+    }
+
+    /** Stops everything this platform started, newest first. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable component = running.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    String banner() {
+        var text = new StringBuilder("""
+
+                ================================================================
+                 党建责任考评 platform is up
+                   gateway   %s   (/api/assessment, /api/rectification, /api/ballots)
+                   keycloak  %s   realm party; admin console: %s / %s
+                   data      %s   (kept across restarts; -Dplatform.fresh=true starts from scratch)
+                   logs      %s
+
+                 demo users (local realm only; password = user name):
+                """.formatted(gatewayUrl(), settings.url(Port.KEYCLOAK), LocalKeycloak.ADMIN,
+                LocalKeycloak.ADMIN_PASSWORD, settings.data(), settings.logs()));
+        demoUsers().forEach(line -> text.append("   ").append(line).append('\n'));
+        text.append("""
+
+                 a token:  curl -s -d grant_type=password -d client_id=mobile -d username=organizer \\
+                             -d password=organizer %s/protocol/openid-connect/token
+                 Ctrl-C stops everything.
+                ================================================================
+                """.formatted(issuer()));
+        return text.toString();
+    }
+
+    /** The demo users as the realm export defines them, so the banner never disagrees with Keycloak. */
+    private List<String> demoUsers() {
+        try {
+            JsonNode realm = new ObjectMapper().readTree(settings.home().resolve("deploy/keycloak/party-realm.json").toFile());
+            var lines = new ArrayList<String>();
+            for (JsonNode user : realm.path("users")) {
+                String name = user.path("username").asText();
+                if (name.startsWith("service-account-")) {
+                    continue;
+                }
+                String department = user.path("attributes").path("department").path(0).asText("");
+                lines.add("%-20s %-18s %s%s".formatted(name, user.path("attributes").path("org_path").path(0).asText(),
+                        user.path("realmRoles").path(0).asText(), department.isEmpty() ? "" : " (" + department + ")"));
+            }
+            for (JsonNode client : realm.path("clients")) {
+                if (client.path("serviceAccountsEnabled").asBoolean()) {
+                    lines.add("%-20s client credentials, secret %s".formatted(client.path("clientId").asText() + " (client)",
+                            client.path("secret").asText()));
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[platform] " + message);
+    }
+}

@@ -1,0 +1,25 @@
+package party.local;
+
+/** Every port the local platform listens on, each changeable with {@code -Dplatform.port.<key>=<port>}. */
+public enum Port {
+    GATEWAY("gateway", 8080),
+    KEYCLOAK("keycloak", 8180),
+    ASSESSMENT("assessment", 8081),
+    RECTIFICATION("rectification", 8082),
+    BALLOT("ballot", 8083),
+    KAFKA("kafka", 9092),
+    KAFKA_CONTROLLER("kafka-controller", 9093),
+    POSTGRES("postgres", 15432);
+
+    final String key;
+    final int defaultPort;
+
+    Port(String key, int defaultPort) {
+        this.key = key;
+        this.defaultPort = defaultPort;
+    }
+
+    public String property() {
+        return "platform.port." + key;
+    }
+}

@@ -1,0 +1,51 @@
+package party.orgreplica;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import party.common.events.OrgLevel;
+import party.common.events.OrgUnitState;
+
+/** One org unit as last announced on {@code org.units}; never written through this service's API. */
+@Entity
+@Table(name = "org_unit_replica")
+public class ReplicatedOrgUnit extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public OrgLevel level;
+    public String category;
+    @Column(name = "parent_code")
+    public String parentCode;
+    public String path;
+    public long version;
+    @Column(name = "replicated_at")
+    public Instant replicatedAt;
+
+    /** Takes the announced state unless this replica already holds the same or a newer version. */
+    public boolean apply(OrgUnitState state) {
+        if (state.version() <= version && code != null) {
+            return false;
+        }
+        code = state.code();
+        name = state.name();
+        level = state.level();
+        category = state.category();
+        parentCode = state.parentCode();
+        path = state.path();
+        version = state.version();
+        replicatedAt = Instant.now();
+        return true;
+    }
+
+    public OrgUnitState view() {
+        return new OrgUnitState(code, name, level, category, parentCode, path, version);
+    }
+}

@@ -1,0 +1,11 @@
+package party.common.events;
+
+/** Kafka topic names, defined once for producers and consumers. */
+public final class Topics {
+
+    /** Compacted, keyed by unit code: the latest state of every org unit. */
+    public static final String ORG_UNITS = "org.units";
+
+    private Topics() {
+    }
+}

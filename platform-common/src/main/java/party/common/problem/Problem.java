@@ -1,0 +1,22 @@
+package party.common.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * RFC 9457 problem details, the one error format of every service and the gateway.
+ * {@code type} is {@code urn:party:problem:<slug>}; docs/problems.md lists the slugs.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static String type(String slug) {
+        return "urn:party:problem:" + slug;
+    }
+
+    /** One offending field: a JSON property path such as {@code code}, or a query parameter such as {@code size}. */
+    public record FieldError(String field, String message) {
+    }
+}

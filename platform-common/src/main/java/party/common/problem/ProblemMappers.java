@@ -1,0 +1,114 @@
+package party.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into problem details; no stack trace ever reaches a caller. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        var errors = e.field() == null ? List.<Problem.FieldError>of() : List.of(new Problem.FieldError(e.field(), e.getMessage()));
+        return respond(new Problem(Problem.type(e.slug()), e.title(), e.status().getStatusCode(), e.getMessage(),
+                instance(uri), errors));
+    }
+
+    @ServerExceptionMapper({ConstraintViolationException.class,
+            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class})
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        var errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(Problem.type("validation"), "请求参数不合法", 400, detail, instance(uri), errors));
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")) : "";
+        var errors = field.isEmpty() ? List.<Problem.FieldError>of()
+                : List.of(new Problem.FieldError(field, e.getOriginalMessage()));
+        return respond(new Problem(Problem.type("unreadable-body"), "请求体无法解析", 400, e.getOriginalMessage(),
+                instance(uri), errors));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response conflict(RuntimeException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("concurrent-change"), "数据已被他人修改", 409,
+                "the record changed since it was read; read it again and retry", instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("forbidden"), "无权执行此操作", 403,
+                "your roles do not allow this operation", instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, uri);
+        }
+        int status = e.getResponse().getStatus();
+        String title = switch (status) {
+            case 404 -> "未找到";
+            case 405 -> "不支持该方法";
+            case 406, 415 -> "不支持的媒体类型";
+            default -> Status.fromStatusCode(status) == null ? "请求失败" : Status.fromStatusCode(status).getReasonPhrase();
+        };
+        String slug = status == 404 ? "not-found" : "http-" + status;
+        return respond(new Problem(Problem.type(slug), title, status, null, instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s", instance(uri));
+        return respond(new Problem(Problem.type("internal"), "服务内部错误", 500,
+                "the failure is logged; retrying is safe", instance(uri), List.of()));
+    }
+
+    /** The full request path, API root included, as the caller sent it. */
+    private static String instance(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The request field a violation is about: the bean property path, else the method parameter's name. */
+    private static String field(ConstraintViolation<?> v) {
+        String property = null;
+        String parameter = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                property = property == null ? node.getName() : property + "." + node.getName();
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+        }
+        return property != null ? property : parameter != null ? parameter : v.getPropertyPath().toString();
+    }
+}

@@ -1,0 +1,30 @@
+package party.common.scope;
+
+/**
+ * Org paths are the chain of unit codes from the root, e.g. {@code /city/district-a}. A scope is the
+ * path a user is bound to; it covers that unit and everything below it, and {@code /} covers all.
+ */
+public final class OrgPath {
+
+    public static final String ROOT = "/";
+
+    private OrgPath() {
+    }
+
+    public static boolean isWithin(String path, String scope) {
+        if (path == null || scope == null) {
+            return false;
+        }
+        return ROOT.equals(scope) || path.equals(scope) || path.startsWith(scope + "/");
+    }
+
+    /** The path of a unit with this code under the given parent path ({@code null} for a root unit). */
+    public static String child(String parentPath, String code) {
+        return parentPath == null ? "/" + code : parentPath + "/" + code;
+    }
+
+    /** A SQL LIKE pattern for everything strictly below the scope; unit codes contain no wildcards. */
+    public static String descendantsPattern(String scope) {
+        return ROOT.equals(scope) ? "/%" : scope + "/%";
+    }
+}

@@ -1,0 +1,55 @@
+package party.common.scope;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import party.common.problem.ProblemException;
+
+/**
+ * The one org-scope check: the caller's token carries {@code org_path}; the caller sees that unit and
+ * everything below it. Anything else is answered as not found, so a sibling's existence never leaks.
+ */
+@RequestScoped
+public class OrgScope {
+
+    public static final String CLAIM = "org_path";
+
+    private final JsonWebToken token;
+
+    public OrgScope(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** The caller's scope; an account bound to no unit is refused rather than shown an empty world. */
+    public String root() {
+        Object claim = token.getClaim(CLAIM);
+        if (claim == null || claim.toString().isBlank()) {
+            throw new ProblemException(Status.FORBIDDEN, "no-org-scope", "账号未绑定组织",
+                    "the token carries no org_path claim; bind the account to an org unit in Keycloak", null);
+        }
+        return claim.toString();
+    }
+
+    public boolean covers(String path) {
+        return OrgPath.isWithin(path, root());
+    }
+
+    /** Passes when the caller may see the record at {@code path}; otherwise 404. */
+    public void requireVisible(String path) {
+        if (!covers(path)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** A JPQL condition on a path column keeping only records in the caller's scope; bind {@link #parameters()}. */
+    public static String condition(String pathColumn) {
+        return "(" + pathColumn + " = :scope or " + pathColumn + " like :below)";
+    }
+
+    public Parameters parameters() {
+        String root = root();
+        return Parameters.with("scope", root).and("below", OrgPath.descendantsPattern(root));
+    }
+}
