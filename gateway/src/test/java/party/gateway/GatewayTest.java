@@ -1,0 +1,81 @@
+package party.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import party.testing.TestTokens;
+
+@QuarkusTest
+@WithTestResource(FakeServices.class)
+class GatewayTest {
+
+    private static final String TOKEN = TestTokens.token("organizer", "/city", "organizer");
+
+    @Test
+    void theGatewayAnswers401ItselfForMissingOrInvalidTokens() {
+        for (String prefix : new String[] {"/api/assessment", "/api/rectification", "/api/ballots"}) {
+            given().get(prefix + "/org-units").then().statusCode(401);
+        }
+        given().auth().oauth2(TestTokens.expired("organizer", "/city", "organizer"))
+                .get("/api/assessment/org-units").then().statusCode(401);
+        given().auth().oauth2(TestTokens.fromOtherIssuer("organizer", "/city", "organizer"))
+                .get("/api/assessment/org-units").then().statusCode(401);
+        given().auth().oauth2(TestTokens.forOtherAudience("organizer", "/city", "organizer"))
+                .get("/api/assessment/org-units").then().statusCode(401);
+    }
+
+    @Test
+    void aValidRequestReachesItsServiceWithTokenAndRequestId() {
+        given().auth().oauth2(TOKEN).header("X-Request-Id", "oa-42")
+                .get("/api/ballots/org-units?page=1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "oa-42")
+                .body("path", equalTo("/api/ballots/org-units?page=1"))
+                .body("authorization", equalTo("Bearer " + TOKEN))
+                .body("requestId", equalTo("oa-42"));
+    }
+
+    @Test
+    void aMissingOrUnsafeRequestIdIsReplaced() {
+        given().auth().oauth2(TOKEN).header("X-Request-Id", "bad id\twith spaces")
+                .get("/api/assessment/org-units")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void bodiesPassThroughWhole() {
+        byte[] body = new byte[2 * 1024 * 1024];
+        given().auth().oauth2(TOKEN).contentType("application/octet-stream").body(body)
+                .post("/api/rectification/evidence")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("bodyLength", equalTo(body.length));
+    }
+
+    @Test
+    void corsAllowsConfiguredOriginsOnly() {
+        given().header("Origin", "http://127.0.0.1:8080").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization")
+                .options("/api/assessment/org-units")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://127.0.0.1:8080");
+        given().header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/assessment/org-units")
+                .then().header("Access-Control-Allow-Origin", nullValue())
+                .statusCode(not(200));
+    }
+
+    @Test
+    void readinessReportsTheServicesBehind() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'downstream services' }.data.ballots", equalTo("UP"));
+    }
+}
