@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * Keycloak from the keycloak-quarkus-dist zip that deploy/keycloak unpacked, with the party realm imported
  * on first start. Its H2 store lives in the platform's data directory, not in the distribution.
  */
-final class LocalKeycloak {
+public final class LocalKeycloak {
 
-    static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "admin";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
 
     private LocalKeycloak() {
     }

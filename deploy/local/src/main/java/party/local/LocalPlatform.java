@@ -146,6 +146,10 @@ public final class LocalPlatform implements AutoCloseable {
         return settings.url(Port.GATEWAY);
     }
 
+    public String keycloakUrl() {
+        return settings.url(Port.KEYCLOAK);
+    }
+
     public String issuer() {
         return LocalKeycloak.issuer(settings);
     }

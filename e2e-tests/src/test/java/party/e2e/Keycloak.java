@@ -1,0 +1,95 @@
+package party.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import party.local.LocalKeycloak;
+import party.local.LocalPlatform;
+
+/** Real tokens from the running Keycloak, plus the two kinds of bad token the gateway must refuse. */
+final class Keycloak {
+
+    private final LocalPlatform platform;
+
+    Keycloak(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    /** Password grant through the public mobile client, as scripts and tests do in the local realm. */
+    String token(String user) {
+        return passwordGrant("mobile", user);
+    }
+
+    /** The OA system's service account (client credentials). */
+    String oaSystemToken() {
+        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", "oa-system",
+                        "client_secret", "oa-system-local-demo-secret"))
+                .post(platform.issuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /**
+     * A genuine token that expires after {@code seconds}: issued through a client created for this test
+     * with a short access-token lifespan and the same claims as the real clients.
+     */
+    String shortLivedToken(String user, int seconds) {
+        String clientId = "e2e-short-lived-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", LocalKeycloak.ADMIN, "password", LocalKeycloak.ADMIN_PASSWORD))
+                .post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
+                        "standardFlowEnabled", false,
+                        "attributes", Map.of("access.token.lifespan", String.valueOf(seconds)),
+                        "protocolMappers", List.of(
+                                Map.of("name", "org_path", "protocol", "openid-connect",
+                                        "protocolMapper", "oidc-usermodel-attribute-mapper",
+                                        "config", Map.of("user.attribute", "org_path", "claim.name", "org_path",
+                                                "jsonType.label", "String", "access.token.claim", "true")),
+                                Map.of("name", "audience", "protocol", "openid-connect",
+                                        "protocolMapper", "oidc-audience-mapper",
+                                        "config", Map.of("included.custom.audience", "party-platform",
+                                                "access.token.claim", "true")))))
+                .post(platform.keycloakUrl() + "/admin/realms/party/clients")
+                .then().statusCode(201);
+        return passwordGrant(clientId, user);
+    }
+
+    /** Well-formed and signed, with the right audience and claims, but by a key and issuer nobody trusts. */
+    static String foreignToken() throws Exception {
+        var keys = KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        var pair = keys.generateKeyPair();
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"foreign\"}";
+        String payload = ("{\"iss\":\"http://127.0.0.1:1/realms/party\",\"aud\":\"party-platform\",\"sub\":\"intruder\","
+                + "\"iat\":%d,\"exp\":%d,\"org_path\":\"/city\",\"realm_access\":{\"roles\":[\"admin\"]}}")
+                .formatted(now, now + 300);
+        String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64(payload.getBytes(StandardCharsets.UTF_8));
+        var signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(pair.getPrivate());
+        signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + base64(signature.sign());
+    }
+
+    private String passwordGrant(String clientId, String user) {
+        return given().formParams(Map.of("grant_type", "password", "client_id", clientId,
+                        "username", user, "password", user))
+                .post(platform.issuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,137 @@
+package party.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import party.local.LocalPlatform;
+import party.local.Settings;
+
+/**
+ * The real stack as the README's run command starts it (embedded PostgreSQL, a Kafka broker process,
+ * Keycloak, three services, the gateway) on free ports, exercised through the gateway with real tokens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+
+    private static final String[] REPLICAS = {"/api/ballots/org-units/", "/api/rectification/org-units/"};
+
+    @TempDir
+    static Path data;
+    static LocalPlatform platform;
+    static Keycloak keycloak;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = LocalPlatform.start(Settings.onFreePorts(Path.of(System.getProperty("platform.home")), data));
+        keycloak = new Keycloak(platform);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayRefusesMissingForeignAndExpiredTokens() throws Exception {
+        for (String api : new String[] {"/api/assessment/org-units", "/api/ballots/org-units", "/api/rectification/org-units"}) {
+            gateway().get(api).then().statusCode(401);
+        }
+        as(Keycloak.foreignToken()).get("/api/assessment/org-units").then().statusCode(401);
+
+        String shortLived = keycloak.shortLivedToken("organizer", 10);
+        as(shortLived).get("/api/assessment/org-units").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                as(shortLived).get("/api/assessment/org-units").then().statusCode(401));
+    }
+
+    @Test
+    @Order(2)
+    void rolesAndOrgScopeHoldThroughTheGateway() {
+        String leaderA = keycloak.token("leader-a");
+        as(leaderA).contentType(ContentType.JSON).body(unit("street-denied", "district-a"))
+                .post("/api/assessment/org-units").then().statusCode(403);
+        as(leaderA).get("/api/assessment/org-units/district-b").then().statusCode(404);
+        as(leaderA).get("/api/assessment/org-units/district-a").then().statusCode(200).body("name", equalTo("A区委"));
+        as(leaderA).get("/api/assessment/org-units").then().statusCode(200)
+                .body("items.path", everyItem(startsWith("/city/district-a")));
+
+        as(keycloak.token("organizer")).get("/api/assessment/org-units").then().statusCode(200)
+                .body("items.code", hasItem("district-b"));
+        as(keycloak.oaSystemToken()).get("/api/assessment/org-units/city/children").then().statusCode(200)
+                .body("code", hasItem("district-a"));
+    }
+
+    @Test
+    @Order(3)
+    void aNewUnitReachesBothReplicasWithinFiveSeconds() {
+        as(keycloak.token("organizer")).contentType(ContentType.JSON).body(unit("street-e2e-1", "district-a"))
+                .post("/api/assessment/org-units")
+                .then().statusCode(201).body("path", equalTo("/city/district-a/street-e2e-1"));
+
+        String leaderA = keycloak.token("leader-a");
+        String leaderB = keycloak.token("leader-b");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (String replica : REPLICAS) {
+                as(leaderA).get(replica + "street-e2e-1").then().statusCode(200)
+                        .body("path", equalTo("/city/district-a/street-e2e-1"));
+            }
+        });
+        for (String replica : REPLICAS) {
+            as(leaderB).get(replica + "street-e2e-1").then().statusCode(404);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aUnitCreatedWhileKafkaIsDownArrivesAfterItReturns() {
+        String organizer = keycloak.token("organizer");
+        platform.kafka().stop();
+        try {
+            as(organizer).contentType(ContentType.JSON).body(unit("street-e2e-2", "district-a"))
+                    .post("/api/assessment/org-units").then().statusCode(201);
+            for (String replica : REPLICAS) {
+                as(organizer).get(replica + "street-e2e-2").then().statusCode(not(200));
+            }
+        } finally {
+            platform.kafka().start();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String replica : REPLICAS) {
+                as(organizer).get(replica + "street-e2e-2").then().statusCode(200).body("code", equalTo("street-e2e-2"));
+            }
+        });
+    }
+
+    private static Map<String, Object> unit(String code, String parent) {
+        return Map.of("code", code, "name", "街道 " + code, "level", "township", "category", "street",
+                "parentCode", parent);
+    }
+
+    private static RequestSpecification gateway() {
+        return given().baseUri(platform.gatewayUrl());
+    }
+
+    private static RequestSpecification as(String token) {
+        return gateway().auth().oauth2(token);
+    }
+}
