@@ -32,7 +32,7 @@ public final class LocalKeycloak {
             throw new UncheckedIOException(e);
         }
         Path store = settings.data().resolve("keycloak");
-        var keycloak = ChildProcess.start("keycloak", List.of("bash", dist.resolve("bin/kc.sh").toString(),
+        return ChildProcess.start("keycloak", List.of("bash", dist.resolve("bin/kc.sh").toString(),
                         "start-dev",
                         "--http-host=127.0.0.1",
                         "--http-port=" + settings.port(Port.KEYCLOAK),
@@ -42,7 +42,6 @@ public final class LocalKeycloak {
                         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 dist, settings.logs());
-        return keycloak;
     }
 
     static void awaitReady(ChildProcess keycloak, Settings settings) {

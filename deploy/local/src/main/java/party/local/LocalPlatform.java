@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class LocalPlatform implements AutoCloseable {
             if (settings.fresh() && Files.exists(settings.data())) {
                 log("fresh start: removing " + settings.data());
                 try (var paths = Files.walk(settings.data())) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
                 }
             }
             Files.createDirectories(settings.logs());

@@ -1,6 +1,7 @@
 package party.common.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,7 +39,7 @@ public class EventCodec {
         }
     }
 
-    public com.fasterxml.jackson.databind.JsonNode tree(Object data) {
+    public JsonNode tree(Object data) {
         return mapper.valueToTree(data);
     }
 
