@@ -1,0 +1,107 @@
+package party.ballot.tally;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What is voted on in one 述职评议 session, fixed once the session opens: the grade scale, the ballot
+ * types with their weights, the categories of subjects with their quota on the top grade, and what a
+ * blank subject means.
+ */
+public record SessionDefinition(List<Grade> scale, List<BallotType> ballotTypes, List<Category> categories,
+                                BlankPolicy blankPolicy) {
+
+    /** 好 / 较好 / 一般 / 差, the scale of the source texts. */
+    public static final List<Grade> UNIT_SCALE = List.of(new Grade("好", new BigDecimal("100")),
+            new Grade("较好", new BigDecimal("80")), new Grade("一般", new BigDecimal("60")),
+            new Grade("差", new BigDecimal("40")));
+    /** 优秀 / 合格 / 基本合格 / 不合格, for the democratic evaluation of members 民主评议党员. */
+    public static final List<Grade> MEMBER_SCALE = List.of(new Grade("优秀", new BigDecimal("100")),
+            new Grade("合格", new BigDecimal("80")), new Grade("基本合格", new BigDecimal("60")),
+            new Grade("不合格", new BigDecimal("40")));
+    /** A for the standing committee and the leading group, B for everyone else present; equal weights. */
+    public static final List<BallotType> A_AND_B = List.of(new BallotType("A", "A票（常委、领导小组成员）", BigDecimal.ONE),
+            new BallotType("B", "B票（其他参会人员）", BigDecimal.ONE));
+
+    /** A grade and the points it is worth in the type score. The first grade of a scale is the top one. */
+    public record Grade(String label, BigDecimal value) {
+    }
+
+    public record BallotType(String code, String name, BigDecimal weight) {
+    }
+
+    public record Subject(String id, String name) {
+    }
+
+    /**
+     * @param topRatio share of the subjects that may get the top grade on one ballot, or null
+     * @param topCap   absolute number that may get the top grade, or null
+     */
+    public record Category(String code, String name, BigDecimal topRatio, Integer topCap, List<Subject> subjects) {
+
+        public int topLimit() {
+            return Quota.limit(subjects.size(), topRatio, topCap);
+        }
+    }
+
+    /** A subject left unmarked: abstention for that subject, or the whole ballot void (漏评). */
+    public enum BlankPolicy {
+        ABSTAIN, INVALID
+    }
+
+    public Grade top() {
+        return scale.get(0);
+    }
+
+    public Optional<Grade> grade(String label) {
+        return scale.stream().filter(g -> g.label().equals(label)).findFirst();
+    }
+
+    public Optional<BallotType> ballotType(String code) {
+        return ballotTypes.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    public Optional<Category> categoryOf(String subjectId) {
+        return categories.stream().filter(c -> c.subjects().stream().anyMatch(s -> s.id().equals(subjectId))).findFirst();
+    }
+
+    public int subjectCount() {
+        return categories.stream().mapToInt(c -> c.subjects().size()).sum();
+    }
+
+    /** The first rule this definition breaks, as {@code field: message}, or empty when it is sound. */
+    public Optional<String> problem() {
+        if (scale == null || scale.size() < 2) {
+            return Optional.of("scale: 至少需要两个等次");
+        }
+        if (new HashSet<>(scale.stream().map(Grade::label).toList()).size() != scale.size()) {
+            return Optional.of("scale: 等次名称不能重复");
+        }
+        if (ballotTypes == null || ballotTypes.isEmpty()) {
+            return Optional.of("ballotTypes: 至少需要一种票型");
+        }
+        if (new HashSet<>(ballotTypes.stream().map(BallotType::code).toList()).size() != ballotTypes.size()) {
+            return Optional.of("ballotTypes: 票型代码不能重复");
+        }
+        if (ballotTypes.stream().anyMatch(t -> t.weight() == null || t.weight().signum() <= 0)) {
+            return Optional.of("ballotTypes: 权重必须为正数");
+        }
+        if (categories == null || categories.isEmpty() || categories.stream().anyMatch(c -> c.subjects().isEmpty())) {
+            return Optional.of("categories: 每个类别至少需要一个评议对象");
+        }
+        if (categories.stream().anyMatch(c -> c.topRatio() != null
+                && (c.topRatio().signum() <= 0 || c.topRatio().compareTo(BigDecimal.ONE) > 0))) {
+            return Optional.of("categories: 好票比例须在 0 到 1 之间");
+        }
+        if (categories.stream().anyMatch(c -> c.topCap() != null && c.topCap() < 0)) {
+            return Optional.of("categories: 好票上限不能为负数");
+        }
+        var ids = categories.stream().flatMap(c -> c.subjects().stream()).map(Subject::id).toList();
+        if (new HashSet<>(ids).size() != ids.size()) {
+            return Optional.of("categories: 同一评议对象不能出现两次");
+        }
+        return Optional.empty();
+    }
+}

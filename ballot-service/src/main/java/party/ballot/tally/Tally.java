@@ -1,0 +1,123 @@
+package party.ballot.tally;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts a closed ballot box. Per subject and ballot type: the count of each grade over the valid
+ * ballots, valid and void ballots, the share of the top grade (好票率) and the type score (grade values
+ * averaged over the valid ballots that graded the subject). The weighted total combines the type scores
+ * by the types' weights; subjects are ranked by it within their category, ties sharing a rank.
+ */
+public final class Tally {
+
+    private static final int SCALE = 4;
+
+    private Tally() {
+    }
+
+    /** A ballot as the box holds it: its type, its verdict and its marks, nothing else. */
+    public record Ballot(String type, BallotCheck.Status status, List<Mark> marks) {
+    }
+
+    public record TypeResult(Map<String, Integer> counts, int valid, int invalid, BigDecimal topShare, BigDecimal score) {
+    }
+
+    public record SubjectResult(String subject, String name, Map<String, TypeResult> byType, BigDecimal weightedTotal,
+                                Integer rank) {
+    }
+
+    public record CategoryResult(String code, String name, int topLimit, List<SubjectResult> subjects) {
+    }
+
+    public record Result(List<CategoryResult> categories, Map<String, Integer> validBallots,
+                         Map<String, Integer> voidBallots) {
+    }
+
+    public static Result count(SessionDefinition session, List<Ballot> box) {
+        Map<String, Integer> valid = new LinkedHashMap<>();
+        Map<String, Integer> invalid = new LinkedHashMap<>();
+        for (SessionDefinition.BallotType type : session.ballotTypes()) {
+            valid.put(type.code(), 0);
+            invalid.put(type.code(), 0);
+        }
+        for (Ballot ballot : box) {
+            (ballot.status() == BallotCheck.Status.VALID ? valid : invalid).merge(ballot.type(), 1, Integer::sum);
+        }
+        List<CategoryResult> categories = new ArrayList<>();
+        for (SessionDefinition.Category category : session.categories()) {
+            List<SubjectResult> subjects = new ArrayList<>();
+            for (SessionDefinition.Subject subject : category.subjects()) {
+                Map<String, TypeResult> byType = new LinkedHashMap<>();
+                for (SessionDefinition.BallotType type : session.ballotTypes()) {
+                    byType.put(type.code(), typeResult(session, subject.id(), type.code(), box,
+                            valid.get(type.code()), invalid.get(type.code())));
+                }
+                subjects.add(new SubjectResult(subject.id(), subject.name(), byType, weighted(session, byType), null));
+            }
+            categories.add(new CategoryResult(category.code(), category.name(), category.topLimit(), ranked(subjects)));
+        }
+        return new Result(categories, valid, invalid);
+    }
+
+    private static TypeResult typeResult(SessionDefinition session, String subject, String type, List<Ballot> box,
+                                         int valid, int invalid) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        session.scale().forEach(g -> counts.put(g.label(), 0));
+        BigDecimal points = BigDecimal.ZERO;
+        int graded = 0;
+        for (Ballot ballot : box) {
+            if (ballot.status() != BallotCheck.Status.VALID || !ballot.type().equals(type)) {
+                continue;
+            }
+            for (Mark mark : ballot.marks()) {
+                if (mark.subject().equals(subject)) {
+                    counts.merge(mark.grade(), 1, Integer::sum);
+                    points = points.add(session.grade(mark.grade()).orElseThrow().value());
+                    graded++;
+                }
+            }
+        }
+        BigDecimal topShare = valid == 0 ? null
+                : BigDecimal.valueOf(counts.get(session.top().label())).divide(BigDecimal.valueOf(valid), SCALE, RoundingMode.HALF_UP);
+        BigDecimal score = graded == 0 ? null : points.divide(BigDecimal.valueOf(graded), SCALE, RoundingMode.HALF_UP);
+        return new TypeResult(counts, valid, invalid, topShare, score);
+    }
+
+    /** Σ weight × score / Σ weight over the types that produced a score. */
+    private static BigDecimal weighted(SessionDefinition session, Map<String, TypeResult> byType) {
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal weights = BigDecimal.ZERO;
+        for (SessionDefinition.BallotType type : session.ballotTypes()) {
+            BigDecimal score = byType.get(type.code()).score();
+            if (score != null) {
+                sum = sum.add(type.weight().multiply(score));
+                weights = weights.add(type.weight());
+            }
+        }
+        return weights.signum() == 0 ? null : sum.divide(weights, SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** Highest total first; equal totals share a rank and the next rank skips (1, 2, 2, 4); no total, no rank. */
+    private static List<SubjectResult> ranked(List<SubjectResult> subjects) {
+        List<SubjectResult> sorted = subjects.stream()
+                .sorted(Comparator.comparing(SubjectResult::weightedTotal, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+        List<SubjectResult> ranked = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            SubjectResult s = sorted.get(i);
+            Integer rank = null;
+            if (s.weightedTotal() != null) {
+                boolean tie = i > 0 && s.weightedTotal().equals(sorted.get(i - 1).weightedTotal());
+                rank = tie ? ranked.get(i - 1).rank() : i + 1;
+            }
+            ranked.add(new SubjectResult(s.subject(), s.name(), s.byType(), s.weightedTotal(), rank));
+        }
+        return ranked;
+    }
+}

@@ -1,0 +1,79 @@
+package party.ballot.tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import party.ballot.tally.BallotCheck.Entry;
+import party.ballot.tally.BallotCheck.Status;
+import party.ballot.tally.SessionDefinition.BlankPolicy;
+
+class BallotCheckTest {
+
+    private final SessionDefinition session = Sessions.cityMeeting(BlankPolicy.ABSTAIN);
+    private final List<SessionDefinition.Subject> counties = session.categories().get(0).subjects();
+    private final List<SessionDefinition.Subject> colleges = session.categories().get(1).subjects();
+
+    private List<Mark> ballot(int countyGoods, int collegeGoods) {
+        var marks = new ArrayList<>(Sessions.marks(counties, countyGoods));
+        marks.addAll(Sessions.marks(colleges, collegeGoods));
+        return marks;
+    }
+
+    @Test
+    void elevenGoodInCategoryOneAndThreeAmongUniversitiesIsValid() {
+        assertThat(BallotCheck.check(session, ballot(11, 3), Entry.ELECTRONIC).status()).isEqualTo(Status.VALID);
+    }
+
+    @Test
+    void twelveGoodInCategoryOneIsVoidWhateverElseItSays() {
+        var verdict = BallotCheck.check(session, ballot(12, 0), Entry.ELECTRONIC);
+        assertThat(verdict.status()).isEqualTo(Status.VOID);
+        assertThat(verdict.voidReason()).contains("超过限额").contains("12").contains("11");
+    }
+
+    @Test
+    void fourGoodAmongUniversitiesIsVoid() {
+        assertThat(BallotCheck.check(session, ballot(0, 4), Entry.ELECTRONIC).status()).isEqualTo(Status.VOID);
+    }
+
+    @Test
+    void blanksAbstainOrVoidAsTheSessionSays() {
+        var partial = Sessions.marks(counties.subList(0, 5), 2);
+        assertThat(BallotCheck.check(session, partial, Entry.ELECTRONIC).status()).isEqualTo(Status.VALID);
+        var strict = Sessions.cityMeeting(BlankPolicy.INVALID);
+        var verdict = BallotCheck.check(strict, partial, Entry.ELECTRONIC);
+        assertThat(verdict.status()).isEqualTo(Status.VOID);
+        assertThat(verdict.voidReason()).startsWith("漏评: 22");
+    }
+
+    @Test
+    void aPaperBallotWithTwoMarksOnOneSubjectIsCountedVoid() {
+        var marks = new ArrayList<>(ballot(1, 0));
+        marks.add(new Mark("u5", "差"));
+        var verdict = BallotCheck.check(session, marks, Entry.PAPER);
+        assertThat(verdict.status()).isEqualTo(Status.VOID);
+        assertThat(verdict.voidReason()).startsWith("多选: u5");
+    }
+
+    @Test
+    void aRepeatedSubjectOnScreenIsRefusedNotCounted() {
+        var marks = new ArrayList<>(ballot(1, 0));
+        marks.add(new Mark("u5", "差"));
+        assertThatThrownBy(() -> BallotCheck.check(session, marks, Entry.ELECTRONIC))
+                .isInstanceOfSatisfying(BallotCheck.MalformedBallot.class,
+                        e -> assertThat(e.field()).isEqualTo("marks[27].subject"));
+    }
+
+    @Test
+    void unknownSubjectsAndGradesAreRefused() {
+        assertThatThrownBy(() -> BallotCheck.check(session, List.of(new Mark("nobody", "好")), Entry.PAPER))
+                .isInstanceOfSatisfying(BallotCheck.MalformedBallot.class,
+                        e -> assertThat(e.field()).isEqualTo("marks[0].subject"));
+        assertThatThrownBy(() -> BallotCheck.check(session, List.of(new Mark("u1", "优秀")), Entry.PAPER))
+                .isInstanceOfSatisfying(BallotCheck.MalformedBallot.class,
+                        e -> assertThat(e.field()).isEqualTo("marks[0].grade"));
+    }
+}
