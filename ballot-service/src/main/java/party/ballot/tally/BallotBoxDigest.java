@@ -28,7 +28,7 @@ public final class BallotBoxDigest {
         }
     }
 
-    static String line(Tally.Ballot ballot) {
+    public static String line(Tally.Ballot ballot) {
         return ballot.type() + "|" + ballot.status() + "|" + ballot.marks().stream()
                 .sorted(Comparator.comparing(Mark::subject).thenComparing(Mark::grade))
                 .map(m -> m.subject() + "=" + m.grade())

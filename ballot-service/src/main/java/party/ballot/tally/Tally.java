@@ -22,7 +22,7 @@ public final class Tally {
     }
 
     /** A ballot as the box holds it: its type, its verdict and its marks, nothing else. */
-    public record Ballot(String type, BallotCheck.Status status, List<Mark> marks) {
+    public record Ballot(String type, BallotCheck.Status status, String voidReason, List<Mark> marks) {
     }
 
     public record TypeResult(Map<String, Integer> counts, int valid, int invalid, BigDecimal topShare, BigDecimal score) {

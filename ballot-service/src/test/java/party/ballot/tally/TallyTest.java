@@ -27,7 +27,7 @@ class TallyTest {
         if (x != null) marks.add(new Mark("x", x));
         if (y != null) marks.add(new Mark("y", y));
         if (z != null) marks.add(new Mark("z", z));
-        return new Tally.Ballot(type, status, marks);
+        return new Tally.Ballot(type, status, null, marks);
     }
 
     private final List<Tally.Ballot> box = List.of(

@@ -1,0 +1,186 @@
+package party.ballot.casting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import party.ballot.sessions.EvaluationSession;
+import party.ballot.sessions.SessionState;
+import party.ballot.tally.BallotCheck;
+import party.ballot.tally.BallotCheck.Entry;
+import party.ballot.tally.Mark;
+import party.ballot.tally.Tally;
+import party.common.problem.ProblemException;
+
+/**
+ * Issues credentials and takes ballots. A ballot is checked before its credential is spent, so a
+ * malformed request spends nothing; spending is one conditional UPDATE, so a credential casts once
+ * however many requests race for it.
+ */
+@ApplicationScoped
+public class BallotBox {
+
+    public record IssuedCode(String code, String ballotType) {
+    }
+
+    public record Turnout(String ballotType, long issued, long cast, long paper) {
+    }
+
+    private final EntityManager em;
+
+    public BallotBox(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public List<IssuedCode> issueCodes(EvaluationSession session, String ballotType, int count) {
+        requireIssuing(session, ballotType);
+        var codes = new ArrayList<IssuedCode>(count);
+        for (int i = 0; i < count; i++) {
+            String code = OneTimeCodes.next();
+            VotingCredential.code(session.id, ballotType, OneTimeCodes.hash(code)).persist();
+            codes.add(new IssuedCode(code, ballotType));
+        }
+        return codes;
+    }
+
+    /** Binds accounts (Keycloak user names) to the session; binding an account twice changes nothing. */
+    @Transactional
+    public int bindAccounts(EvaluationSession session, String ballotType, List<String> accounts) {
+        requireIssuing(session, ballotType);
+        int bound = 0;
+        for (String account : accounts) {
+            if (VotingCredential.count("sessionId = ?1 and account = ?2", session.id, account) == 0) {
+                VotingCredential.account(session.id, ballotType, account).persist();
+                bound++;
+            }
+        }
+        return bound;
+    }
+
+    /** The session a code belongs to, for showing the ballot form; 404 for an unknown code. */
+    public VotingCredential credentialForCode(String code) {
+        VotingCredential credential = VotingCredential.find("codeHash", OneTimeCodes.hash(code)).firstResult();
+        if (credential == null) {
+            throw new ProblemException(Status.NOT_FOUND, "unknown-code", "投票码无效",
+                    "no session has this voting code", "code");
+        }
+        return credential;
+    }
+
+    @Transactional
+    public BallotCheck.Verdict castWithCode(String code, List<Mark> marks) {
+        VotingCredential credential = credentialForCode(code);
+        return cast(credential, marks);
+    }
+
+    @Transactional
+    public BallotCheck.Verdict castAsAccount(EvaluationSession session, String account, List<Mark> marks) {
+        VotingCredential credential = VotingCredential.find("sessionId = ?1 and account = ?2", session.id, account)
+                .firstResult();
+        if (credential == null) {
+            throw new NotFoundException();
+        }
+        return cast(credential, marks);
+    }
+
+    /** A teller enters a paper ballot: same checks, except several marks on one subject make it void. */
+    @Transactional
+    public BallotCheck.Verdict enterPaper(EvaluationSession session, String ballotType, List<Mark> marks) {
+        if (session.state != SessionState.OPEN && session.state != SessionState.CLOSED) {
+            session.require(SessionState.OPEN, "只有投票中或已结束投票的评议会可以录入纸质票");
+        }
+        requireType(session, ballotType);
+        BallotCheck.Verdict verdict = check(session, marks, Entry.PAPER);
+        StoredBallot.of(session.id, ballotType, verdict, marks).persist();
+        em.createNativeQuery("""
+                        insert into paper_turnout (session_id, ballot_type, ballots) values (?1, ?2, 1)
+                        on conflict (session_id, ballot_type) do update set ballots = paper_turnout.ballots + 1""")
+                .setParameter(1, session.id).setParameter(2, ballotType).executeUpdate();
+        return verdict;
+    }
+
+    private BallotCheck.Verdict cast(VotingCredential credential, List<Mark> marks) {
+        EvaluationSession session = EvaluationSession.findById(credential.sessionId);
+        if (!session.acceptsBallots()) {
+            session.require(SessionState.OPEN, "评议会未在投票中");
+        }
+        BallotCheck.Verdict verdict = check(session, marks, Entry.ELECTRONIC);
+        int spent = em.createNativeQuery("update voting_credential set spent = true where id = ?1 and not spent")
+                .setParameter(1, credential.id).executeUpdate();
+        if (spent == 0) {
+            throw new ProblemException(Status.CONFLICT, "credential-used", "该投票凭证已使用",
+                    "this credential has already cast its ballot", null);
+        }
+        StoredBallot.of(session.id, credential.ballotType, verdict, marks).persist();
+        return verdict;
+    }
+
+    /**
+     * Rewrites a closed session's box under new random ids in random order, so neither row ids, physical
+     * order nor transaction ids relate a ballot to the moment, and so the credential, it was cast with.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shuffle(UUID session) {
+        em.createNativeQuery("""
+                        with taken as (delete from ballot where session_id = ?1
+                                       returning ballot_type, status, void_reason, marks)
+                        insert into ballot (id, session_id, ballot_type, status, void_reason, marks)
+                        select gen_random_uuid(), ?1, ballot_type, status, void_reason, marks from taken order by random()""")
+                .setParameter(1, session).executeUpdate();
+    }
+
+    public List<Tally.Ballot> contents(UUID session) {
+        return StoredBallot.<StoredBallot>list("sessionId", session).stream().map(StoredBallot::anonymous).toList();
+    }
+
+    public List<Turnout> turnout(EvaluationSession session) {
+        Map<String, Turnout> byType = new LinkedHashMap<>();
+        session.definition.ballotTypes().forEach(t -> byType.put(t.code(), new Turnout(t.code(), 0, 0, 0)));
+        @SuppressWarnings("unchecked")
+        List<Object[]> credentials = em.createNativeQuery("""
+                        select ballot_type, count(*), count(*) filter (where spent) from voting_credential
+                        where session_id = ?1 group by ballot_type""")
+                .setParameter(1, session.id).getResultList();
+        for (Object[] row : credentials) {
+            byType.computeIfPresent((String) row[0], (type, t) ->
+                    new Turnout(type, ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), t.paper()));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> paper = em.createNativeQuery("select ballot_type, ballots from paper_turnout where session_id = ?1")
+                .setParameter(1, session.id).getResultList();
+        for (Object[] row : paper) {
+            byType.computeIfPresent((String) row[0], (type, t) ->
+                    new Turnout(type, t.issued(), t.cast(), ((Number) row[1]).longValue()));
+        }
+        return List.copyOf(byType.values());
+    }
+
+    private static BallotCheck.Verdict check(EvaluationSession session, List<Mark> marks, Entry entry) {
+        try {
+            return BallotCheck.check(session.definition, marks, entry);
+        } catch (BallotCheck.MalformedBallot e) {
+            throw new ProblemException(Status.BAD_REQUEST, "malformed-ballot", "选票内容不合法", e.getMessage(), e.field());
+        }
+    }
+
+    private static void requireIssuing(EvaluationSession session, String ballotType) {
+        if (session.state != SessionState.DRAFT && session.state != SessionState.OPEN) {
+            session.require(SessionState.OPEN, "只有草稿或投票中的评议会可以发放投票凭证");
+        }
+        requireType(session, ballotType);
+    }
+
+    private static void requireType(EvaluationSession session, String ballotType) {
+        if (session.definition.ballotType(ballotType).isEmpty()) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-ballot-type", "票型不存在",
+                    "the session has no ballot type " + ballotType, "ballotType");
+        }
+    }
+}

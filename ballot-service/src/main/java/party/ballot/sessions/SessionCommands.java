@@ -1,0 +1,80 @@
+package party.ballot.sessions;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import party.ballot.tally.Mark;
+import party.ballot.tally.SessionDefinition;
+import party.ballot.tally.SessionDefinition.BallotType;
+import party.ballot.tally.SessionDefinition.Grade;
+
+/** Request bodies of the ballot API. */
+public final class SessionCommands {
+
+    private SessionCommands() {
+    }
+
+    /**
+     * @param scale       {@code unit} (好/较好/一般/差, the default), {@code member} (优秀/合格/基本合格/不合格), or
+     *                    left out when {@code grades} gives a custom scale, top grade first
+     * @param ballotTypes default A and B with equal weights
+     * @param blankPolicy what an unmarked subject means; default ABSTAIN
+     */
+    public record Define(
+            @NotBlank String orgUnit,
+            @NotBlank @Size(max = 200) String title,
+            @NotNull LocalDate date,
+            String scale,
+            List<@Valid Grade> grades,
+            List<@Valid BallotType> ballotTypes,
+            @NotEmpty List<@Valid CategoryInput> categories,
+            SessionDefinition.BlankPolicy blankPolicy) {
+    }
+
+    /** A category; its quota on the top grade is the smaller of ratio × subjects and cap. */
+    public record CategoryInput(
+            @NotBlank @Size(max = 40) String code,
+            @NotBlank @Size(max = 100) String name,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal topRatio,
+            @Min(0) Integer topCap,
+            @NotEmpty List<@Valid SubjectInput> subjects) {
+    }
+
+    /** An org unit from the replica ({@code unit}), or a named person ({@code id} and {@code name}). */
+    public record SubjectInput(String unit, @Size(max = 64) String id, @Size(max = 100) String name) {
+    }
+
+    public record IssueCodes(@NotBlank String ballotType, @Min(1) @Max(5000) int count) {
+    }
+
+    public record BindVoters(@NotBlank String ballotType, @NotEmpty List<@NotBlank String> accounts) {
+    }
+
+    public record Cast(@NotNull List<@Valid @NotNull MarkInput> marks) {
+    }
+
+    public record CastWithCode(@NotBlank String code, @NotNull List<@Valid @NotNull MarkInput> marks) {
+    }
+
+    public record PaperBallot(@NotBlank String ballotType, @NotNull List<@Valid @NotNull MarkInput> marks) {
+    }
+
+    public record MarkInput(@NotBlank String subject, @NotBlank String grade) {
+        Mark mark() {
+            return new Mark(subject, grade);
+        }
+    }
+
+    static List<Mark> marks(List<MarkInput> inputs) {
+        return inputs.stream().map(MarkInput::mark).toList();
+    }
+}

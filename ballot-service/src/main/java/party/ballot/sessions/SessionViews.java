@@ -1,0 +1,56 @@
+package party.ballot.sessions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import party.ballot.tally.BallotCheck;
+import party.ballot.tally.Mark;
+import party.ballot.tally.SessionDefinition;
+import party.ballot.tally.Tally;
+
+/** Response bodies of the ballot API. */
+public final class SessionViews {
+
+    private SessionViews() {
+    }
+
+    public record SessionView(UUID id, String orgUnit, String orgPath, String title, LocalDate date, SessionState state,
+                              SessionDefinition definition, long version) {
+        static SessionView of(EvaluationSession s) {
+            return new SessionView(s.id, s.orgCode, s.orgPath, s.title, s.heldOn, s.state, s.definition, s.version);
+        }
+    }
+
+    /** What a voter sees: the subjects, the scale and each category's limit on the top grade. */
+    public record BallotForm(UUID sessionId, String title, LocalDate date, String ballotType, SessionState state,
+                             List<SessionDefinition.Grade> scale, List<FormCategory> categories,
+                             SessionDefinition.BlankPolicy blankPolicy) {
+        static BallotForm of(EvaluationSession s, String ballotType) {
+            return new BallotForm(s.id, s.title, s.heldOn, ballotType, s.state, s.definition.scale(),
+                    s.definition.categories().stream().map(c -> new FormCategory(c.code(), c.name(), c.topLimit(),
+                            c.subjects())).toList(), s.definition.blankPolicy());
+        }
+    }
+
+    public record FormCategory(String code, String name, int topLimit, List<SessionDefinition.Subject> subjects) {
+    }
+
+    /** The answer to a cast: counted, or kept as void with the reason (废票). */
+    public record Receipt(BallotCheck.Status status, String voidReason) {
+        static Receipt of(BallotCheck.Verdict verdict) {
+            return new Receipt(verdict.status(), verdict.voidReason());
+        }
+    }
+
+    public record Results(UUID sessionId, String title, LocalDate date, String digest, Instant sealedAt, Tally.Result tally) {
+    }
+
+    /** The anonymous box as anyone entitled to the results may download and recount it. */
+    public record BallotBoxExport(UUID sessionId, String title, SessionDefinition definition, String digest,
+                                  List<ExportedBallot> ballots) {
+    }
+
+    public record ExportedBallot(String type, BallotCheck.Status status, String voidReason, List<Mark> marks) {
+    }
+}

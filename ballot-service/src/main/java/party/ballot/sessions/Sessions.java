@@ -1,0 +1,153 @@
+package party.ballot.sessions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import party.ballot.casting.BallotBox;
+import party.ballot.tally.BallotBoxDigest;
+import party.ballot.tally.SessionDefinition;
+import party.ballot.tally.Tally;
+import party.common.events.BallotResultsSealed;
+import party.common.events.Topics;
+import party.common.outbox.Outbox;
+import party.common.problem.ProblemException;
+import party.common.scope.OrgPath;
+import party.orgreplica.ReplicatedOrgUnit;
+
+/** Defines sessions and moves them through their states; sealing counts the box once and announces it. */
+@ApplicationScoped
+public class Sessions {
+
+    private final BallotBox box;
+    private final Outbox outbox;
+
+    public Sessions(BallotBox box, Outbox outbox) {
+        this.box = box;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public EvaluationSession create(SessionCommands.Define command, String scope) {
+        ReplicatedOrgUnit unit = unitInScope(command.orgUnit(), scope, "orgUnit");
+        var session = EvaluationSession.draft(unit.code, unit.path, command.title(), command.date(),
+                definition(command, unit.path));
+        session.persist();
+        return session;
+    }
+
+    @Transactional
+    public EvaluationSession redefine(UUID id, SessionCommands.Define command, String scope) {
+        EvaluationSession session = visible(id, scope);
+        if (!session.orgCode.equals(command.orgUnit())) {
+            throw new ProblemException(Status.BAD_REQUEST, "org-unit-fixed", "评议会所属组织不能修改",
+                    "create a new session for another org unit", "orgUnit");
+        }
+        session.redefine(command.title(), command.date(), definition(command, session.orgPath));
+        return session;
+    }
+
+    @Transactional
+    public EvaluationSession open(UUID id, String scope) {
+        EvaluationSession session = visible(id, scope);
+        session.open();
+        return session;
+    }
+
+    /** Ends voting and shuffles the box, so nothing about its rows reflects the order of casting. */
+    @Transactional
+    public EvaluationSession close(UUID id, String scope) {
+        EvaluationSession session = visible(id, scope);
+        session.close();
+        box.shuffle(session.id);
+        return session;
+    }
+
+    @Transactional
+    public SealedResult seal(UUID id, String scope) {
+        EvaluationSession session = visible(id, scope);
+        session.seal();
+        List<Tally.Ballot> ballots = box.contents(session.id);
+        var sealed = new SealedResult();
+        sealed.sessionId = session.id;
+        sealed.tally = Tally.count(session.definition, ballots);
+        sealed.digest = BallotBoxDigest.of(ballots);
+        sealed.sealedAt = Instant.now();
+        sealed.persist();
+        outbox.publish(Topics.BALLOT_RESULTS, session.id.toString(), "BallotResultsSealed", session.orgPath,
+                announcement(session, sealed));
+        return sealed;
+    }
+
+    /** The session with this id when the scope covers its org unit; 404 otherwise. */
+    public EvaluationSession visible(UUID id, String scope) {
+        EvaluationSession session = EvaluationSession.findById(id);
+        if (session == null || !OrgPath.isWithin(session.orgPath, scope)) {
+            throw new NotFoundException();
+        }
+        return session;
+    }
+
+    public SealedResult sealed(EvaluationSession session) {
+        session.require(SessionState.SEALED, "结果封存后才能查看");
+        return SealedResult.findById(session.id);
+    }
+
+    private static SessionDefinition definition(SessionCommands.Define command, String sessionPath) {
+        List<SessionDefinition.Grade> scale = command.grades() != null && !command.grades().isEmpty() ? command.grades()
+                : "member".equals(command.scale()) ? SessionDefinition.MEMBER_SCALE : SessionDefinition.UNIT_SCALE;
+        if (command.scale() != null && !List.of("unit", "member").contains(command.scale())) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-scale", "等次方案不存在",
+                    "scale is unit or member, or give grades", "scale");
+        }
+        var categories = command.categories().stream().map(c -> new SessionDefinition.Category(c.code(), c.name(),
+                c.topRatio(), c.topCap(), c.subjects().stream().map(s -> subject(s, sessionPath)).toList())).toList();
+        var definition = new SessionDefinition(scale,
+                command.ballotTypes() == null || command.ballotTypes().isEmpty() ? SessionDefinition.A_AND_B : command.ballotTypes(),
+                categories,
+                command.blankPolicy() == null ? SessionDefinition.BlankPolicy.ABSTAIN : command.blankPolicy());
+        definition.problem().ifPresent(problem -> {
+            String[] fieldAndMessage = problem.split(": ", 2);
+            throw new ProblemException(Status.BAD_REQUEST, "invalid-definition", "评议会设置不合法",
+                    fieldAndMessage[1], fieldAndMessage[0]);
+        });
+        return definition;
+    }
+
+    /** An org unit below the session's unit (named from the replica), or a named person. */
+    private static SessionDefinition.Subject subject(SessionCommands.SubjectInput input, String sessionPath) {
+        if (input.unit() != null) {
+            ReplicatedOrgUnit unit = unitInScope(input.unit(), sessionPath, "categories.subjects.unit");
+            return new SessionDefinition.Subject(unit.code, unit.name);
+        }
+        if (input.id() == null || input.id().isBlank() || input.name() == null || input.name().isBlank()) {
+            throw new ProblemException(Status.BAD_REQUEST, "invalid-subject", "评议对象须为组织或具名人员",
+                    "give unit, or id and name", "categories.subjects");
+        }
+        return new SessionDefinition.Subject(input.id(), input.name());
+    }
+
+    private static ReplicatedOrgUnit unitInScope(String code, String scope, String field) {
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(code);
+        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
+                    "no org unit " + code + " within " + scope, field);
+        }
+        return unit;
+    }
+
+    private static BallotResultsSealed announcement(EvaluationSession session, SealedResult sealed) {
+        var subjects = sealed.tally.categories().stream().flatMap(category -> category.subjects().stream()
+                .map(s -> new BallotResultsSealed.SubjectResult(category.code(), s.subject(), s.name(), s.weightedTotal(),
+                        s.rank(), s.byType().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                java.util.Map.Entry::getKey,
+                                e -> new BallotResultsSealed.TypeResult(e.getValue().counts(), e.getValue().valid(),
+                                        e.getValue().invalid(), e.getValue().topShare(), e.getValue().score()),
+                                (a, b) -> a, java.util.LinkedHashMap::new)))))
+                .toList();
+        return new BallotResultsSealed(session.id, session.orgCode, session.title, session.heldOn, sealed.digest, subjects);
+    }
+}

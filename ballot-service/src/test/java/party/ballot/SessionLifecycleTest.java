@@ -1,0 +1,328 @@
+package party.ballot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import party.ballot.tally.Recount;
+import party.common.events.EventCodec;
+import party.common.events.EventEnvelope;
+import party.common.events.OrgLevel;
+import party.common.events.OrgUnitState;
+import party.testing.PostgresResource;
+import party.testing.TestTokens;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class SessionLifecycleTest {
+
+    private static final String ORGANIZER = TestTokens.token("organizer", "/city", "organizer");
+    private static final String TELLER = TestTokens.token("teller", "/city", "teller");
+    private static final List<String> DISTRICTS = List.of("county-1", "county-2", "county-3", "county-4");
+
+    @Inject
+    @Any
+    InMemoryConnector messaging;
+    @Inject
+    EventCodec codec;
+    @Inject
+    DataSource db;
+
+    @BeforeEach
+    void orgUnits() {
+        replicate("city", null, "/city");
+        DISTRICTS.forEach(d -> replicate(d, "city", "/city/" + d));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                as(ORGANIZER).get("/api/ballots/org-units/county-4").then().statusCode(200));
+    }
+
+    /** Four districts (好 ≤ half = 2) and two named persons (好 ≤ 1). */
+    private static Map<String, Object> definition(String title) {
+        return Map.of("orgUnit", "city", "title", title, "date", "2026-12-20",
+                "categories", List.of(
+                        Map.of("code", "c1", "name", "县区", "topRatio", 0.5, "topCap", 11,
+                                "subjects", DISTRICTS.stream().map(d -> Map.of("unit", d)).toList()),
+                        Map.of("code", "c2", "name", "市直单位负责人", "topCap", 1,
+                                "subjects", List.of(Map.of("id", "p1", "name", "张三"), Map.of("id", "p2", "name", "李四")))));
+    }
+
+    private static List<Map<String, String>> marks(String... gradesInOrder) {
+        List<String> subjects = List.of("county-1", "county-2", "county-3", "county-4", "p1", "p2");
+        var marks = new ArrayList<Map<String, String>>();
+        for (int i = 0; i < gradesInOrder.length; i++) {
+            marks.add(Map.of("subject", subjects.get(i), "grade", gradesInOrder[i]));
+        }
+        return marks;
+    }
+
+    private static String createSession(String title) {
+        return as(ORGANIZER).contentType(ContentType.JSON).body(definition(title))
+                .post("/api/ballots/sessions").then().statusCode(201)
+                .body("state", equalTo("DRAFT"))
+                .body("definition.categories[0].subjects[0].name", equalTo("county-1 党委"))
+                .extract().path("id");
+    }
+
+    private static List<String> issueCodes(String session, String type, int count) {
+        return as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("ballotType", type, "count", count))
+                .post("/api/ballots/sessions/" + session + "/codes").then().statusCode(200)
+                .body("codes", hasSize(count))
+                .body("codes[0].qr", startsWith("http"))
+                .extract().path("codes.code");
+    }
+
+    private static io.restassured.response.Response castWithCode(String code, List<Map<String, String>> marks) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code, "marks", marks)).post("/api/ballots/cast");
+    }
+
+    @Test
+    void aSessionRunsFromDraftToSealedAndFreezesWhenOpen() throws Exception {
+        String session = createSession("2026年度述职评议");
+        as(ORGANIZER).contentType(ContentType.JSON).body(definition("2026年度党委书记抓基层党建述职评议"))
+                .put("/api/ballots/sessions/" + session).then().statusCode(200);
+        List<String> codesA = issueCodes(session, "A", 3);
+        List<String> codesB = issueCodes(session, "B", 4);
+        castWithCode(codesA.get(0), marks("好", "好", "较好", "一般", "好", "较好")).then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:wrong-session-state"));
+
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200).body("state", equalTo("OPEN"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(definition("改了"))
+                .put("/api/ballots/sessions/" + session).then().statusCode(409);
+        as(ORGANIZER).get("/api/ballots/sessions/" + session + "/results").then().statusCode(409);
+
+        castWithCode(codesA.get(0), marks("好", "好", "较好", "一般", "好", "较好")).then().statusCode(200)
+                .body("status", equalTo("VALID"));
+        castWithCode(codesA.get(1), marks("较好", "好", "较好", "较好", "较好", "好")).then().statusCode(200)
+                .body("status", equalTo("VALID"));
+        // three 好 among four districts breaks the quota of two: kept, and counted void
+        castWithCode(codesB.get(0), marks("好", "好", "好", "一般", "较好", "较好")).then().statusCode(200)
+                .body("status", equalTo("VOID")).body("voidReason", startsWith("超过限额: 县区"));
+        castWithCode(codesB.get(1), marks("一般", "较好", "好", "差", "较好", "一般")).then().statusCode(200);
+        // a paper ballot with two marks on one subject is void (不得多选)
+        var doubleMarked = new ArrayList<>(marks("好", "较好", "一般", "差"));
+        doubleMarked.add(Map.of("subject", "county-1", "grade", "差"));
+        as(TELLER).contentType(ContentType.JSON).body(Map.of("ballotType", "B", "marks", doubleMarked))
+                .post("/api/ballots/sessions/" + session + "/paper-ballots").then().statusCode(200)
+                .body("status", equalTo("VOID")).body("voidReason", startsWith("多选: county-1"));
+
+        as(TELLER).get("/api/ballots/sessions/" + session + "/turnout").then().statusCode(200)
+                .body("ballotType", contains("A", "B"))
+                .body("issued", contains(3, 4)).body("cast", contains(2, 2)).body("paper", contains(0, 1));
+
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
+        castWithCode(codesA.get(2), marks("好")).then().statusCode(409);
+        var results = as(ORGANIZER).post("/api/ballots/sessions/" + session + "/seal").then().statusCode(200)
+                .body("tally.validBallots.A", equalTo(2)).body("tally.validBallots.B", equalTo(1))
+                .body("tally.voidBallots.B", equalTo(2))
+                .body("tally.categories[0].topLimit", equalTo(2))
+                .body("tally.categories[1].topLimit", equalTo(1))
+                .extract().jsonPath();
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/seal").then().statusCode(409);
+
+        // county-2: A 好, 好 → 100; B 较好 → 80; equal weights → 90, first in its category
+        assertThat(results.getString("tally.categories[0].subjects[0].subject")).isEqualTo("county-2");
+        assertThat(results.getDouble("tally.categories[0].subjects[0].weightedTotal")).isEqualTo(90.0);
+        assertThat(results.getInt("tally.categories[0].subjects[0].rank")).isEqualTo(1);
+
+        // the box recounts to the published digest and tally
+        String box = as(ORGANIZER).get("/api/ballots/sessions/" + session + "/ballot-box").then().statusCode(200)
+                .body("ballots", hasSize(5)).extract().asString();
+        var recount = Recount.recount(new ObjectMapper().readTree(box));
+        assertThat(recount.digestMatches()).isTrue();
+        assertThat(recount.verdictsDiffering()).isZero();
+        assertThat(recount.digest()).isEqualTo(results.getString("digest"));
+        assertThat(recount.tally().categories().get(0).subjects().get(0).weightedTotal()).isEqualByComparingTo("90");
+
+        String csv = as(TELLER).get("/api/ballots/sessions/" + session + "/ballot-box.csv").then().statusCode(200)
+                .extract().asString();
+        assertThat(csv.lines()).hasSize(6);
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("张三");
+
+        byte[] xlsx = as(ORGANIZER).get("/api/ballots/sessions/" + session + "/results.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(s -> s.getName()).containsExactly("县区", "市直单位负责人");
+            var rows = sheets.get(0).read();
+            assertThat(rows.get(2).getCellText(1)).isEqualTo("county-2 党委");
+            assertThat(rows.get(2).getCellText(0)).isEqualTo("1");
+        }
+
+        // the sealed result cannot be changed, not even by the service's own database account
+        assertThatThrownBy(() -> sql("update sealed_result set digest = repeat('0', 64) where session_id = '" + session + "'"))
+                .hasMessageContaining("immutable");
+        // and it went out, through the outbox, to ballot.results
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messaging.sink("outbox").received())
+                .anySatisfy(m -> {
+                    assertThat(m.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getTopic()).isEqualTo("ballot.results");
+                    EventEnvelope event = codec.read((String) m.getPayload());
+                    assertThat(event.type()).isEqualTo("BallotResultsSealed");
+                    assertThat(event.data().get("digest").asText()).isEqualTo(results.getString("digest"));
+                }));
+    }
+
+    @Test
+    void malformedBallotsAreRefusedAndSpendNothing() {
+        String session = createSession("校验");
+        String code = issueCodes(session, "A", 1).get(0);
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+
+        castWithCode(code, List.of(Map.of("subject", "nobody", "grade", "好"))).then().statusCode(400)
+                .body("errors.field", contains("marks[0].subject"));
+        castWithCode(code, List.of(Map.of("subject", "p1", "grade", "优秀"))).then().statusCode(400)
+                .body("errors.field", contains("marks[0].grade"));
+        castWithCode(code, List.of(Map.of("subject", "p1", "grade", "好"), Map.of("subject", "p1", "grade", "差")))
+                .then().statusCode(400).body("errors.field", contains("marks[1].subject"));
+        castWithCode("XXXX-XXXX-XXXX", marks("好")).then().statusCode(404)
+                .body("type", equalTo("urn:party:problem:unknown-code"));
+
+        castWithCode(code, marks("好", "较好")).then().statusCode(200).body("status", equalTo("VALID"));
+        castWithCode(code, marks("好", "较好")).then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:credential-used"));
+    }
+
+    @Test
+    void aCredentialCastsOnceUnderConcurrency() throws Exception {
+        String session = createSession("并发");
+        String code = issueCodes(session, "A", 1).get(0);
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+
+        var pool = Executors.newFixedThreadPool(20);
+        List<Callable<Integer>> casts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            casts.add(() -> castWithCode(code, marks("好", "较好", "一般")).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(casts)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(99);
+        assertThat(count("select count(*) from ballot where session_id = '" + session + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void boundAccountsVoteOnceAndOthersCannot() {
+        String session = createSession("账号投票");
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("ballotType", "B", "accounts", List.of("voter-a")))
+                .post("/api/ballots/sessions/" + session + "/voters").then().statusCode(200).body("bound", equalTo(1));
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+
+        String voterA = TestTokens.token("voter-a", "/city/district-a", "voter");
+        as(voterA).get("/api/ballots/sessions/" + session + "/ballot-form").then().statusCode(200)
+                .body("ballotType", equalTo("B")).body("categories[0].topLimit", equalTo(2));
+        as(voterA).contentType(ContentType.JSON).body(Map.of("marks", marks("好", "较好")))
+                .post("/api/ballots/sessions/" + session + "/ballots").then().statusCode(200);
+        as(voterA).contentType(ContentType.JSON).body(Map.of("marks", marks("好", "较好")))
+                .post("/api/ballots/sessions/" + session + "/ballots").then().statusCode(409);
+        as(TestTokens.token("voter-b", "/city/district-b", "voter")).contentType(ContentType.JSON)
+                .body(Map.of("marks", marks("好"))).post("/api/ballots/sessions/" + session + "/ballots")
+                .then().statusCode(404);
+        // voters see no results and no turnout
+        as(voterA).get("/api/ballots/sessions/" + session + "/turnout").then().statusCode(403);
+    }
+
+    @Test
+    void rolesAndScopeGuardSessions() {
+        String session = createSession("范围");
+        String organizerA = TestTokens.token("organizer-a", "/city/district-a", "organizer");
+        as(organizerA).get("/api/ballots/sessions/" + session).then().statusCode(404);
+        as(organizerA).post("/api/ballots/sessions/" + session + "/open").then().statusCode(404);
+        as(organizerA).get("/api/ballots/sessions").then().statusCode(200).body("items", hasSize(0));
+        as(TestTokens.token("leader-a", "/city/district-a", "unit-leader")).contentType(ContentType.JSON)
+                .body(definition("x")).post("/api/ballots/sessions").then().statusCode(403);
+        as(TELLER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(403);
+        given().get("/api/ballots/sessions/" + session).then().statusCode(401);
+        // a district organizer cannot hold a session for the city
+        as(organizerA).contentType(ContentType.JSON).body(definition("越权"))
+                .post("/api/ballots/sessions").then().statusCode(400)
+                .body("type", equalTo("urn:party:problem:unknown-org-unit"));
+    }
+
+    @Test
+    void theBallotTableCannotLinkABallotToAVoter() throws Exception {
+        assertThat(new HashSet<>(columns("ballot")))
+                .containsExactlyInAnyOrder("id", "session_id", "ballot_type", "status", "void_reason", "marks");
+        assertThat(count("""
+                select count(*) from information_schema.table_constraints
+                where table_name = 'ballot' and constraint_type = 'FOREIGN KEY'""")).isEqualTo(1); // the session only
+
+        String session = createSession("保密");
+        List<String> codes = issueCodes(session, "A", 3);
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+        codes.forEach(code -> castWithCode(code, marks("较好", "一般")).then().statusCode(200));
+        List<String> idsWhileOpen = strings("select id::text from ballot where session_id = '" + session + "'");
+
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
+        List<String> idsWhenClosed = strings("select id::text from ballot where session_id = '" + session + "'");
+        assertThat(idsWhenClosed).hasSize(3).doesNotContainAnyElementsOf(idsWhileOpen);
+        // the rows written at closing share one transaction: their xmin says nothing of the order of casting
+        assertThat(strings("select distinct xmin::text from ballot where session_id = '" + session + "'")).hasSize(1);
+    }
+
+    private void replicate(String code, String parent, String path) {
+        var state = new OrgUnitState(code, code + " 党委", parent == null ? OrgLevel.CITY : OrgLevel.COUNTY, "district",
+                parent, path, 0);
+        messaging.source("org-units").send(codec.write(new EventEnvelope(UUID.randomUUID(), "OrgUnitCreated",
+                "assessment-service", Instant.now(), path, codec.tree(state))));
+    }
+
+    private List<String> columns(String table) throws SQLException {
+        return strings("select column_name from information_schema.columns where table_name = '" + table + "'");
+    }
+
+    private List<String> strings(String query) throws SQLException {
+        try (var connection = db.getConnection(); var rs = connection.createStatement().executeQuery(query)) {
+            var values = new ArrayList<String>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        return Long.parseLong(strings(query).get(0));
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (var connection = db.getConnection()) {
+            connection.createStatement().execute(statement);
+        }
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+}

@@ -1,0 +1,26 @@
+package party.common.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A 述职评议 session's sealed tally, on {@link Topics#BALLOT_RESULTS} for assessment-service, which uses it
+ * as the evaluation component of a unit's result.
+ *
+ * @param digest SHA-256 of the anonymous ballot box, recomputable by anyone holding the box
+ */
+public record BallotResultsSealed(UUID sessionId, String orgUnit, String title, LocalDate heldOn, String digest,
+                                  List<SubjectResult> subjects) {
+
+    /** @param subject an org-unit code, or a person's id in a member evaluation */
+    public record SubjectResult(String category, String subject, String name, BigDecimal weightedTotal, Integer rank,
+                                Map<String, TypeResult> byType) {
+    }
+
+    /** @param counts votes per grade over the valid ballots of this type */
+    public record TypeResult(Map<String, Integer> counts, int valid, int invalid, BigDecimal topShare, BigDecimal score) {
+    }
+}
