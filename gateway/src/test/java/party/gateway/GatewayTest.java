@@ -31,6 +31,15 @@ class GatewayTest {
     }
 
     @Test
+    void oneTimeCodeVotingAloneNeedsNoToken() {
+        given().contentType("application/json").body("{\"code\":\"ABCD-EFGH-JKLM\",\"marks\":[]}")
+                .post("/api/ballots/cast").then().statusCode(200).body("authorization", nullValue());
+        given().get("/api/ballots/cast/ABCD-EFGH-JKLM").then().statusCode(200);
+        given().get("/api/ballots/castle").then().statusCode(401);
+        given().get("/api/ballots/sessions").then().statusCode(401);
+    }
+
+    @Test
     void aValidRequestReachesItsServiceWithTokenAndRequestId() {
         given().auth().oauth2(TOKEN).header("X-Request-Id", "oa-42")
                 .get("/api/ballots/org-units?page=1")

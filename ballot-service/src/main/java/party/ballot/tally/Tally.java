@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,22 @@ public final class Tally {
             valid.put(type.code(), 0);
             invalid.put(type.code(), 0);
         }
+        // one pass over the box: per "subject|type", the count of each grade and the sum of their values
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        Map<String, BigDecimal> points = new HashMap<>();
+        Map<String, BigDecimal> values = new HashMap<>();
+        session.scale().forEach(g -> values.put(g.label(), g.value()));
         for (Ballot ballot : box) {
-            (ballot.status() == BallotCheck.Status.VALID ? valid : invalid).merge(ballot.type(), 1, Integer::sum);
+            if (ballot.status() != BallotCheck.Status.VALID) {
+                invalid.merge(ballot.type(), 1, Integer::sum);
+                continue;
+            }
+            valid.merge(ballot.type(), 1, Integer::sum);
+            for (Mark mark : ballot.marks()) {
+                String key = mark.subject() + "|" + ballot.type();
+                counts.computeIfAbsent(key, k -> new HashMap<>()).merge(mark.grade(), 1, Integer::sum);
+                points.merge(key, values.get(mark.grade()), BigDecimal::add);
+            }
         }
         List<CategoryResult> categories = new ArrayList<>();
         for (SessionDefinition.Category category : session.categories()) {
@@ -55,7 +70,8 @@ public final class Tally {
             for (SessionDefinition.Subject subject : category.subjects()) {
                 Map<String, TypeResult> byType = new LinkedHashMap<>();
                 for (SessionDefinition.BallotType type : session.ballotTypes()) {
-                    byType.put(type.code(), typeResult(session, subject.id(), type.code(), box,
+                    String key = subject.id() + "|" + type.code();
+                    byType.put(type.code(), typeResult(session, counts.getOrDefault(key, Map.of()), points.get(key),
                             valid.get(type.code()), invalid.get(type.code())));
                 }
                 subjects.add(new SubjectResult(subject.id(), subject.name(), byType, weighted(session, byType), null));
@@ -65,27 +81,14 @@ public final class Tally {
         return new Result(categories, valid, invalid);
     }
 
-    private static TypeResult typeResult(SessionDefinition session, String subject, String type, List<Ballot> box,
+    private static TypeResult typeResult(SessionDefinition session, Map<String, Integer> graded, BigDecimal points,
                                          int valid, int invalid) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        session.scale().forEach(g -> counts.put(g.label(), 0));
-        BigDecimal points = BigDecimal.ZERO;
-        int graded = 0;
-        for (Ballot ballot : box) {
-            if (ballot.status() != BallotCheck.Status.VALID || !ballot.type().equals(type)) {
-                continue;
-            }
-            for (Mark mark : ballot.marks()) {
-                if (mark.subject().equals(subject)) {
-                    counts.merge(mark.grade(), 1, Integer::sum);
-                    points = points.add(session.grade(mark.grade()).orElseThrow().value());
-                    graded++;
-                }
-            }
-        }
+        session.scale().forEach(g -> counts.put(g.label(), graded.getOrDefault(g.label(), 0)));
+        int marks = counts.values().stream().mapToInt(Integer::intValue).sum();
         BigDecimal topShare = valid == 0 ? null
                 : BigDecimal.valueOf(counts.get(session.top().label())).divide(BigDecimal.valueOf(valid), SCALE, RoundingMode.HALF_UP);
-        BigDecimal score = graded == 0 ? null : points.divide(BigDecimal.valueOf(graded), SCALE, RoundingMode.HALF_UP);
+        BigDecimal score = marks == 0 ? null : points.divide(BigDecimal.valueOf(marks), SCALE, RoundingMode.HALF_UP);
         return new TypeResult(counts, valid, invalid, topShare, score);
     }
 

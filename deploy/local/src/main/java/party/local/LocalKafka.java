@@ -24,9 +24,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalKafka implements AutoCloseable {
 
-    /** Topics that need more than the broker's defaults; the rest are created on first use. */
+    /** Created before any service starts, so consumers find them on their first metadata fetch. */
     private static final List<NewTopic> TOPICS = List.of(
-            new NewTopic("org.units", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+            new NewTopic("org.units", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+            new NewTopic("ballot.results", 3, (short) 1));
 
     private final Settings settings;
     private final Path config;
