@@ -10,44 +10,33 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import party.local.LocalPlatform;
-import party.local.Settings;
 
 /**
- * The real stack as the README's run command starts it (embedded PostgreSQL, a Kafka broker process,
- * Keycloak, three services, the gateway) on free ports, exercised through the gateway with real tokens.
+ * The org-unit slice through the real stack (embedded PostgreSQL, a Kafka broker process, Keycloak,
+ * three services, the gateway), with real tokens; the Kafka outage comes last in its class.
  */
+@ExtendWith(RunningPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndTest {
 
     private static final String[] REPLICAS = {"/api/ballots/org-units/", "/api/rectification/org-units/"};
 
-    @TempDir
-    static Path data;
     static LocalPlatform platform;
     static Keycloak keycloak;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = LocalPlatform.start(Settings.onFreePorts(Path.of(System.getProperty("platform.home")), data));
+    static void connect() {
+        platform = RunningPlatform.platform();
         keycloak = new Keycloak(platform);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
