@@ -13,7 +13,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.ballot.tally.BallotCheck;
 import party.ballot.tally.Mark;
-import party.ballot.tally.Tally;
 
 /** A ballot in the box: what was voted, never by whom or when (docs/ballot-secrecy.md). */
 @Entity
@@ -42,9 +41,5 @@ public class StoredBallot extends PanacheEntityBase {
         ballot.voidReason = verdict.voidReason();
         ballot.marks = marks;
         return ballot;
-    }
-
-    public Tally.Ballot anonymous() {
-        return new Tally.Ballot(ballotType, status, voidReason, marks);
     }
 }

@@ -70,11 +70,16 @@ public class Sessions {
     public SealedResult seal(UUID id, String scope) {
         EvaluationSession session = visible(id, scope);
         session.seal();
-        List<Tally.Ballot> ballots = box.contents(session.id);
+        var counter = new Tally.Counter(session.definition);
+        var digest = new BallotBoxDigest();
+        box.readBox(session.id, ballot -> {
+            counter.add(ballot);
+            digest.add(ballot);
+        });
         var sealed = new SealedResult();
         sealed.sessionId = session.id;
-        sealed.tally = Tally.count(session.definition, ballots);
-        sealed.digest = BallotBoxDigest.of(ballots);
+        sealed.tally = counter.result();
+        sealed.digest = digest.digest();
         sealed.sealedAt = Instant.now();
         sealed.persist();
         outbox.publish(Topics.BALLOT_RESULTS, session.id.toString(), "BallotResultsSealed", session.orgPath,

@@ -3,6 +3,8 @@ package party.ballot.tally;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,22 +12,18 @@ import java.util.stream.Collectors;
 
 /**
  * The fingerprint of an anonymous ballot box, independent of the order ballots were cast or stored:
- * each ballot becomes one canonical line ({@code type|status|subject=grade;…}, marks sorted), the lines
- * are sorted, and SHA-256 is taken over them joined by newlines. Anyone holding the box recomputes it.
+ * each ballot becomes one canonical line ({@code type|status|subject=grade;…}, marks sorted), each line
+ * is hashed with SHA-256, the 32-byte hashes are sorted, and the digest is SHA-256 over them in that order.
+ * Anyone holding the box recomputes it (docs/recount.md).
  */
 public final class BallotBoxDigest {
 
-    private BallotBoxDigest() {
-    }
+    private final List<byte[]> ballots = new ArrayList<>();
 
     public static String of(List<Tally.Ballot> box) {
-        String canonical = box.stream().map(BallotBoxDigest::line).sorted().collect(Collectors.joining("\n"));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        var digest = new BallotBoxDigest();
+        box.forEach(digest::add);
+        return digest.digest();
     }
 
     public static String line(Tally.Ballot ballot) {
@@ -33,5 +31,25 @@ public final class BallotBoxDigest {
                 .sorted(Comparator.comparing(Mark::subject).thenComparing(Mark::grade))
                 .map(m -> m.subject() + "=" + m.grade())
                 .collect(Collectors.joining(";"));
+    }
+
+    /** Takes one ballot; only its 32-byte hash is kept, so a large box needs little memory. */
+    public void add(Tally.Ballot ballot) {
+        ballots.add(sha256().digest(line(ballot).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public String digest() {
+        ballots.sort(Arrays::compareUnsigned);
+        MessageDigest all = sha256();
+        ballots.forEach(all::update);
+        return HexFormat.of().formatHex(all.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

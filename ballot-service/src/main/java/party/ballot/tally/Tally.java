@@ -41,21 +41,35 @@ public final class Tally {
     }
 
     public static Result count(SessionDefinition session, List<Ballot> box) {
-        Map<String, Integer> valid = new LinkedHashMap<>();
-        Map<String, Integer> invalid = new LinkedHashMap<>();
-        for (SessionDefinition.BallotType type : session.ballotTypes()) {
-            valid.put(type.code(), 0);
-            invalid.put(type.code(), 0);
+        var counter = new Counter(session);
+        box.forEach(counter::add);
+        return counter.result();
+    }
+
+    /** Counts ballots as they stream past, so a box of any size is counted in one pass and little memory. */
+    public static final class Counter {
+
+        private final SessionDefinition session;
+        private final Map<String, Integer> valid = new LinkedHashMap<>();
+        private final Map<String, Integer> invalid = new LinkedHashMap<>();
+        /** per "subject|type": the count of each grade, and the sum of their values */
+        private final Map<String, Map<String, Integer>> counts = new HashMap<>();
+        private final Map<String, BigDecimal> points = new HashMap<>();
+        private final Map<String, BigDecimal> values = new HashMap<>();
+
+        public Counter(SessionDefinition session) {
+            this.session = session;
+            for (SessionDefinition.BallotType type : session.ballotTypes()) {
+                valid.put(type.code(), 0);
+                invalid.put(type.code(), 0);
+            }
+            session.scale().forEach(g -> values.put(g.label(), g.value()));
         }
-        // one pass over the box: per "subject|type", the count of each grade and the sum of their values
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        Map<String, BigDecimal> points = new HashMap<>();
-        Map<String, BigDecimal> values = new HashMap<>();
-        session.scale().forEach(g -> values.put(g.label(), g.value()));
-        for (Ballot ballot : box) {
+
+        public void add(Ballot ballot) {
             if (ballot.status() != BallotCheck.Status.VALID) {
                 invalid.merge(ballot.type(), 1, Integer::sum);
-                continue;
+                return;
             }
             valid.merge(ballot.type(), 1, Integer::sum);
             for (Mark mark : ballot.marks()) {
@@ -64,21 +78,24 @@ public final class Tally {
                 points.merge(key, values.get(mark.grade()), BigDecimal::add);
             }
         }
-        List<CategoryResult> categories = new ArrayList<>();
-        for (SessionDefinition.Category category : session.categories()) {
-            List<SubjectResult> subjects = new ArrayList<>();
-            for (SessionDefinition.Subject subject : category.subjects()) {
-                Map<String, TypeResult> byType = new LinkedHashMap<>();
-                for (SessionDefinition.BallotType type : session.ballotTypes()) {
-                    String key = subject.id() + "|" + type.code();
-                    byType.put(type.code(), typeResult(session, counts.getOrDefault(key, Map.of()), points.get(key),
-                            valid.get(type.code()), invalid.get(type.code())));
+
+        public Result result() {
+            List<CategoryResult> categories = new ArrayList<>();
+            for (SessionDefinition.Category category : session.categories()) {
+                List<SubjectResult> subjects = new ArrayList<>();
+                for (SessionDefinition.Subject subject : category.subjects()) {
+                    Map<String, TypeResult> byType = new LinkedHashMap<>();
+                    for (SessionDefinition.BallotType type : session.ballotTypes()) {
+                        String key = subject.id() + "|" + type.code();
+                        byType.put(type.code(), typeResult(session, counts.getOrDefault(key, Map.of()), points.get(key),
+                                valid.get(type.code()), invalid.get(type.code())));
+                    }
+                    subjects.add(new SubjectResult(subject.id(), subject.name(), byType, weighted(session, byType), null));
                 }
-                subjects.add(new SubjectResult(subject.id(), subject.name(), byType, weighted(session, byType), null));
+                categories.add(new CategoryResult(category.code(), category.name(), category.topLimit(), ranked(subjects)));
             }
-            categories.add(new CategoryResult(category.code(), category.name(), category.topLimit(), ranked(subjects)));
+            return new Result(categories, valid, invalid);
         }
-        return new Result(categories, valid, invalid);
     }
 
     private static TypeResult typeResult(SessionDefinition session, Map<String, Integer> graded, BigDecimal points,

@@ -39,7 +39,9 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
-    @Scheduled(every = "${platform.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // the delay lets reactive messaging connect the channel before the first run
+    @Scheduled(every = "${platform.outbox.interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void relay() {
         @SuppressWarnings("unchecked")

@@ -1,0 +1,250 @@
+package party.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import party.local.LocalPlatform;
+import party.local.Settings;
+
+/**
+ * Casting and sealing against the real stack, each figure beside a baseline taken in the same run: the
+ * baseline is a bare authenticated endpoint that inserts one row (binding one voter account to a session).
+ * Prints the figures docs/benchmarks.md records. Not a test: it asserts nothing and takes minutes.
+ */
+public final class CastingBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int MEETING_VOTERS = 2_000;
+    private static final Duration MEETING_WINDOW = Duration.ofSeconds(10);
+    private static final int CLIENTS = 32;
+    private static final Duration SATURATION_RUN = Duration.ofSeconds(15);
+    private static final int SEAL_BALLOTS = 100_000;
+    private static final int SEAL_SUBJECTS = 30;
+
+    private final LocalPlatform platform;
+
+    private CastingBenchmark(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // kept after the run (logs included) and wiped at the next one
+        Path data = Path.of(System.getProperty("platform.home"), "benchmarks/target/platform-data");
+        try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(Path.of(System.getProperty("platform.home")), data))) {
+            new CastingBenchmark(platform).run();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("%n%d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("java.version"));
+        String session = openSession("benchmark", 27);
+        List<String> codes = issueCodes(session, MEETING_VOTERS * 12 + 2_000);
+        var unused = new ConcurrentLinkedQueue<>(codes);
+        String baselineSession = openSession("baseline", 2);
+        AtomicInteger account = new AtomicInteger();
+        String organizer = token("organizer"); // lives 5 minutes, longer than the measurements below
+        Supplier<HttpRequest> baseline = () -> post("/api/ballots/sessions/" + baselineSession + "/voters",
+                Map.of("ballotType", "A", "accounts", List.of("voter-" + account.incrementAndGet())), organizer);
+        Supplier<HttpRequest> cast = () -> post("/api/ballots/cast", Map.of("code", unused.remove(), "marks", marks(27)), null);
+
+        // warm both paths (JIT, connection pools) before measuring anything
+        closedLoop(baseline, Duration.ofSeconds(5));
+        closedLoop(cast, Duration.ofSeconds(5));
+
+        System.out.println("\n(a) meeting arrival: " + MEETING_VOTERS + " requests spread evenly over " + MEETING_WINDOW.toSeconds()
+                + " s, open loop, latency from the scheduled start");
+        System.out.println("    baseline (insert one row): " + openLoop(baseline));
+        System.out.println("    cast a ballot            : " + openLoop(cast));
+
+        System.out.println("\n(b) saturation: " + CLIENTS + " clients back to back for " + SATURATION_RUN.toSeconds() + " s");
+        double bare = closedLoop(baseline, SATURATION_RUN);
+        double casting = closedLoop(cast, SATURATION_RUN);
+        System.out.printf("    baseline (insert one row): %.0f requests/s%n", bare);
+        System.out.printf("    cast a ballot            : %.0f requests/s (%.2f x baseline)%n", casting, casting / bare);
+
+        System.out.println("\n(c) sealing " + SEAL_BALLOTS + " ballots x " + SEAL_SUBJECTS + " subjects");
+        System.out.printf("    seal request: %d ms%n", seal());
+    }
+
+    /** Subjects are named persons, half in a category with 好 ≤ half and ≤ 11, the rest with 好 ≤ 3. */
+    private String openSession(String title, int subjects) throws Exception {
+        int first = (subjects + 1) / 2;
+        var categories = List.of(
+                Map.of("code", "c1", "name", "一类", "topRatio", 0.5, "topCap", 11, "subjects", persons(0, first)),
+                Map.of("code", "c2", "name", "二类", "topCap", 3, "subjects", persons(first, subjects)));
+        String organizer = token("organizer");
+        JsonNode session = send(post("/api/ballots/sessions", Map.of("orgUnit", "city", "title", title,
+                "date", "2026-12-20", "categories", categories), organizer), 201);
+        String id = session.get("id").asText();
+        send(post("/api/ballots/sessions/" + id + "/open", null, organizer), 200);
+        return id;
+    }
+
+    private List<String> issueCodes(String session, int count) throws Exception {
+        var codes = new ArrayList<String>();
+        while (codes.size() < count) {
+            JsonNode issued = send(post("/api/ballots/sessions/" + session + "/codes",
+                    Map.of("ballotType", codes.size() % 2 == 0 ? "A" : "B", "count", Math.min(5_000, count - codes.size())),
+                    token("organizer")), 200);
+            issued.get("codes").forEach(c -> codes.add(c.get("code").asText()));
+        }
+        return codes;
+    }
+
+    private static List<Map<String, String>> persons(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> Map.of("id", "p" + i, "name", "对象" + i)).toList();
+    }
+
+    /** A valid ballot: 好 for the first subject, 较好 for the rest. */
+    private static List<Map<String, String>> marks(int subjects) {
+        return IntStream.range(0, subjects).mapToObj(i -> Map.of("subject", "p" + i, "grade", i == 0 ? "好" : "较好")).toList();
+    }
+
+    private String openLoop(Supplier<HttpRequest> request) throws Exception {
+        long interval = MEETING_WINDOW.toNanos() / MEETING_VOTERS;
+        long start = System.nanoTime() + 50_000_000;
+        Queue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger failures = new AtomicInteger();
+        var futures = new ArrayList<CompletableFuture<?>>();
+        var scheduler = Executors.newSingleThreadScheduledExecutor();
+        for (int i = 0; i < MEETING_VOTERS; i++) {
+            long due = start + i * interval;
+            HttpRequest next = request.get();
+            var done = new CompletableFuture<Void>();
+            futures.add(done);
+            scheduler.schedule(() -> HTTP.sendAsync(next, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                latencies.add(System.nanoTime() - due);
+                if (e != null || r.statusCode() >= 300) {
+                    failures.incrementAndGet();
+                }
+                done.complete(null);
+            }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        scheduler.shutdown();
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return "p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed".formatted(percentile(sorted, 50), percentile(sorted, 99),
+                sorted[sorted.length - 1] / 1e6, failures.get());
+    }
+
+    private static double closedLoop(Supplier<HttpRequest> request, Duration run) throws Exception {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long end = System.nanoTime() + run.toNanos();
+        var pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        int status = HTTP.send(request.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        (status < 300 ? done : failures).incrementAndGet();
+                    } catch (IOException | InterruptedException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(run.toSeconds() + 60, TimeUnit.SECONDS);
+        if (failures.get() > 0) {
+            System.out.println("    (" + failures.get() + " requests failed)");
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Fills a closed session's box straight into PostgreSQL, then times the seal request through the gateway. */
+    private long seal() throws Exception {
+        String session = openSession("sealing", SEAL_SUBJECTS);
+        String organizer = token("organizer");
+        send(post("/api/ballots/sessions/" + session + "/close", null, organizer), 200);
+        String marks = JSON.writeValueAsString(marks(SEAL_SUBJECTS));
+        String url = "jdbc:postgresql://127.0.0.1:" + platform.settings().port(party.local.Port.POSTGRES) + "/ballot";
+        try (var db = DriverManager.getConnection(url, "ballot", "ballot");
+             var insert = db.prepareStatement("insert into ballot (id, session_id, ballot_type, status, marks) values (?, ?, ?, 'VALID', ?::jsonb)")) {
+            db.setAutoCommit(false);
+            for (int i = 0; i < SEAL_BALLOTS; i++) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.fromString(session));
+                insert.setString(3, i % 3 == 0 ? "A" : "B");
+                insert.setString(4, marks);
+                insert.addBatch();
+                if (i % 5_000 == 4_999) {
+                    insert.executeBatch();
+                }
+            }
+            db.commit();
+        }
+        long start = System.nanoTime();
+        JsonNode sealed = send(post("/api/ballots/sessions/" + session + "/seal", null, organizer), 200);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        int counted = sealed.get("tally").get("validBallots").get("A").asInt() + sealed.get("tally").get("validBallots").get("B").asInt();
+        if (counted != SEAL_BALLOTS) {
+            throw new IllegalStateException("sealed " + counted + " ballots, expected " + SEAL_BALLOTS);
+        }
+        return millis;
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private HttpRequest post(String path, Object body, String token) {
+        try {
+            var builder = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode send(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    private String token(String user) throws Exception {
+        String form = Map.of("grant_type", "password", "client_id", "mobile", "username", user, "password", user)
+                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(URI.create(platform.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return send(request, 200).get("access_token").asText();
+    }
+}
