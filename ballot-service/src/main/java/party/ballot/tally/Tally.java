@@ -52,18 +52,20 @@ public final class Tally {
         private final SessionDefinition session;
         private final Map<String, Integer> valid = new LinkedHashMap<>();
         private final Map<String, Integer> invalid = new LinkedHashMap<>();
-        /** per "subject|type": the count of each grade, and the sum of their values */
-        private final Map<String, Map<String, Integer>> counts = new HashMap<>();
-        private final Map<String, BigDecimal> points = new HashMap<>();
-        private final Map<String, BigDecimal> values = new HashMap<>();
+        private final Map<String, Integer> gradeIndex = new HashMap<>();
+        /** ballot type → subject → votes per grade, in the order of the scale */
+        private final Map<String, Map<String, int[]>> votes = new HashMap<>();
 
         public Counter(SessionDefinition session) {
             this.session = session;
             for (SessionDefinition.BallotType type : session.ballotTypes()) {
                 valid.put(type.code(), 0);
                 invalid.put(type.code(), 0);
+                votes.put(type.code(), new HashMap<>());
             }
-            session.scale().forEach(g -> values.put(g.label(), g.value()));
+            for (int g = 0; g < session.scale().size(); g++) {
+                gradeIndex.put(session.scale().get(g).label(), g);
+            }
         }
 
         public void add(Ballot ballot) {
@@ -72,10 +74,9 @@ public final class Tally {
                 return;
             }
             valid.merge(ballot.type(), 1, Integer::sum);
+            Map<String, int[]> bySubject = votes.get(ballot.type());
             for (Mark mark : ballot.marks()) {
-                String key = mark.subject() + "|" + ballot.type();
-                counts.computeIfAbsent(key, k -> new HashMap<>()).merge(mark.grade(), 1, Integer::sum);
-                points.merge(key, values.get(mark.grade()), BigDecimal::add);
+                bySubject.computeIfAbsent(mark.subject(), s -> new int[gradeIndex.size()])[gradeIndex.get(mark.grade())]++;
             }
         }
 
@@ -86,9 +87,8 @@ public final class Tally {
                 for (SessionDefinition.Subject subject : category.subjects()) {
                     Map<String, TypeResult> byType = new LinkedHashMap<>();
                     for (SessionDefinition.BallotType type : session.ballotTypes()) {
-                        String key = subject.id() + "|" + type.code();
-                        byType.put(type.code(), typeResult(session, counts.getOrDefault(key, Map.of()), points.get(key),
-                                valid.get(type.code()), invalid.get(type.code())));
+                        int[] grades = votes.get(type.code()).getOrDefault(subject.id(), new int[gradeIndex.size()]);
+                        byType.put(type.code(), typeResult(session, grades, valid.get(type.code()), invalid.get(type.code())));
                     }
                     subjects.add(new SubjectResult(subject.id(), subject.name(), byType, weighted(session, byType), null));
                 }
@@ -98,13 +98,18 @@ public final class Tally {
         }
     }
 
-    private static TypeResult typeResult(SessionDefinition session, Map<String, Integer> graded, BigDecimal points,
-                                         int valid, int invalid) {
+    private static TypeResult typeResult(SessionDefinition session, int[] grades, int valid, int invalid) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        session.scale().forEach(g -> counts.put(g.label(), graded.getOrDefault(g.label(), 0)));
-        int marks = counts.values().stream().mapToInt(Integer::intValue).sum();
+        BigDecimal points = BigDecimal.ZERO;
+        int marks = 0;
+        for (int g = 0; g < grades.length; g++) {
+            SessionDefinition.Grade grade = session.scale().get(g);
+            counts.put(grade.label(), grades[g]);
+            points = points.add(grade.value().multiply(BigDecimal.valueOf(grades[g])));
+            marks += grades[g];
+        }
         BigDecimal topShare = valid == 0 ? null
-                : BigDecimal.valueOf(counts.get(session.top().label())).divide(BigDecimal.valueOf(valid), SCALE, RoundingMode.HALF_UP);
+                : BigDecimal.valueOf(grades[0]).divide(BigDecimal.valueOf(valid), SCALE, RoundingMode.HALF_UP);
         BigDecimal score = marks == 0 ? null : points.divide(BigDecimal.valueOf(marks), SCALE, RoundingMode.HALF_UP);
         return new TypeResult(counts, valid, invalid, topShare, score);
     }

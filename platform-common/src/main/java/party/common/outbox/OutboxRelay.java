@@ -39,9 +39,9 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
-    // the delay lets reactive messaging connect the channel before the first run
-    @Scheduled(every = "${platform.outbox.interval:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // runs only once the application has started, when reactive messaging has connected the channel
+    @Scheduled(every = "${platform.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void relay() {
         @SuppressWarnings("unchecked")
