@@ -34,13 +34,15 @@ create table paper_turnout (
 
 -- The ballot box: session, type, verdict and marks only. No voter, no credential, no time; ids are random,
 -- and closing the session rewrites the box in random order under new ids (see docs/ballot-secrecy.md).
+-- line_hash is the SHA-256 of the ballot's canonical line (docs/recount.md), a function of its content.
 create table ballot (
     id          uuid         primary key,
     session_id  uuid         not null references evaluation_session (id),
     ballot_type varchar(20)  not null,
     status      varchar(5)   not null,
     void_reason varchar(500),
-    marks       jsonb        not null
+    marks       jsonb        not null,
+    line_hash   bytea        not null
 );
 create index ballot_session on ballot (session_id);
 

@@ -273,7 +273,7 @@ class SessionLifecycleTest {
     @Test
     void theBallotTableCannotLinkABallotToAVoter() throws Exception {
         assertThat(new HashSet<>(columns("ballot")))
-                .containsExactlyInAnyOrder("id", "session_id", "ballot_type", "status", "void_reason", "marks");
+                .containsExactlyInAnyOrder("id", "session_id", "ballot_type", "status", "void_reason", "marks", "line_hash");
         assertThat(count("""
                 select count(*) from information_schema.table_constraints
                 where table_name = 'ballot' and constraint_type = 'FOREIGN KEY'""")).isEqualTo(1); // the session only

@@ -3,25 +3,29 @@ package party.ballot.casting;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.jpa.AvailableHints;
 import party.ballot.sessions.EvaluationSession;
 import party.ballot.sessions.SessionState;
+import party.ballot.tally.BallotBoxDigest;
 import party.ballot.tally.BallotCheck;
 import party.ballot.tally.BallotCheck.Entry;
 import party.ballot.tally.Mark;
+import party.ballot.tally.SessionDefinition;
 import party.ballot.tally.Tally;
 import party.common.problem.ProblemException;
 
@@ -40,6 +44,7 @@ public class BallotBox {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int CHUNK = 1_000;
 
     private final EntityManager em;
 
@@ -139,27 +144,71 @@ public class BallotBox {
     public void shuffle(UUID session) {
         em.createNativeQuery("""
                         with taken as (delete from ballot where session_id = ?1
-                                       returning ballot_type, status, void_reason, marks)
-                        insert into ballot (id, session_id, ballot_type, status, void_reason, marks)
-                        select gen_random_uuid(), ?1, ballot_type, status, void_reason, marks from taken order by random()""")
+                                       returning ballot_type, status, void_reason, marks, line_hash)
+                        insert into ballot (id, session_id, ballot_type, status, void_reason, marks, line_hash)
+                        select gen_random_uuid(), ?1, ballot_type, status, void_reason, marks, line_hash
+                        from taken order by random()""")
                 .setParameter(1, session).executeUpdate();
     }
 
+    /** A closed box, counted: the tally and the digest of its anonymous ballots. */
+    public record Count(Tally.Result tally, String digest) {
+    }
+
     /**
-     * Streams the box as plain rows, a thousand at a time: sealing 100,000 ballots must hold neither
-     * 100,000 managed entities nor all their marks at once.
+     * Counts a box of any size in one pass: rows stream from PostgreSQL a thousand at a time, their stored
+     * hashes feed the digest, and each chunk of marks is parsed and counted on a second thread while the next
+     * chunk is fetched. At most four chunks wait, so memory stays small whatever the box holds.
      */
-    public void readBox(UUID session, Consumer<Tally.Ballot> sink) {
-        @SuppressWarnings("unchecked")
-        Stream<Object[]> rows = em.createNativeQuery(
-                        "select ballot_type, status, void_reason, marks::text from ballot where session_id = ?1")
-                .setParameter(1, session)
-                .setHint(AvailableHints.HINT_FETCH_SIZE, 1_000)
-                .getResultStream();
-        try (rows) {
-            rows.forEach(row -> sink.accept(new Tally.Ballot((String) row[0], BallotCheck.Status.valueOf((String) row[1]),
-                    (String) row[2], marks((String) row[3]))));
+    public Count count(UUID session, SessionDefinition definition) {
+        var digest = new BallotBoxDigest();
+        var total = new Tally.Counter(definition);
+        var counted = new ArrayList<CompletableFuture<Tally.Counter>>();
+        var waiting = new Semaphore(4);
+        var chunk = new ArrayList<Object[]>(CHUNK);
+        try (Stream<Object[]> rows = rows(session, "line_hash")) {
+            for (var it = rows.iterator(); it.hasNext(); ) {
+                Object[] row = it.next();
+                digest.add((byte[]) row[4]);
+                chunk.add(row);
+                if (chunk.size() == CHUNK || !it.hasNext()) {
+                    waiting.acquireUninterruptibly();
+                    var rowsOfChunk = chunk;
+                    counted.add(CompletableFuture.supplyAsync(() -> countChunk(definition, rowsOfChunk))
+                            .whenComplete((c, e) -> waiting.release()));
+                    chunk = new ArrayList<>(CHUNK);
+                }
+            }
         }
+        counted.forEach(c -> total.merge(c.join()));
+        return new Count(total.result(), digest.digest());
+    }
+
+    private static Tally.Counter countChunk(SessionDefinition definition, List<Object[]> rows) {
+        var counter = new Tally.Counter(definition);
+        rows.forEach(row -> counter.add(ballot(row)));
+        return counter;
+    }
+
+    /** The box as plain rows, for exports; sealing counts through {@link #count} instead. */
+    public void readBox(UUID session, Consumer<Tally.Ballot> sink) {
+        try (Stream<Object[]> rows = rows(session, "null")) {
+            rows.forEach(row -> sink.accept(ballot(row)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Stream<Object[]> rows(UUID session, String hashColumn) {
+        return em.createNativeQuery("select ballot_type, status, void_reason, marks::text, " + hashColumn
+                        + " from ballot where session_id = ?1")
+                .setParameter(1, session)
+                .setHint(AvailableHints.HINT_FETCH_SIZE, CHUNK)
+                .getResultStream();
+    }
+
+    private static Tally.Ballot ballot(Object[] row) {
+        return new Tally.Ballot((String) row[0], BallotCheck.Status.valueOf((String) row[1]), (String) row[2],
+                marks((String) row[3]));
     }
 
     public List<Tally.Ballot> contents(UUID session) {

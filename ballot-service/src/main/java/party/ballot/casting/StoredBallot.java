@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import party.ballot.tally.BallotBoxDigest;
 import party.ballot.tally.BallotCheck;
 import party.ballot.tally.Mark;
+import party.ballot.tally.Tally;
 
 /** A ballot in the box: what was voted, never by whom or when (docs/ballot-secrecy.md). */
 @Entity
@@ -31,6 +33,8 @@ public class StoredBallot extends PanacheEntityBase {
     public String voidReason;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Mark> marks;
+    @Column(name = "line_hash")
+    public byte[] lineHash;
 
     static StoredBallot of(UUID session, String type, BallotCheck.Verdict verdict, List<Mark> marks) {
         var ballot = new StoredBallot();
@@ -40,6 +44,7 @@ public class StoredBallot extends PanacheEntityBase {
         ballot.status = verdict.status();
         ballot.voidReason = verdict.voidReason();
         ballot.marks = marks;
+        ballot.lineHash = BallotBoxDigest.hash(new Tally.Ballot(type, verdict.status(), verdict.voidReason(), marks));
         return ballot;
     }
 }

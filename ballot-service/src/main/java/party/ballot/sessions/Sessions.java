@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import party.ballot.casting.BallotBox;
-import party.ballot.tally.BallotBoxDigest;
 import party.ballot.tally.SessionDefinition;
-import party.ballot.tally.Tally;
 import party.common.events.BallotResultsSealed;
 import party.common.events.Topics;
 import party.common.outbox.Outbox;
@@ -70,16 +68,11 @@ public class Sessions {
     public SealedResult seal(UUID id, String scope) {
         EvaluationSession session = visible(id, scope);
         session.seal();
-        var counter = new Tally.Counter(session.definition);
-        var digest = new BallotBoxDigest();
-        box.readBox(session.id, ballot -> {
-            counter.add(ballot);
-            digest.add(ballot);
-        });
+        BallotBox.Count count = box.count(session.id, session.definition);
         var sealed = new SealedResult();
         sealed.sessionId = session.id;
-        sealed.tally = counter.result();
-        sealed.digest = digest.digest();
+        sealed.tally = count.tally();
+        sealed.digest = count.digest();
         sealed.sealedAt = Instant.now();
         sealed.persist();
         outbox.publish(Topics.BALLOT_RESULTS, session.id.toString(), "BallotResultsSealed", session.orgPath,

@@ -33,9 +33,18 @@ public final class BallotBoxDigest {
                 .collect(Collectors.joining(";"));
     }
 
+    /** The SHA-256 of the ballot's canonical line. */
+    public static byte[] hash(Tally.Ballot ballot) {
+        return sha256().digest(line(ballot).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Takes one ballot; only its 32-byte hash is kept, so a large box needs little memory. */
     public void add(Tally.Ballot ballot) {
-        ballots.add(sha256().digest(line(ballot).getBytes(StandardCharsets.UTF_8)));
+        add(hash(ballot));
+    }
+
+    public void add(byte[] ballotHash) {
+        ballots.add(ballotHash);
     }
 
     public String digest() {

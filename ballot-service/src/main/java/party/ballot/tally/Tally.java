@@ -80,6 +80,18 @@ public final class Tally {
             }
         }
 
+        /** Adds what another counter of the same session counted (a chunk counted on another thread). */
+        public void merge(Counter other) {
+            other.valid.forEach((type, n) -> valid.merge(type, n, Integer::sum));
+            other.invalid.forEach((type, n) -> invalid.merge(type, n, Integer::sum));
+            other.votes.forEach((type, bySubject) -> bySubject.forEach((subject, grades) -> {
+                int[] mine = votes.get(type).computeIfAbsent(subject, s -> new int[grades.length]);
+                for (int g = 0; g < grades.length; g++) {
+                    mine[g] += grades[g];
+                }
+            }));
+        }
+
         public Result result() {
             List<CategoryResult> categories = new ArrayList<>();
             for (SessionDefinition.Category category : session.categories()) {
