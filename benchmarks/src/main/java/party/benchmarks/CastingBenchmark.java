@@ -185,15 +185,19 @@ public final class CastingBenchmark {
         String organizer = token("organizer");
         send(post("/api/ballots/sessions/" + session + "/close", null, organizer), 200);
         String marks = JSON.writeValueAsString(marks(SEAL_SUBJECTS));
+        byte[] hashA = canonicalHash("A");
+        byte[] hashB = canonicalHash("B");
         String url = "jdbc:postgresql://127.0.0.1:" + platform.settings().port(party.local.Port.POSTGRES) + "/ballot";
         try (var db = DriverManager.getConnection(url, "ballot", "ballot");
-             var insert = db.prepareStatement("insert into ballot (id, session_id, ballot_type, status, marks) values (?, ?, ?, 'VALID', ?::jsonb)")) {
+             var insert = db.prepareStatement("insert into ballot (id, session_id, ballot_type, status, marks, line_hash) "
+                     + "values (?, ?, ?, 'VALID', ?::jsonb, ?)")) {
             db.setAutoCommit(false);
             for (int i = 0; i < SEAL_BALLOTS; i++) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setObject(2, UUID.fromString(session));
                 insert.setString(3, i % 3 == 0 ? "A" : "B");
                 insert.setString(4, marks);
+                insert.setBytes(5, i % 3 == 0 ? hashA : hashB);
                 insert.addBatch();
                 if (i % 5_000 == 4_999) {
                     insert.executeBatch();
@@ -209,6 +213,13 @@ public final class CastingBenchmark {
             throw new IllegalStateException("sealed " + counted + " ballots, expected " + SEAL_BALLOTS);
         }
         return millis;
+    }
+
+    /** SHA-256 of the canonical line of a valid ballot of {@link #marks} (docs/recount.md). */
+    private static byte[] canonicalHash(String type) throws Exception {
+        String line = type + "|VALID|" + IntStream.range(0, SEAL_SUBJECTS).mapToObj(i -> "p" + i)
+                .sorted().map(s -> s + "=" + (s.equals("p0") ? "好" : "较好")).collect(Collectors.joining(";"));
+        return java.security.MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
     }
 
     private static double percentile(long[] sorted, int p) {
