@@ -68,6 +68,17 @@ class BallotCheckTest {
     }
 
     @Test
+    void theMemberScaleLimitsItsOwnTopGrade() {
+        var members = new SessionDefinition(SessionDefinition.MEMBER_SCALE, SessionDefinition.A_AND_B,
+                List.of(new SessionDefinition.Category("m", "党员", new java.math.BigDecimal("0.3"), null,
+                        Sessions.subjects("m", 10))), BlankPolicy.ABSTAIN);
+        var three = List.of(new Mark("m1", "优秀"), new Mark("m2", "优秀"), new Mark("m3", "优秀"), new Mark("m4", "合格"));
+        var four = List.of(new Mark("m1", "优秀"), new Mark("m2", "优秀"), new Mark("m3", "优秀"), new Mark("m4", "优秀"));
+        assertThat(BallotCheck.check(members, three, Entry.ELECTRONIC).status()).isEqualTo(Status.VALID);
+        assertThat(BallotCheck.check(members, four, Entry.ELECTRONIC).voidReason()).contains("评优秀 4 个，限 3 个");
+    }
+
+    @Test
     void unknownSubjectsAndGradesAreRefused() {
         assertThatThrownBy(() -> BallotCheck.check(session, List.of(new Mark("nobody", "好")), Entry.PAPER))
                 .isInstanceOfSatisfying(BallotCheck.MalformedBallot.class,
