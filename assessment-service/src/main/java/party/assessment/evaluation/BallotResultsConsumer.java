@@ -2,11 +2,11 @@ package party.assessment.evaluation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.assessment.orgunits.OrgUnit;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
-import party.common.events.EventCodec.MalformedEventException;
 import party.common.inbox.ConsumedEvents;
 
 /** Records each sealed 述职评议 tally as the evaluation component of the subjects' assessments. */
@@ -26,29 +26,24 @@ public class BallotResultsConsumer {
     @Incoming("ballot-results")
     @Transactional
     public void record(String message) {
-        var event = codec.read(message);
-        if (!"BallotResultsSealed".equals(event.type())) {
-            throw new MalformedEventException("unknown event type on ballot.results: " + event.type());
-        }
-        if (!consumed.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        BallotResultsSealed sealed = codec.data(event, BallotResultsSealed.class);
-        for (BallotResultsSealed.SubjectResult subject : sealed.subjects()) {
-            var result = new EvaluationResult();
-            result.key = new EvaluationResult.Key(sealed.sessionId(), subject.subject());
-            result.sessionTitle = sealed.title();
-            result.heldOn = sealed.heldOn();
-            result.sessionPath = event.orgUnit();
-            OrgUnit unit = OrgUnit.findById(subject.subject());
-            result.subjectPath = unit == null ? null : unit.path;
-            result.category = subject.category();
-            result.name = subject.name();
-            result.weightedTotal = subject.weightedTotal();
-            result.rank = subject.rank();
-            result.byType = subject.byType();
-            result.digest = sealed.digest();
-            result.persist();
-        }
+        consumed.consumeOnce(CONSUMER, message, Set.of("BallotResultsSealed"), event -> {
+            BallotResultsSealed sealed = codec.data(event, BallotResultsSealed.class);
+            for (BallotResultsSealed.SubjectResult subject : sealed.subjects()) {
+                var result = new EvaluationResult();
+                result.key = new EvaluationResult.Key(sealed.sessionId(), subject.subject());
+                result.sessionTitle = sealed.title();
+                result.heldOn = sealed.heldOn();
+                result.sessionPath = event.orgUnit();
+                OrgUnit unit = OrgUnit.findById(subject.subject());
+                result.subjectPath = unit == null ? null : unit.path;
+                result.category = subject.category();
+                result.name = subject.name();
+                result.weightedTotal = subject.weightedTotal();
+                result.rank = subject.rank();
+                result.byType = subject.byType();
+                result.digest = sealed.digest();
+                result.persist();
+            }
+        });
     }
 }

@@ -95,13 +95,18 @@ public class BallotBox {
     }
 
     @Transactional
-    public BallotCheck.Verdict castAsAccount(EvaluationSession session, String account, List<Mark> marks) {
-        VotingCredential credential = VotingCredential.find("sessionId = ?1 and account = ?2", session.id, account)
+    public BallotCheck.Verdict castAsAccount(UUID session, String account, List<Mark> marks) {
+        return cast(boundCredential(session, account), marks);
+    }
+
+    /** The credential of an account bound to the session: being bound, not org scope, entitles a voter; others get 404. */
+    public VotingCredential boundCredential(UUID session, String account) {
+        VotingCredential credential = VotingCredential.find("sessionId = ?1 and account = ?2", session, account)
                 .firstResult();
         if (credential == null) {
             throw new NotFoundException();
         }
-        return cast(credential, marks);
+        return credential;
     }
 
     /** A teller enters a paper ballot: same checks, except several marks on one subject make it void. */

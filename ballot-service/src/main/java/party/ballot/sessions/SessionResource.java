@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -143,7 +142,7 @@ public class SessionResource {
     @RolesAllowed(Roles.VOTER)
     @Operation(summary = "The ballot of an account bound to the session")
     public SessionViews.BallotForm ballotForm(@PathParam("id") UUID id) {
-        VotingCredential credential = boundCredential(id);
+        VotingCredential credential = box.boundCredential(id, caller.getName());
         return SessionViews.BallotForm.of(EvaluationSession.findById(id), credential.ballotType);
     }
 
@@ -152,9 +151,7 @@ public class SessionResource {
     @RolesAllowed(Roles.VOTER)
     @Operation(summary = "Cast the ballot of an account bound to the session; once")
     public SessionViews.Receipt cast(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.Cast ballot) {
-        boundCredential(id);
-        EvaluationSession session = EvaluationSession.findById(id);
-        return SessionViews.Receipt.of(box.castAsAccount(session, caller.getName(), SessionCommands.marks(ballot.marks())));
+        return SessionViews.Receipt.of(box.castAsAccount(id, caller.getName(), SessionCommands.marks(ballot.marks())));
     }
 
     @GET
@@ -169,15 +166,5 @@ public class SessionResource {
     private static SessionViews.Results results(EvaluationSession session, SealedResult sealed) {
         return new SessionViews.Results(session.id, session.title, session.heldOn, sealed.digest, sealed.sealedAt,
                 sealed.tally);
-    }
-
-    /** Voters need no scope over the session's unit; being bound to it is what entitles them. */
-    private VotingCredential boundCredential(UUID session) {
-        VotingCredential credential = VotingCredential.find("sessionId = ?1 and account = ?2", session, caller.getName())
-                .firstResult();
-        if (credential == null) {
-            throw new NotFoundException();
-        }
-        return credential;
     }
 }
