@@ -30,8 +30,10 @@ import party.local.Settings;
 
 /**
  * Casting and sealing against the real stack, each figure beside a baseline taken in the same run: the
- * baseline is a bare authenticated endpoint that inserts one row (binding one voter account to a session).
- * Prints the figures docs/benchmarks.md records. Not a test: it asserts nothing and takes minutes.
+ * baseline travels the same path as a cast (gateway, token checks, service, PostgreSQL) to an endpoint
+ * that inserts one row (binding one voter account to a session). Last, with the stack idle, a raw
+ * reference: {@link BareInsert}, one insert behind a plain JDK HTTP server. Prints the figures
+ * docs/benchmarks.md records. Not a test: it asserts nothing and takes minutes.
  */
 public final class CastingBenchmark {
 
@@ -82,13 +84,23 @@ public final class CastingBenchmark {
         System.out.println("    cast a ballot            : " + openLoop(cast));
 
         System.out.println("\n(b) saturation: " + CLIENTS + " clients back to back for " + SATURATION_RUN.toSeconds() + " s");
-        double bare = closedLoop(baseline, SATURATION_RUN);
+        double oneRow = closedLoop(baseline, SATURATION_RUN);
         double casting = closedLoop(cast, SATURATION_RUN);
-        System.out.printf("    baseline (insert one row): %.0f requests/s%n", bare);
-        System.out.printf("    cast a ballot            : %.0f requests/s (%.2f x baseline)%n", casting, casting / bare);
+        System.out.printf("    baseline (insert one row): %.0f requests/s%n", oneRow);
+        System.out.printf("    cast a ballot            : %.0f requests/s (%.2f x baseline)%n", casting, casting / oneRow);
 
         System.out.println("\n(c) sealing " + SEAL_BALLOTS + " ballots x " + SEAL_SUBJECTS + " subjects");
         System.out.printf("    seal request: %d ms%n", seal());
+
+        // measured last: its thousands of inserts per second would leave PostgreSQL busy for what follows
+        var bareInsert = BareInsert.start(platform.settings().port(party.local.Port.POSTGRES));
+        Supplier<HttpRequest> bare = () -> HttpRequest.newBuilder(bareInsert.url()).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        closedLoop(bare, Duration.ofSeconds(5));
+        System.out.println("\n(d) raw reference, no gateway, no token, no framework: one insert behind a JDK HTTP server");
+        System.out.println("    meeting arrival: " + openLoop(bare));
+        System.out.printf("    saturation     : %.0f requests/s%n", closedLoop(bare, SATURATION_RUN));
+        bareInsert.stop();
     }
 
     /** Subjects are named persons, half in a category with 好 ≤ half and ≤ 11, the rest with 好 ≤ 3. */
