@@ -1,6 +1,7 @@
 package party.gateway;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.util.Map;
 
@@ -9,6 +10,10 @@ import java.util.Map;
 public interface GatewayConfig {
 
     Map<String, Downstream> services();
+
+    /** Open connections to each service; Vert.x's default of 5 queues requests at any real load. */
+    @WithDefault("64")
+    int connectionsPerService();
 
     interface Downstream {
         /** e.g. {@code /api/ballots}; the path is forwarded unchanged */

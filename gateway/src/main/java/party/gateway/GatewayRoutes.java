@@ -23,7 +23,8 @@ public class GatewayRoutes {
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000)
+                .setMaxPoolSize(config.connectionsPerService()));
         config.services().values().forEach(service -> {
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service.url().getPort(), service.url().getHost());
             router.route(service.prefix() + "/*")
