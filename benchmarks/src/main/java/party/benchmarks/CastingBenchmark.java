@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import party.local.LocalPlatform;
+import party.local.Port;
 import party.local.Settings;
 
 /**
@@ -93,7 +95,7 @@ public final class CastingBenchmark {
         System.out.printf("    seal request: %d ms%n", seal());
 
         // measured last: its thousands of inserts per second would leave PostgreSQL busy for what follows
-        var bareInsert = BareInsert.start(platform.settings().port(party.local.Port.POSTGRES));
+        var bareInsert = BareInsert.start(platform.settings().port(Port.POSTGRES));
         Supplier<HttpRequest> bare = () -> HttpRequest.newBuilder(bareInsert.url()).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         closedLoop(bare, Duration.ofSeconds(5));
@@ -199,7 +201,7 @@ public final class CastingBenchmark {
         String marks = JSON.writeValueAsString(marks(SEAL_SUBJECTS));
         byte[] hashA = canonicalHash("A");
         byte[] hashB = canonicalHash("B");
-        String url = "jdbc:postgresql://127.0.0.1:" + platform.settings().port(party.local.Port.POSTGRES) + "/ballot";
+        String url = "jdbc:postgresql://127.0.0.1:" + platform.settings().port(Port.POSTGRES) + "/ballot";
         try (var db = DriverManager.getConnection(url, "ballot", "ballot");
              var insert = db.prepareStatement("insert into ballot (id, session_id, ballot_type, status, marks, line_hash) "
                      + "values (?, ?, ?, 'VALID', ?::jsonb, ?)")) {
@@ -231,7 +233,7 @@ public final class CastingBenchmark {
     private static byte[] canonicalHash(String type) throws Exception {
         String line = type + "|VALID|" + IntStream.range(0, SEAL_SUBJECTS).mapToObj(i -> "p" + i)
                 .sorted().map(s -> s + "=" + (s.equals("p0") ? "好" : "较好")).collect(Collectors.joining(";"));
-        return java.security.MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
     }
 
     private static double percentile(long[] sorted, int p) {

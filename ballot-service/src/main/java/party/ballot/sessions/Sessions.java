@@ -5,8 +5,11 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import party.ballot.casting.BallotBox;
 import party.ballot.tally.SessionDefinition;
 import party.common.events.BallotResultsSealed;
@@ -140,11 +143,10 @@ public class Sessions {
     private static BallotResultsSealed announcement(EvaluationSession session, SealedResult sealed) {
         var subjects = sealed.tally.categories().stream().flatMap(category -> category.subjects().stream()
                 .map(s -> new BallotResultsSealed.SubjectResult(category.code(), s.subject(), s.name(), s.weightedTotal(),
-                        s.rank(), s.byType().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                                java.util.Map.Entry::getKey,
+                        s.rank(), s.byType().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                                 e -> new BallotResultsSealed.TypeResult(e.getValue().counts(), e.getValue().valid(),
                                         e.getValue().invalid(), e.getValue().topShare(), e.getValue().score()),
-                                (a, b) -> a, java.util.LinkedHashMap::new)))))
+                                (a, b) -> a, LinkedHashMap::new)))))
                 .toList();
         return new BallotResultsSealed(session.id, session.orgCode, session.title, session.heldOn, sealed.digest, subjects);
     }

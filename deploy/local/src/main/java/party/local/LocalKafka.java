@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -97,7 +98,7 @@ public final class LocalKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Kafka started", e);
-        } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             throw new IllegalStateException("Kafka not ready after " + timeout + "; see "
                     + settings.logs().resolve("kafka.log"), e);
         }
