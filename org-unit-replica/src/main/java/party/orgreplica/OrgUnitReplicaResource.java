@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,11 +56,6 @@ public class OrgUnitReplicaResource {
     }
 
     private ReplicatedOrgUnit visible(String code) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(code);
-        if (unit == null) {
-            throw new NotFoundException();
-        }
-        scope.requireVisible(unit.path);
-        return unit;
+        return scope.visible(ReplicatedOrgUnit.<ReplicatedOrgUnit>findById(code), unit -> unit.path);
     }
 }

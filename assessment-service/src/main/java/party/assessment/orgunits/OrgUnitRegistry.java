@@ -2,7 +2,6 @@ package party.assessment.orgunits;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +64,7 @@ public class OrgUnitRegistry {
 
     /** The unit with this code when the scope covers it; 404 otherwise, so existence never leaks. */
     public OrgUnit visible(String code, String scope) {
-        OrgUnit unit = OrgUnit.findById(code);
-        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
-            throw new NotFoundException();
-        }
-        return unit;
+        return OrgPath.visible(OrgUnit.<OrgUnit>findById(code), unit -> unit.path, scope);
     }
 
     private static OrgUnit existingParent(String code, String scope) {

@@ -2,7 +2,6 @@ package party.ballot.sessions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -85,11 +84,7 @@ public class Sessions {
 
     /** The session with this id when the scope covers its org unit; 404 otherwise. */
     public EvaluationSession visible(UUID id, String scope) {
-        EvaluationSession session = EvaluationSession.findById(id);
-        if (session == null || !OrgPath.isWithin(session.orgPath, scope)) {
-            throw new NotFoundException();
-        }
-        return session;
+        return OrgPath.visible(EvaluationSession.<EvaluationSession>findById(id), session -> session.orgPath, scope);
     }
 
     public SealedResult sealed(EvaluationSession session) {

@@ -1,5 +1,8 @@
 package party.common.scope;
 
+import jakarta.ws.rs.NotFoundException;
+import java.util.function.Function;
+
 /**
  * Org paths are the chain of unit codes from the root, e.g. {@code /city/district-a}. A scope is the
  * path a user is bound to; it covers that unit and everything below it, and {@code /} covers all.
@@ -16,6 +19,17 @@ public final class OrgPath {
             return false;
         }
         return ROOT.equals(scope) || path.equals(scope) || path.startsWith(scope + "/");
+    }
+
+    /**
+     * The record when it exists and lies within the scope; 404 otherwise, exactly like a record that does
+     * not exist, so nothing outside the scope leaks.
+     */
+    public static <T> T visible(T record, Function<T, String> pathOf, String scope) {
+        if (record == null || !isWithin(pathOf.apply(record), scope)) {
+            throw new NotFoundException();
+        }
+        return record;
     }
 
     /** The path of a unit with this code under the given parent path ({@code null} for a root unit). */

@@ -2,8 +2,8 @@ package party.common.scope;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import party.common.problem.ProblemException;
 
@@ -32,15 +32,9 @@ public class OrgScope {
         return claim.toString();
     }
 
-    public boolean covers(String path) {
-        return OrgPath.isWithin(path, root());
-    }
-
-    /** Passes when the caller may see the record at {@code path}; otherwise 404. */
-    public void requireVisible(String path) {
-        if (!covers(path)) {
-            throw new NotFoundException();
-        }
+    /** The record when the caller may see it; otherwise 404 (see {@link OrgPath#visible}). */
+    public <T> T visible(T record, Function<T, String> pathOf) {
+        return OrgPath.visible(record, pathOf, root());
     }
 
     /** A JPQL condition on a path column keeping only records in the caller's scope; bind {@link #parameters()}. */
