@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -47,6 +48,8 @@ public class BallotBox {
     private static final int CHUNK = 1_000;
 
     private final EntityManager em;
+    /** Definitions are frozen when a session opens, so casting parses each open session's definition once. */
+    private final Map<UUID, SessionDefinition> frozen = new ConcurrentHashMap<>();
 
     public BallotBox(EntityManager em) {
         this.em = em;
@@ -116,7 +119,7 @@ public class BallotBox {
             session.require(SessionState.OPEN, "只有投票中或已结束投票的评议会可以录入纸质票");
         }
         requireType(session, ballotType);
-        BallotCheck.Verdict verdict = check(session, marks, Entry.PAPER);
+        BallotCheck.Verdict verdict = check(session.definition, marks, Entry.PAPER);
         StoredBallot.of(session.id, ballotType, verdict, marks).persist();
         em.createNativeQuery("""
                         insert into paper_turnout (session_id, ballot_type, ballots) values (?1, ?2, 1)
@@ -126,18 +129,21 @@ public class BallotBox {
     }
 
     private BallotCheck.Verdict cast(VotingCredential credential, List<Mark> marks) {
-        EvaluationSession session = EvaluationSession.findById(credential.sessionId);
-        if (!session.acceptsBallots()) {
-            session.require(SessionState.OPEN, "评议会未在投票中");
+        var state = SessionState.valueOf((String) em.createNativeQuery("select state from evaluation_session where id = ?1")
+                .setParameter(1, credential.sessionId).getSingleResult());
+        if (state != SessionState.OPEN) {
+            throw EvaluationSession.wrongState(state, SessionState.OPEN, "评议会未在投票中");
         }
-        BallotCheck.Verdict verdict = check(session, marks, Entry.ELECTRONIC);
+        SessionDefinition definition = frozen.computeIfAbsent(credential.sessionId,
+                id -> EvaluationSession.<EvaluationSession>findById(id).definition);
+        BallotCheck.Verdict verdict = check(definition, marks, Entry.ELECTRONIC);
         int spent = em.createNativeQuery("update voting_credential set spent = true where id = ?1 and not spent")
                 .setParameter(1, credential.id).executeUpdate();
         if (spent == 0) {
             throw new ProblemException(Status.CONFLICT, "credential-used", "该投票凭证已使用",
                     "this credential has already cast its ballot", null);
         }
-        StoredBallot.of(session.id, credential.ballotType, verdict, marks).persist();
+        StoredBallot.of(credential.sessionId, credential.ballotType, verdict, marks).persist();
         return verdict;
     }
 
@@ -269,9 +275,9 @@ public class BallotBox {
         return List.copyOf(byType.values());
     }
 
-    private static BallotCheck.Verdict check(EvaluationSession session, List<Mark> marks, Entry entry) {
+    private static BallotCheck.Verdict check(SessionDefinition definition, List<Mark> marks, Entry entry) {
         try {
-            return BallotCheck.check(session.definition, marks, entry);
+            return BallotCheck.check(definition, marks, entry);
         } catch (BallotCheck.MalformedBallot e) {
             throw new ProblemException(Status.BAD_REQUEST, "malformed-ballot", "选票内容不合法", e.getMessage(), e.field());
         }

@@ -78,12 +78,12 @@ public class EvaluationSession extends PanacheEntityBase {
 
     public void require(SessionState expected, String message) {
         if (state != expected) {
-            throw new ProblemException(Status.CONFLICT, "wrong-session-state", message,
-                    "the session is " + state + "; this needs " + expected, "state");
+            throw wrongState(state, expected, message);
         }
     }
 
-    public boolean acceptsBallots() {
-        return state == SessionState.OPEN;
+    public static ProblemException wrongState(SessionState actual, SessionState expected, String message) {
+        return new ProblemException(Status.CONFLICT, "wrong-session-state", message,
+                "the session is " + actual + "; this needs " + expected, "state");
     }
 }
