@@ -9,6 +9,15 @@ public final class Topics {
     /** Keyed by session id: sealed 述职评议 tallies ({@link BallotResultsSealed}). */
     public static final String BALLOT_RESULTS = "ballot.results";
 
+    /** Keyed by unit code: an indicator scored below its threshold ({@link IndicatorFindingRaised}). */
+    public static final String ASSESSMENT_FINDINGS = "assessment.findings";
+
+    /**
+     * Keyed by item id: rectification items issued, overdue, closed, reopened ({@link RectificationItemEvent}) and
+     * accountability decided ({@link AccountabilityDecided}).
+     */
+    public static final String RECTIFICATION_EVENTS = "rectification.events";
+
     private Topics() {
     }
 }

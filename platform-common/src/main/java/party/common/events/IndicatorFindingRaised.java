@@ -1,0 +1,15 @@
+package party.common.events;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * An indicator of a unit scored below its threshold, on {@link Topics#ASSESSMENT_FINDINGS}; rectification-service
+ * turns each one into a rectification item (source: assessment).
+ *
+ * @param orgUnit    code of the assessed unit; the envelope's {@code orgUnit} carries its path
+ * @param department the indicator's owning department (organization, discipline, …), which supervises the fix
+ */
+public record IndicatorFindingRaised(UUID schemeId, int year, String indicatorCode, String indicatorName, String orgUnit,
+                                     String department, BigDecimal score, BigDecimal threshold, String detail) {
+}

@@ -1,0 +1,81 @@
+package party.rectification.accountability;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.common.events.AccountabilityDecided;
+import party.common.events.Topics;
+import party.common.outbox.Outbox;
+import party.common.scope.OrgScope;
+import party.common.scope.Roles;
+import party.rectification.items.Items;
+import party.rectification.items.RectificationItem;
+
+/** Accountability decisions on an item, recorded by the discipline commission within its scope. */
+@Path("/items/{id}/accountability")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountabilityResource {
+
+    public record Decide(@NotBlank @Size(max = 100) String person, @Size(max = 200) String post,
+                         @NotNull Disposition disposition, @Size(max = 4000) String justification) {
+    }
+
+    public record DecisionView(UUID id, UUID itemId, String person, String post, Disposition disposition,
+                               String dispositionLabel, String justification, String decidedBy, Instant decidedAt) {
+
+        static DecisionView of(AccountabilityDecision d) {
+            return new DecisionView(d.id, d.itemId, d.person, d.post, d.disposition, d.disposition.label(),
+                    d.justification, d.decidedBy, d.decidedAt);
+        }
+    }
+
+    private final Items items;
+    private final Outbox outbox;
+    private final OrgScope scope;
+    private final JsonWebToken caller;
+
+    public AccountabilityResource(Items items, Outbox outbox, OrgScope scope, JsonWebToken caller) {
+        this.items = items;
+        this.outbox = outbox;
+        this.scope = scope;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.DISCIPLINE)
+    @Transactional
+    @Operation(summary = "Record a decision about one person (四种形态, 容错免责 or 澄清正名 with a written justification)")
+    public Response decide(@PathParam("id") UUID id, @Valid @NotNull Decide command) {
+        RectificationItem item = items.visible(id, scope.root());
+        var decision = AccountabilityDecision.decide(item.id, item.orgCode, item.orgPath, command.person(), command.post(),
+                command.disposition(), command.justification(), caller.getName(), Instant.now());
+        decision.persist();
+        outbox.publish(Topics.RECTIFICATION_EVENTS, item.id.toString(), "AccountabilityDecided", item.orgPath,
+                new AccountabilityDecided(decision.id, item.id, item.orgCode, decision.disposition.name()));
+        return Response.status(Response.Status.CREATED).entity(DecisionView.of(decision)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.DISCIPLINE, Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "The decisions on an item, oldest first")
+    public List<DecisionView> list(@PathParam("id") UUID id) {
+        RectificationItem item = items.visible(id, scope.root());
+        return AccountabilityDecision.<AccountabilityDecision>list("itemId = ?1 order by decidedAt", item.id).stream()
+                .map(DecisionView::of).toList();
+    }
+}

@@ -1,0 +1,123 @@
+package party.rectification.clues;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.common.paging.Page;
+import party.common.problem.ProblemException;
+import party.common.scope.OrgPath;
+import party.common.scope.OrgScope;
+import party.common.scope.Roles;
+import party.orgreplica.ReplicatedOrgUnit;
+import party.rectification.accountability.Disposition;
+
+/**
+ * Clues 问题线索: inspectors transfer them, the discipline commission alone reads and handles them. The inspector
+ * who registers a clue gets its id back and nothing else, now or later.
+ */
+@Path("/clues")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.DISCIPLINE)
+public class ClueResource {
+
+    public record Transfer(@NotBlank @Size(max = 64) String unit, @NotBlank @Size(max = 500) String summary,
+                           @NotBlank @Size(max = 8000) String details, @Size(max = 500) String reporter) {
+    }
+
+    public record Handle(@NotNull ClueStatus status, Disposition disposition, @Size(max = 4000) String note) {
+    }
+
+    /** A clue in the discipline commission's list: no details, no reporter. */
+    public record ClueSummary(UUID id, String unit, String summary, ClueStatus status, Disposition disposition,
+                              Instant registeredAt) {
+
+        static ClueSummary of(Clue clue) {
+            return new ClueSummary(clue.id, clue.orgCode, clue.summary, clue.status, clue.disposition, clue.registeredAt);
+        }
+    }
+
+    public record ClueDetail(ClueSummary clue, String details, String reporter, String registeredBy,
+                             List<HandlingEntry> handling) {
+    }
+
+    public record HandlingEntry(Instant at, String actor, ClueStatus status, Disposition disposition, String note) {
+    }
+
+    private final OrgScope scope;
+    private final JsonWebToken caller;
+
+    public ClueResource(OrgScope scope, JsonWebToken caller) {
+        this.scope = scope;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.INSPECTOR, Roles.DISCIPLINE})
+    @Transactional
+    @Operation(summary = "Transfer a clue about a unit in scope to the discipline commission (线索移交)")
+    public Response transfer(@Valid @NotNull Transfer command) {
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(command.unit());
+        if (unit == null || !OrgPath.isWithin(unit.path, scope.root())) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
+                    "no org unit " + command.unit() + " within " + scope.root(), "unit");
+        }
+        Clue clue = Clue.transfer(unit.code, unit.path, command.summary(), command.details(), command.reporter(),
+                caller.getName(), Instant.now());
+        clue.persist();
+        ClueHandling.of(clue, caller.getName(), null, clue.registeredAt).persist();
+        return Response.status(Status.CREATED).entity(Map.of("id", clue.id, "status", clue.status)).build();
+    }
+
+    @GET
+    @Operation(summary = "Clues about units in scope, newest first (no details, no reporter)")
+    public Page<ClueSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        var query = Clue.<Clue>find(OrgScope.condition("orgPath") + " order by registeredAt desc", scope.parameters());
+        return Page.of(query, page, size, ClueSummary::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A clue with its details, its reporter and its handling")
+    public ClueDetail get(@PathParam("id") UUID id) {
+        Clue clue = scope.visible(Clue.<Clue>findById(id), c -> c.orgPath);
+        List<HandlingEntry> handling = ClueHandling.<ClueHandling>list("clueId = ?1 order by id", clue.id).stream()
+                .map(h -> new HandlingEntry(h.at, h.actor, h.status, h.disposition, h.note)).toList();
+        return new ClueDetail(ClueSummary.of(clue), clue.details, clue.reporter, clue.registeredBy, handling);
+    }
+
+    @POST
+    @Path("/{id}/handling")
+    @Transactional
+    @Operation(summary = "Move the handling on: VERIFYING (初核), then CONCLUDED with a disposition (四种形态 …)")
+    public ClueSummary handle(@PathParam("id") UUID id, @Valid @NotNull Handle command) {
+        Clue clue = scope.visible(Clue.<Clue>findById(id), c -> c.orgPath);
+        if (command.disposition() != null) {
+            command.disposition().requireJustification(command.note(), "note");
+        }
+        clue.handle(command.status(), command.disposition());
+        ClueHandling.of(clue, caller.getName(), command.note(), Instant.now()).persist();
+        return ClueSummary.of(clue);
+    }
+}

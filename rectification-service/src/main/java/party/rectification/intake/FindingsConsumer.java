@@ -1,0 +1,48 @@
+package party.rectification.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import party.common.events.EventCodec;
+import party.common.events.IndicatorFindingRaised;
+import party.common.inbox.ConsumedEvents;
+import party.rectification.items.ItemCommands;
+import party.rectification.items.Items;
+import party.rectification.items.Source;
+import party.rectification.items.TimingClass;
+
+/**
+ * Turns each indicator found below its threshold by assessment-service into a rectification item for the assessed
+ * unit, exactly once however often the event is delivered. The unit's path comes with the event, so a finding never
+ * waits for the org-unit replica.
+ */
+@ApplicationScoped
+public class FindingsConsumer {
+
+    static final String CONSUMER = "assessment-findings";
+    static final String ISSUER = "assessment-service";
+
+    private final EventCodec codec;
+    private final ConsumedEvents consumed;
+    private final Items items;
+
+    public FindingsConsumer(EventCodec codec, ConsumedEvents consumed, Items items) {
+        this.codec = codec;
+        this.consumed = consumed;
+        this.items = items;
+    }
+
+    @Incoming("assessment-findings")
+    @Transactional
+    public void intake(String message) {
+        consumed.consumeOnce(CONSUMER, message, Set.of("IndicatorFindingRaised"), event -> {
+            IndicatorFindingRaised finding = codec.data(event, IndicatorFindingRaised.class);
+            String problem = "%d年度考核指标「%s」(%s) 得分 %s，低于 %s%s".formatted(finding.year(),
+                    finding.indicatorName(), finding.indicatorCode(), finding.score().toPlainString(),
+                    finding.threshold().toPlainString(), finding.detail() == null ? "" : "：" + finding.detail());
+            items.issueTo(event.orgUnit(), new ItemCommands.Issue(Source.ASSESSMENT, TimingClass.FULL, problem,
+                    finding.orgUnit(), null, null, null, null, null), ISSUER);
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package party.rectification.items;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Today's date where the committees work: deadlines, warnings and overdue count in whole days of this zone. */
+@ApplicationScoped
+public class Calendar {
+
+    private final Clock clock;
+
+    public Calendar(@ConfigProperty(name = "rectification.zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+        this.clock = Clock.system(zone);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

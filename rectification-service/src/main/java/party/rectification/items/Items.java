@@ -1,0 +1,143 @@
+package party.rectification.items;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import party.common.events.RectificationItemEvent;
+import party.common.events.Topics;
+import party.common.outbox.Outbox;
+import party.common.problem.ProblemException;
+import party.common.scope.OrgPath;
+import party.orgreplica.ReplicatedOrgUnit;
+
+/** Issues items and moves them through the workflow; each move is written to the history, some are announced. */
+@ApplicationScoped
+public class Items {
+
+    private final Outbox outbox;
+    private final Calendar calendar;
+    private final RectificationRules rules;
+    private final EntityManager em;
+    private final long maxEvidenceBytes;
+
+    public Items(Outbox outbox, Calendar calendar, RectificationRules rules, EntityManager em,
+                 @ConfigProperty(name = "rectification.evidence.max-bytes", defaultValue = "10485760") long maxEvidenceBytes) {
+        this.maxEvidenceBytes = maxEvidenceBytes;
+        this.outbox = outbox;
+        this.calendar = calendar;
+        this.rules = rules;
+        this.em = em;
+    }
+
+    /** A new item for a unit in the caller's scope. */
+    @Transactional
+    public RectificationItem issue(ItemCommands.Issue command, String scope, String actor) {
+        ReplicatedOrgUnit unit = unitInScope(command.unit(), scope, "unit");
+        if (command.supervisingUnit() != null) {
+            unitInScope(command.supervisingUnit(), scope, "supervisingUnit");
+        }
+        return issueTo(unit.path, command, actor);
+    }
+
+    /** A new item for the unit at this path; without a deadline, the timing class gives the default. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RectificationItem issueTo(String unitPath, ItemCommands.Issue command, String actor) {
+        LocalDate today = calendar.today();
+        LocalDate foundOn = command.foundOn() == null ? today : command.foundOn();
+        if (foundOn.isAfter(today)) {
+            throw new ProblemException(Status.BAD_REQUEST, "found-in-future", "发现日期不能晚于今天",
+                    "foundOn " + foundOn + " is after today " + today, "foundOn");
+        }
+        LocalDate deadline = command.deadline() != null ? command.deadline()
+                : foundOn.plusDays(rules.days(command.timingClass()));
+        var item = RectificationItem.issue(command.source(), command.timingClass(), command.problem(), command.unit(),
+                unitPath, command.responsibleLeader(), foundOn, deadline, actor, calendar.now());
+        item.supervisingUnit = command.supervisingUnit();
+        item.publicSummary = command.publicSummary();
+        item.number = "ZG%d-%06d".formatted(today.getYear(),
+                ((Number) em.createNativeQuery("select nextval('item_number')").getSingleResult()).longValue());
+        item.persist();
+        ItemHistory.of(item.id, item.issuedAt, actor, "issued", null, item.state, null).persist();
+        announce("RectificationItemIssued", item);
+        return item;
+    }
+
+    /** One workflow step on an item in scope, recorded with its actor and note; closing and reopening are announced. */
+    @Transactional
+    public RectificationItem take(UUID id, String scope, String actor, String note,
+                                  Function<RectificationItem, RectificationItem.Transition> step) {
+        RectificationItem item = visible(id, scope);
+        RectificationItem.Transition transition = step.apply(item);
+        record(item, transition, actor, note);
+        switch (transition.step()) {
+            case VERIFY -> announce("RectificationItemClosed", item);
+            case REOPEN -> announce("RectificationItemReopened", item);
+            default -> { }
+        }
+        return item;
+    }
+
+    /** A file proving the work on an item in scope, checked for size and type, kept with the item's history. */
+    @Transactional
+    public Evidence addEvidence(UUID id, String scope, String actor, String fileName, byte[] content) {
+        RectificationItem item = visible(id, scope);
+        var evidence = Evidence.of(item.id, fileName, content, maxEvidenceBytes, sha256(content), actor, calendar.now());
+        evidence.persist();
+        ItemHistory.of(item.id, evidence.uploadedAt, actor, "evidence-added", item.state, item.state, fileName).persist();
+        return evidence;
+    }
+
+    /** The item when the scope covers its responsible unit; 404 otherwise. */
+    public RectificationItem visible(UUID id, String scope) {
+        return OrgPath.visible(RectificationItem.<RectificationItem>findById(id), item -> item.orgPath, scope);
+    }
+
+    public LocalDate today() {
+        return calendar.today();
+    }
+
+    Instant now() {
+        return calendar.now();
+    }
+
+    public int followUpDays() {
+        return rules.followUpDays();
+    }
+
+    void record(RectificationItem item, RectificationItem.Transition transition, String actor, String note) {
+        ItemHistory.of(item.id, calendar.now(), actor, transition.step().slug(), transition.from(), transition.to(), note)
+                .persist();
+    }
+
+    void announce(String type, RectificationItem item) {
+        outbox.publish(Topics.RECTIFICATION_EVENTS, item.id.toString(), type, item.orgPath,
+                new RectificationItemEvent(item.id, item.number, item.orgCode, item.source.name(), item.timingClass.name(),
+                        item.state.name(), item.deadline, item.closedOn, item.onTime, item.escalatedTo));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ReplicatedOrgUnit unitInScope(String code, String scope, String field) {
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(code);
+        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
+                    "no org unit " + code + " within " + scope, field);
+        }
+        return unit;
+    }
+}

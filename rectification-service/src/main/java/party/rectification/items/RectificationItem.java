@@ -1,0 +1,216 @@
+package party.rectification.items;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import party.common.problem.ProblemException;
+
+/**
+ * A problem a unit must fix, and where its fixing stands. Every move goes through {@link #take}, which refuses
+ * a step the current state does not allow; list-based closure (销号) means only verification closes an item.
+ */
+@Entity
+@Table(name = "rectification_item")
+public class RectificationItem extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    /** the ledger number, e.g. ZG2026-000042 */
+    public String number;
+    @Enumerated(EnumType.STRING)
+    public Source source;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "timing_class")
+    public TimingClass timingClass;
+    public String problem;
+    /** what the public progress view 开门整改 may show; {@code null} keeps the item out of it */
+    @Column(name = "public_summary")
+    public String publicSummary;
+    @Column(name = "org_code")
+    public String orgCode;
+    @Column(name = "org_path")
+    public String orgPath;
+    @Column(name = "responsible_leader")
+    public String responsibleLeader;
+    @Column(name = "supervising_unit")
+    public String supervisingUnit;
+    public String measures;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Milestone> milestones = new ArrayList<>();
+    public String report;
+    @Column(name = "found_on")
+    public LocalDate foundOn;
+    public LocalDate deadline;
+    @Enumerated(EnumType.STRING)
+    public ItemState state;
+    @Column(name = "issued_by")
+    public String issuedBy;
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+    /** the deadline for which overdue was last raised, so each deadline raises it once */
+    @Column(name = "overdue_raised_for")
+    public LocalDate overdueRaisedFor;
+    @Column(name = "escalated_to")
+    public String escalatedTo;
+    @Column(name = "closed_on")
+    public LocalDate closedOn;
+    /** whether the last closing met the deadline */
+    @Column(name = "on_time")
+    public Boolean onTime;
+    @Column(name = "follow_up_due")
+    public LocalDate followUpDue;
+    @Column(name = "reopen_count")
+    public int reopenCount;
+    @Version
+    public long version;
+
+    public static RectificationItem issue(Source source, TimingClass timing, String problem, String orgCode, String orgPath,
+                                          String responsibleLeader, LocalDate foundOn, LocalDate deadline, String issuedBy,
+                                          Instant now) {
+        if (deadline.isBefore(foundOn)) {
+            throw new ProblemException(Status.BAD_REQUEST, "deadline-before-found", "整改期限早于发现日期",
+                    "deadline " + deadline + " is before foundOn " + foundOn, "deadline");
+        }
+        var item = new RectificationItem();
+        item.id = UUID.randomUUID();
+        item.source = source;
+        item.timingClass = timing;
+        item.problem = problem;
+        item.orgCode = orgCode;
+        item.orgPath = orgPath;
+        item.responsibleLeader = responsibleLeader;
+        item.foundOn = foundOn;
+        item.deadline = deadline;
+        item.state = ItemState.ISSUED;
+        item.issuedBy = issuedBy;
+        item.issuedAt = now;
+        return item;
+    }
+
+    /** The responsible unit's measures and milestones; a sent-back or reopened item gets a new plan. */
+    public Transition submitPlan(String newMeasures, List<Milestone> newMilestones, String leader) {
+        Transition transition = take(Step.SUBMIT_PLAN);
+        measures = newMeasures;
+        milestones = new ArrayList<>(newMilestones);
+        if (leader != null && !leader.isBlank()) {
+            responsibleLeader = leader;
+        }
+        return transition;
+    }
+
+    public Transition approvePlan() {
+        return take(Step.APPROVE_PLAN);
+    }
+
+    /** 不合格的要退回重来: the plan goes back to the unit with the reason. */
+    public Transition sendBackPlan() {
+        return take(Step.SEND_BACK_PLAN);
+    }
+
+    /** A milestone of the approved plan reached (index into {@link #milestones}). */
+    public Transition recordProgress(int milestone, LocalDate today) {
+        if (milestone < 0 || milestone >= milestones.size()) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-milestone", "节点不存在",
+                    "the plan has " + milestones.size() + " milestones, numbered from 0", "milestone");
+        }
+        Transition transition = take(Step.RECORD_PROGRESS);
+        milestones.set(milestone, milestones.get(milestone).done(today));
+        milestones = new ArrayList<>(milestones); // a new list, so the JSON column is seen as changed
+        return transition;
+    }
+
+    public Transition submitReport(String text) {
+        Transition transition = take(Step.SUBMIT_REPORT);
+        report = text;
+        return transition;
+    }
+
+    /** 补课: the report does not show the main problems solved; the unit redoes and reports again. */
+    public Transition sendBackReport() {
+        return take(Step.SEND_BACK_REPORT);
+    }
+
+    /** 销号: closed on the day of verification, on time when that is no later than the deadline. */
+    public Transition verify(LocalDate today, int followUpDays) {
+        Transition transition = take(Step.VERIFY);
+        closedOn = today;
+        onTime = !today.isAfter(deadline);
+        followUpDue = today.plusDays(followUpDays);
+        return transition;
+    }
+
+    /** The look-back falls due; the item waits for the issuing side's follow-up visit. */
+    public Transition followUpDue() {
+        return take(Step.FOLLOW_UP_DUE);
+    }
+
+    /** 回头看 found the fix holding: the item reaches its end. */
+    public Transition sustain() {
+        return take(Step.SUSTAIN);
+    }
+
+    /** 回头看 found the problem back: the unit plans again against a new deadline. */
+    public Transition reopen(LocalDate newDeadline, LocalDate today) {
+        if (newDeadline == null || newDeadline.isBefore(today)) {
+            throw new ProblemException(Status.BAD_REQUEST, "invalid-deadline", "重新整改须给出今后的期限",
+                    "a reopened item needs a deadline from today on", "deadline");
+        }
+        Transition transition = take(Step.REOPEN);
+        deadline = newDeadline;
+        reopenCount++;
+        closedOn = null;
+        onTime = null;
+        followUpDue = null;
+        escalatedTo = null;
+        return transition;
+    }
+
+    /** Overdue once per deadline: true (and escalated one level up) the first time the deadline has passed. */
+    public boolean raiseOverdue(LocalDate today) {
+        if (!state.isOpen() || !today.isAfter(deadline) || deadline.equals(overdueRaisedFor)) {
+            return false;
+        }
+        overdueRaisedFor = deadline;
+        escalatedTo = parentOf(orgPath);
+        return true;
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return state.isOpen() && today.isAfter(deadline);
+    }
+
+    /** Moves to the state the step leads to, or refuses with a 409 naming the state and the allowed steps. */
+    Transition take(Step step) {
+        ItemState from = state;
+        state = from.after(step).orElseThrow(() -> new ProblemException(Status.CONFLICT, "illegal-step",
+                "当前状态（" + from.label() + "）不能执行此操作",
+                "step " + step.slug() + " is not allowed in state " + from + "; allowed: "
+                        + (from.allowedSteps().isEmpty() ? "none"
+                        : from.allowedSteps().stream().map(Step::slug).collect(Collectors.joining(", "))),
+                null));
+        return new Transition(step, from, state);
+    }
+
+    /** The path of the unit one level up; a root unit escalates to itself. */
+    static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? path : path.substring(0, slash);
+    }
+
+    public record Transition(Step step, ItemState from, ItemState to) {
+    }
+}

@@ -1,0 +1,46 @@
+package party.rectification.items;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The configurable parts of the rectification rules (DOMAIN.md §4 says they must stay configurable). */
+@ConfigMapping(prefix = "rectification")
+public interface RectificationRules {
+
+    /** Default deadline per timing class, in days from the day the problem was found. */
+    DeadlineDays deadlineDays();
+
+    WarningDays warning();
+
+    /** Days after closing (销号) when the look-back 回头看 falls due. */
+    @WithDefault("90")
+    int followUpDays();
+
+    default int days(TimingClass timing) {
+        return switch (timing) {
+            case IMMEDIATE -> deadlineDays().immediate();
+            case ON_THE_SPOT -> deadlineDays().onTheSpot();
+            case FULL -> deadlineDays().full();
+        };
+    }
+
+    interface DeadlineDays {
+        @WithDefault("15")
+        int immediate();
+
+        @WithDefault("7")
+        int onTheSpot();
+
+        @WithDefault("90")
+        int full();
+    }
+
+    /** An open item turns yellow with this many days left or fewer, and red with {@code red} or fewer or overdue. */
+    interface WarningDays {
+        @WithDefault("7")
+        int yellow();
+
+        @WithDefault("3")
+        int red();
+    }
+}

@@ -1,0 +1,29 @@
+package party.rectification.ledger;
+
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import party.rectification.items.ItemState;
+import party.rectification.items.Source;
+import party.rectification.items.Warning;
+
+/** The ledger's filters; all optional and combined with "and", always within the caller's scope. */
+public class LedgerFilter {
+
+    /** code of a unit: its items and those of every unit below it */
+    @QueryParam("unit")
+    public String unit;
+    @QueryParam("source")
+    public Source source;
+    @QueryParam("state")
+    public ItemState state;
+    /** open items of this warning colour today */
+    @QueryParam("warning")
+    public Warning warning;
+    /** true: open items past their deadline */
+    @QueryParam("overdue")
+    public Boolean overdue;
+    @QueryParam("deadlineFrom")
+    public LocalDate deadlineFrom;
+    @QueryParam("deadlineTo")
+    public LocalDate deadlineTo;
+}

@@ -1,0 +1,47 @@
+package party.rectification.ledger;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.common.paging.Page;
+import party.common.scope.OrgPath;
+import party.orgreplica.ReplicatedOrgUnit;
+import party.rectification.items.RectificationItem;
+
+/**
+ * 开门整改、全程公开: the public progress of the items their issuers chose to publish, with the published wording
+ * only. No token needed; nothing confidential is in this view's shape.
+ */
+@Path("/public/progress")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class PublicProgressResource {
+
+    @GET
+    @Operation(summary = "Public progress of published items, newest first; optionally for one unit and those below it")
+    public Page<LedgerViews.PublicProgress> progress(@QueryParam("unit") String unit,
+                                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        String subtree = unit == null ? OrgPath.ROOT : Ledger.unitPath(unit, OrgPath.ROOT);
+        var query = RectificationItem.<RectificationItem>find(
+                "publicSummary is not null and (orgPath = ?1 or orgPath like ?2) order by issuedAt desc, number",
+                subtree, OrgPath.descendantsPattern(subtree));
+        List<RectificationItem> items = query.page(page, size).list();
+        Map<String, String> names = items.isEmpty() ? Map.of() : ReplicatedOrgUnit.<ReplicatedOrgUnit>list("code in ?1",
+                items.stream().map(item -> item.orgCode).distinct().toList()).stream()
+                .collect(Collectors.toMap(u -> u.code, u -> u.name));
+        return new Page<>(items.stream().map(item -> new LedgerViews.PublicProgress(item.number, names.get(item.orgCode),
+                item.publicSummary, item.timingClass, item.timingClass.label(), item.state, item.state.label(),
+                item.deadline, item.closedOn)).toList(), page, size, query.count());
+    }
+}

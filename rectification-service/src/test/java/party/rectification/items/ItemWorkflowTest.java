@@ -1,0 +1,171 @@
+package party.rectification.items;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import party.common.problem.ProblemException;
+
+/** The rectification workflow (DOMAIN.md §4): every legal step, every illegal one, closing, overdue, look-back. */
+class ItemWorkflowTest {
+
+    private static final LocalDate FOUND = LocalDate.of(2026, 3, 2);
+    private static final LocalDate DEADLINE = FOUND.plusDays(90);
+
+    /** The workflow as the sources describe it, written out independently of the table in ItemState. */
+    private static final Map<ItemState, Map<Step, ItemState>> WORKFLOW = new EnumMap<>(Map.ofEntries(
+            Map.entry(ItemState.ISSUED, Map.of(Step.SUBMIT_PLAN, ItemState.PLAN_SUBMITTED)),
+            Map.entry(ItemState.PLAN_SUBMITTED, Map.of(Step.APPROVE_PLAN, ItemState.PLAN_APPROVED,
+                    Step.SEND_BACK_PLAN, ItemState.PLAN_SENT_BACK)),
+            Map.entry(ItemState.PLAN_SENT_BACK, Map.of(Step.SUBMIT_PLAN, ItemState.PLAN_SUBMITTED)),
+            Map.entry(ItemState.PLAN_APPROVED, Map.of(Step.RECORD_PROGRESS, ItemState.IN_PROGRESS,
+                    Step.SUBMIT_REPORT, ItemState.REPORT_SUBMITTED)),
+            Map.entry(ItemState.IN_PROGRESS, Map.of(Step.RECORD_PROGRESS, ItemState.IN_PROGRESS,
+                    Step.SUBMIT_REPORT, ItemState.REPORT_SUBMITTED)),
+            Map.entry(ItemState.REPORT_SUBMITTED, Map.of(Step.VERIFY, ItemState.CLOSED,
+                    Step.SEND_BACK_REPORT, ItemState.REPORT_SENT_BACK)),
+            Map.entry(ItemState.REPORT_SENT_BACK, Map.of(Step.RECORD_PROGRESS, ItemState.IN_PROGRESS,
+                    Step.SUBMIT_REPORT, ItemState.REPORT_SUBMITTED)),
+            Map.entry(ItemState.CLOSED, Map.of(Step.FOLLOW_UP_DUE, ItemState.FOLLOW_UP_DUE,
+                    Step.SUSTAIN, ItemState.SUSTAINED, Step.REOPEN, ItemState.REOPENED)),
+            Map.entry(ItemState.FOLLOW_UP_DUE, Map.of(Step.SUSTAIN, ItemState.SUSTAINED, Step.REOPEN, ItemState.REOPENED)),
+            Map.entry(ItemState.SUSTAINED, Map.of()),
+            Map.entry(ItemState.REOPENED, Map.of(Step.SUBMIT_PLAN, ItemState.PLAN_SUBMITTED))));
+
+    private static RectificationItem item() {
+        return RectificationItem.issue(Source.INSPECTION, TimingClass.FULL, "三会一课落实不到位", "district-a",
+                "/city/district-a", "张书记", FOUND, DEADLINE, "inspector", Instant.parse("2026-03-02T01:00:00Z"));
+    }
+
+    private static RectificationItem in(ItemState state) {
+        RectificationItem item = item();
+        item.state = state;
+        item.milestones = new java.util.ArrayList<>(List.of(new Milestone("制定制度", DEADLINE, null)));
+        return item;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ItemState.class)
+    void everyStepFromEveryStateIsTakenOrRefusedWithAConflict(ItemState state) {
+        for (Step step : Step.values()) {
+            RectificationItem item = in(state);
+            ItemState expected = WORKFLOW.get(state).get(step);
+            if (expected != null) {
+                RectificationItem.Transition transition = item.take(step);
+                assertThat(transition).isEqualTo(new RectificationItem.Transition(step, state, expected));
+                assertThat(item.state).isEqualTo(expected);
+            } else {
+                assertThatThrownBy(() -> item.take(step)).isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status().getStatusCode()).isEqualTo(409);
+                    assertThat(problem.slug()).isEqualTo("illegal-step");
+                    assertThat(problem.getMessage()).contains("state " + state, step.slug());
+                });
+                assertThat(item.state).isEqualTo(state);
+            }
+        }
+    }
+
+    @Test
+    void aRefusalNamesTheStepsTheStateAllows() {
+        assertThatThrownBy(() -> in(ItemState.PLAN_SUBMITTED).submitReport("已整改"))
+                .hasMessage("step submit-report is not allowed in state PLAN_SUBMITTED; allowed: approve-plan, send-back-plan");
+        assertThatThrownBy(() -> in(ItemState.SUSTAINED).reopen(DEADLINE, FOUND))
+                .hasMessageEndingWith("allowed: none");
+        // the system's own step is never offered to a person
+        assertThat(ItemState.CLOSED.allowedSteps()).containsExactly(Step.SUSTAIN, Step.REOPEN);
+    }
+
+    @Test
+    void aPlanSentBackThenApprovedAndAReportSentBackThenVerifiedClosesTheItemOnTime() {
+        RectificationItem item = item();
+        item.submitPlan("建立台账", List.of(new Milestone("完成自查", FOUND.plusDays(30), null)), null);
+        item.sendBackPlan();
+        assertThat(item.state).isEqualTo(ItemState.PLAN_SENT_BACK);
+        item.submitPlan("建立台账，逐项整改，按月调度", List.of(new Milestone("完成自查", FOUND.plusDays(30), null),
+                new Milestone("完成整改", FOUND.plusDays(80), null)), "李书记");
+        item.approvePlan();
+        item.recordProgress(0, FOUND.plusDays(20));
+        assertThat(item.milestones.get(0).doneOn()).isEqualTo(FOUND.plusDays(20));
+        assertThat(item.responsibleLeader).isEqualTo("李书记");
+        item.submitReport("已完成");
+        item.sendBackReport();
+        item.recordProgress(1, FOUND.plusDays(85));
+        item.submitReport("已完成，附制度文件");
+        item.verify(DEADLINE, 90);
+
+        assertThat(item.state).isEqualTo(ItemState.CLOSED);
+        assertThat(item.closedOn).isEqualTo(DEADLINE);
+        assertThat(item.onTime).isTrue(); // closing on the deadline day is on time
+        assertThat(item.followUpDue).isEqualTo(DEADLINE.plusDays(90));
+    }
+
+    @Test
+    void closingAfterTheDeadlineIsLate() {
+        RectificationItem item = in(ItemState.REPORT_SUBMITTED);
+        item.verify(DEADLINE.plusDays(1), 90);
+        assertThat(item.onTime).isFalse();
+    }
+
+    @Test
+    void progressNamesAnExistingMilestone() {
+        assertThatThrownBy(() -> in(ItemState.PLAN_APPROVED).recordProgress(1, FOUND))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.field()).isEqualTo("milestone"));
+    }
+
+    @Test
+    void overdueIsRaisedOncePerDeadlineAndEscalatesOneLevelUp() {
+        RectificationItem item = item();
+        assertThat(item.raiseOverdue(DEADLINE)).as("on the deadline day itself").isFalse();
+        assertThat(item.isOverdue(DEADLINE.plusDays(1))).isTrue();
+        assertThat(item.raiseOverdue(DEADLINE.plusDays(1))).isTrue();
+        assertThat(item.escalatedTo).isEqualTo("/city");
+        assertThat(item.raiseOverdue(DEADLINE.plusDays(2))).as("raised once").isFalse();
+    }
+
+    @Test
+    void closedItemsAreNeverOverdue() {
+        RectificationItem item = in(ItemState.CLOSED);
+        assertThat(item.isOverdue(DEADLINE.plusDays(30))).isFalse();
+        assertThat(item.raiseOverdue(DEADLINE.plusDays(30))).isFalse();
+    }
+
+    @Test
+    void reopeningAtTheLookBackStartsAgainstANewDeadlineThatCanGoOverdueAgain() {
+        RectificationItem item = in(ItemState.REPORT_SUBMITTED);
+        item.raiseOverdue(DEADLINE.plusDays(1));
+        item.verify(DEADLINE.plusDays(5), 90);
+        LocalDate lookBack = DEADLINE.plusDays(95);
+        item.followUpDue();
+
+        assertThatThrownBy(() -> item.reopen(lookBack.minusDays(1), lookBack))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.field()).isEqualTo("deadline"));
+        item.reopen(lookBack.plusDays(30), lookBack);
+
+        assertThat(item.state).isEqualTo(ItemState.REOPENED);
+        assertThat(item.reopenCount).isEqualTo(1);
+        assertThat(item.closedOn).isNull();
+        assertThat(item.onTime).isNull();
+        assertThat(item.escalatedTo).isNull();
+        assertThat(item.raiseOverdue(lookBack.plusDays(31))).as("the new deadline raises its own overdue").isTrue();
+    }
+
+    @Test
+    void aDeadlineBeforeTheProblemWasFoundIsRefused() {
+        assertThatThrownBy(() -> RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "d", "/d", null, FOUND,
+                FOUND.minusDays(1), "inspector", Instant.now()))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.field()).isEqualTo("deadline"));
+    }
+
+    @Test
+    void aRootUnitEscalatesToItself() {
+        assertThat(RectificationItem.parentOf("/city/district-a/town-1")).isEqualTo("/city/district-a");
+        assertThat(RectificationItem.parentOf("/city")).isEqualTo("/city");
+    }
+}
