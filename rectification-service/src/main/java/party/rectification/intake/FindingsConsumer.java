@@ -2,6 +2,7 @@ package party.rectification.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.common.events.EventCodec;
@@ -39,10 +40,13 @@ public class FindingsConsumer {
         consumed.consumeOnce(CONSUMER, message, Set.of("IndicatorFindingRaised"), event -> {
             IndicatorFindingRaised finding = codec.data(event, IndicatorFindingRaised.class);
             String problem = "%d年度考核指标「%s」(%s) 得分 %s，低于 %s%s".formatted(finding.year(),
-                    finding.indicatorName(), finding.indicatorCode(), finding.score().toPlainString(),
-                    finding.threshold().toPlainString(), finding.detail() == null ? "" : "：" + finding.detail());
+                    finding.indicatorName(), finding.indicatorCode(), plain(finding.score()), plain(finding.threshold()), finding.detail() == null ? "" : "：" + finding.detail());
             items.issueTo(event.orgUnit(), new ItemCommands.Issue(Source.ASSESSMENT, TimingClass.FULL, problem,
                     finding.orgUnit(), null, null, null, null, null), ISSUER);
         });
+    }
+
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
     }
 }

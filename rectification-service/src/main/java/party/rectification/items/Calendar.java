@@ -1,11 +1,11 @@
 package party.rectification.items;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Today's date where the committees work: deadlines, warnings and overdue count in whole days of this zone. */
 @ApplicationScoped
@@ -13,7 +13,12 @@ public class Calendar {
 
     private final Clock clock;
 
-    public Calendar(@ConfigProperty(name = "rectification.zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+    @Inject
+    public Calendar(RectificationRules rules) {
+        this(rules.zone());
+    }
+
+    protected Calendar(ZoneId zone) {
         this.clock = Clock.system(zone);
     }
 

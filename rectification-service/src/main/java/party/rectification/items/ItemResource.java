@@ -30,6 +30,7 @@ import party.common.scope.Roles;
  */
 @Path("/items")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
     private final Items items;

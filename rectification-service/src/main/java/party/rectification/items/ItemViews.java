@@ -23,7 +23,8 @@ public final class ItemViews {
                            String responsibleLeader, String supervisingUnit, String measures, List<Milestone> milestones,
                            String report, LocalDate foundOn, LocalDate deadline, ItemState state, String stateLabel,
                            Warning warning, Long daysLeft, boolean overdue, String escalatedTo, LocalDate closedOn,
-                           Boolean onTime, LocalDate followUpDue, int reopenCount, Set<Step> allowedSteps, long version) {
+                           Boolean onTime, LocalDate followUpDue, int reopenCount, String issuedBy, Instant issuedAt,
+                           Set<Step> allowedSteps, long version) {
 
         public static ItemView of(RectificationItem item, LocalDate today, RectificationRules.WarningDays days) {
             boolean open = item.state.isOpen();
@@ -34,7 +35,7 @@ public final class ItemViews {
                     open ? Warning.of(item.deadline, today, days) : null,
                     open ? ChronoUnit.DAYS.between(today, item.deadline) : null, item.isOverdue(today),
                     item.escalatedTo, item.closedOn, item.onTime, item.followUpDue, item.reopenCount,
-                    item.state.allowedSteps(), item.version);
+                    item.issuedBy, item.issuedAt, item.state.allowedSteps(), item.version);
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import party.common.events.RectificationItemEvent;
 import party.common.events.Topics;
 import party.common.outbox.Outbox;
@@ -27,11 +26,8 @@ public class Items {
     private final Calendar calendar;
     private final RectificationRules rules;
     private final EntityManager em;
-    private final long maxEvidenceBytes;
 
-    public Items(Outbox outbox, Calendar calendar, RectificationRules rules, EntityManager em,
-                 @ConfigProperty(name = "rectification.evidence.max-bytes", defaultValue = "10485760") long maxEvidenceBytes) {
-        this.maxEvidenceBytes = maxEvidenceBytes;
+    public Items(Outbox outbox, Calendar calendar, RectificationRules rules, EntityManager em) {
         this.outbox = outbox;
         this.calendar = calendar;
         this.rules = rules;
@@ -90,7 +86,7 @@ public class Items {
     @Transactional
     public Evidence addEvidence(UUID id, String scope, String actor, String fileName, byte[] content) {
         RectificationItem item = visible(id, scope);
-        var evidence = Evidence.of(item.id, fileName, content, maxEvidenceBytes, sha256(content), actor, calendar.now());
+        var evidence = Evidence.of(item.id, fileName, content, rules.evidence().maxBytes(), sha256(content), actor, calendar.now());
         evidence.persist();
         ItemHistory.of(item.id, evidence.uploadedAt, actor, "evidence-added", item.state, item.state, fileName).persist();
         return evidence;

@@ -2,6 +2,7 @@ package party.rectification.items;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
 
 /** The configurable parts of the rectification rules (DOMAIN.md §4 says they must stay configurable). */
 @ConfigMapping(prefix = "rectification")
@@ -15,6 +16,16 @@ public interface RectificationRules {
     /** Days after closing (销号) when the look-back 回头看 falls due. */
     @WithDefault("90")
     int followUpDays();
+
+    /** Where the committees work: days are counted in this zone. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /** How often overdue items and due look-backs are looked for ({@code off} to stop). */
+    @WithDefault("30s")
+    String scanEvery();
+
+    Evidence evidence();
 
     default int days(TimingClass timing) {
         return switch (timing) {
@@ -33,6 +44,12 @@ public interface RectificationRules {
 
         @WithDefault("90")
         int full();
+    }
+
+    interface Evidence {
+        /** Largest evidence file accepted, in bytes. */
+        @WithDefault("10485760")
+        long maxBytes();
     }
 
     /** An open item turns yellow with this many days left or fewer, and red with {@code red} or fewer or overdue. */

@@ -1,0 +1,144 @@
+package party.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static party.rectification.Fixtures.DISCIPLINE;
+import static party.rectification.Fixtures.DISCIPLINE_B;
+import static party.rectification.Fixtures.INSPECTOR;
+import static party.rectification.Fixtures.ORGANIZER;
+import static party.rectification.Fixtures.as;
+import static party.rectification.Fixtures.leaderOf;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import party.common.events.EventCodec;
+import party.testing.PostgresResource;
+import party.testing.TestTokens;
+
+/** Clues reach the discipline commission alone; accountability decisions are theirs to record and nobody's to edit. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class CluesAndAccountabilityTest {
+
+    private static final String LEADER = leaderOf("district-e");
+    private static final String SECRET = "举报人：李某，电话 13800000000";
+    private static final String DETAILS = "某领导违规收受礼金";
+
+    @Inject
+    @Any
+    InMemoryConnector messaging;
+    @Inject
+    EventCodec codec;
+    @Inject
+    DataSource db;
+
+    @BeforeEach
+    void orgUnits() {
+        Fixtures.replicate(messaging, codec, "district-e", "district-b");
+    }
+
+    @Test
+    void aClueIsReadOnlyByTheDisciplineCommissionInScope() throws SQLException {
+        String clue = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("unit", "district-e",
+                        "summary", "干部作风问题线索", "details", DETAILS, "reporter", SECRET))
+                .post("/api/rectification/clues").then().statusCode(201)
+                .body("status", equalTo("TRANSFERRED")).body("$", not(hasKey("reporter")))
+                .extract().path("id");
+
+        // the inspector who transferred it, the unit, the organizer, the public: nobody reads it back
+        for (String token : new String[] {INSPECTOR, LEADER, ORGANIZER,
+                TestTokens.token("oa", "/city", "integration"), TestTokens.token("admin", "/", "admin")}) {
+            as(token).get("/api/rectification/clues/" + clue).then().statusCode(403);
+            as(token).get("/api/rectification/clues").then().statusCode(403);
+        }
+        RestAssured.given().get("/api/rectification/clues/" + clue).then().statusCode(401);
+        // discipline of another district: as if it did not exist
+        as(DISCIPLINE_B).get("/api/rectification/clues/" + clue).then().statusCode(404);
+        as(DISCIPLINE_B).get("/api/rectification/clues").then().statusCode(200).body("total", equalTo(0));
+
+        // the list shows no details and no reporter; the detail does, to the discipline commission only
+        String list = as(DISCIPLINE).get("/api/rectification/clues").then().statusCode(200)
+                .body("items.id", contains(clue)).extract().asString();
+        assertThat(list).doesNotContain(SECRET, DETAILS);
+        as(DISCIPLINE).get("/api/rectification/clues/" + clue).then().statusCode(200)
+                .body("reporter", equalTo(SECRET)).body("details", equalTo(DETAILS))
+                .body("handling.status", contains("TRANSFERRED"));
+
+        // handling: verify, then conclude with a disposition; a clearing needs a written reason
+        handle(clue, Map.of("status", "VERIFYING", "disposition", "FIRST_FORM")).statusCode(400);
+        handle(clue, Map.of("status", "VERIFYING")).statusCode(200).body("status", equalTo("VERIFYING"));
+        handle(clue, Map.of("status", "TRANSFERRED")).statusCode(409).body("type", equalTo("urn:party:problem:illegal-step"));
+        handle(clue, Map.of("status", "CONCLUDED")).statusCode(400).body("errors[0].field", equalTo("disposition"));
+        handle(clue, Map.of("status", "CONCLUDED", "disposition", "CLEARED")).statusCode(400)
+                .body("errors[0].field", equalTo("note"));
+        handle(clue, Map.of("status", "CONCLUDED", "disposition", "CLEARED", "note", "经核查，反映问题不属实，予以澄清正名"))
+                .statusCode(200).body("disposition", equalTo("CLEARED"));
+        handle(clue, Map.of("status", "CONCLUDED", "disposition", "FIRST_FORM")).statusCode(409);
+
+        // nothing of it left the discipline commission's API: no event, no ledger entry
+        assertThat(count("select count(*) from outbox_event where envelope like '%" + DETAILS + "%'"
+                + " or envelope like '%李某%' or envelope like '%" + clue + "%'")).isZero();
+        as(ORGANIZER).get("/api/rectification/ledger?unit=district-e").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void accountabilityIsRecordedByDisciplineAndNeverEdited() throws SQLException {
+        String item = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",
+                        "timingClass", "FULL", "problem", "整改敷衍", "unit", "district-e"))
+                .post("/api/rectification/items").then().statusCode(201).extract().path("id");
+        String decisions = "/api/rectification/items/" + item + "/accountability";
+
+        as(LEADER).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "FIRST_FORM"))
+                .post(decisions).then().statusCode(403);
+        as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "FIRST_FORM"))
+                .post(decisions).then().statusCode(403);
+        as(DISCIPLINE_B).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "FIRST_FORM"))
+                .post(decisions).then().statusCode(404);
+        as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "EXEMPTED"))
+                .post(decisions).then().statusCode(400).body("errors[0].field", equalTo("justification"));
+        as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "FOURTH_FORM_PLUS"))
+                .post(decisions).then().statusCode(400).body("errors[0].field", equalTo("disposition"));
+
+        as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("person", "张某", "post", "副书记",
+                "disposition", "FIRST_FORM")).post(decisions).then().statusCode(201)
+                .body("dispositionLabel", equalTo("第一种形态：批评教育、谈话提醒"));
+        as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("person", "王某", "disposition", "EXEMPTED",
+                "justification", "先行先试中出现失误，符合三个区分开来，予以容错")).post(decisions).then().statusCode(201);
+        as(ORGANIZER).get(decisions).then().statusCode(200).body("disposition", contains("FIRST_FORM", "EXEMPTED"));
+        as(LEADER).get(decisions).then().statusCode(403);
+
+        // announced without names; and append-only even to the service's own database account
+        assertThat(count("select count(*) from outbox_event where event_type = 'AccountabilityDecided' and event_key = '"
+                + item + "' and envelope not like '%张某%' and envelope not like '%王某%'")).isEqualTo(2);
+        assertThatThrownBy(() -> count("with changed as (update accountability_decision set disposition = 'NO_ISSUE'"
+                + " returning 1) select count(*) from changed")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> count("with gone as (delete from item_history returning 1) select count(*) from gone"))
+                .hasMessageContaining("append-only");
+    }
+
+    private static io.restassured.response.ValidatableResponse handle(String clue, Map<String, String> body) {
+        return as(DISCIPLINE).contentType(ContentType.JSON).body(body)
+                .post("/api/rectification/clues/" + clue + "/handling").then();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (var connection = db.getConnection(); var result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package party.rectification;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static party.rectification.Fixtures.ORGANIZER;
+import static party.rectification.Fixtures.as;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import party.common.events.EventCodec;
+import party.common.events.EventEnvelope;
+import party.common.events.IndicatorFindingRaised;
+import party.testing.PostgresResource;
+
+/** An assessment finding becomes one rectification item, however often Kafka delivers it. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class FindingsIntakeTest {
+
+    @Inject
+    @Any
+    InMemoryConnector messaging;
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void aFindingDeliveredTwiceBecomesOneItem() {
+        Fixtures.replicate(messaging, codec, "district-f");
+        var finding = new IndicatorFindingRaised(UUID.randomUUID(), 2026, "A1.2", "党群服务中心面积不低于500平方米",
+                "district-f", "organization", new BigDecimal("2.0"), new BigDecimal("6.0"), "实测 320 平方米");
+        String message = codec.write(new EventEnvelope(UUID.randomUUID(), "IndicatorFindingRaised", "assessment-service",
+                Instant.now(), "/city/district-f", codec.tree(finding)));
+        messaging.source("assessment-findings").send(message);
+        messaging.source("assessment-findings").send(message);
+        // a second, different finding proves the consumer went on after the duplicate
+        var other = new IndicatorFindingRaised(finding.schemeId(), 2026, "A2.1", "村集体经济收入不低于2万元",
+                "district-f", "organization", BigDecimal.ONE, new BigDecimal("5"), null);
+        messaging.source("assessment-findings").send(codec.write(new EventEnvelope(UUID.randomUUID(),
+                "IndicatorFindingRaised", "assessment-service", Instant.now(), "/city/district-f", codec.tree(other))));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER)
+                .get("/api/rectification/ledger?unit=district-f&source=ASSESSMENT").then().statusCode(200)
+                .body("total", equalTo(2)));
+        as(ORGANIZER).get("/api/rectification/ledger?unit=district-f").then()
+                .body("items.problem", contains(
+                        "2026年度考核指标「党群服务中心面积不低于500平方米」(A1.2) 得分 2，低于 6：实测 320 平方米",
+                        "2026年度考核指标「村集体经济收入不低于2万元」(A2.1) 得分 1，低于 5"))
+                .body("items.issuedBy", contains("assessment-service", "assessment-service"))
+                .body("items.timingClass", contains("FULL", "FULL"));
+    }
+}
