@@ -85,7 +85,9 @@ public final class LocalPlatform implements AutoCloseable {
         services.put(startService("assessment-service", Port.ASSESSMENT, Map.of(
                 "assessment.seed.org-units", settings.home().resolve("deploy/local/org-units.json").toString())),
                 settings.url(Port.ASSESSMENT));
-        services.put(startService("rectification-service", Port.RECTIFICATION, Map.of()), settings.url(Port.RECTIFICATION));
+        // overdue items show up within seconds on the demo stack (the service's default is every 30 s)
+        services.put(startService("rectification-service", Port.RECTIFICATION, Map.of("rectification.scan-every", "5s")),
+                settings.url(Port.RECTIFICATION));
         services.put(startService("ballot-service", Port.BALLOT, Map.of()), settings.url(Port.BALLOT));
         services.forEach((service, url) -> service.awaitHealthy(url + "/q/health/ready", SERVICE_START));
 
