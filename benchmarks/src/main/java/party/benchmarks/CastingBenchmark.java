@@ -1,11 +1,14 @@
 package party.benchmarks;
 
+import static party.benchmarks.StackCalls.HTTP;
+import static party.benchmarks.StackCalls.JSON;
+import static party.benchmarks.StackCalls.percentile;
+import static party.benchmarks.StackCalls.send;
+import static party.benchmarks.StackCalls.token;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +42,6 @@ import party.local.Settings;
  */
 public final class CastingBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int MEETING_VOTERS = 2_000;
     private static final Duration MEETING_WINDOW = Duration.ofSeconds(10);
     private static final int CLIENTS = 32;
@@ -71,7 +72,7 @@ public final class CastingBenchmark {
         var unused = new ConcurrentLinkedQueue<>(codes);
         String baselineSession = openSession("baseline", 2);
         AtomicInteger account = new AtomicInteger();
-        String organizer = token("organizer"); // lives 5 minutes, longer than the measurements below
+        String organizer = token(platform, "organizer"); // lives 5 minutes, longer than the measurements below
         Supplier<HttpRequest> baseline = () -> post("/api/ballots/sessions/" + baselineSession + "/voters",
                 Map.of("ballotType", "A", "accounts", List.of("voter-" + account.incrementAndGet())), organizer);
         Supplier<HttpRequest> cast = () -> post("/api/ballots/cast", Map.of("code", unused.remove(), "marks", marks(27)), null);
@@ -111,7 +112,7 @@ public final class CastingBenchmark {
         var categories = List.of(
                 Map.of("code", "c1", "name", "一类", "topRatio", 0.5, "topCap", 11, "subjects", persons(0, first)),
                 Map.of("code", "c2", "name", "二类", "topCap", 3, "subjects", persons(first, subjects)));
-        String organizer = token("organizer");
+        String organizer = token(platform, "organizer");
         JsonNode session = send(post("/api/ballots/sessions", Map.of("orgUnit", "city", "title", title,
                 "date", "2026-12-20", "categories", categories), organizer), 201);
         String id = session.get("id").asText();
@@ -124,7 +125,7 @@ public final class CastingBenchmark {
         while (codes.size() < count) {
             JsonNode issued = send(post("/api/ballots/sessions/" + session + "/codes",
                     Map.of("ballotType", codes.size() % 2 == 0 ? "A" : "B", "count", Math.min(5_000, count - codes.size())),
-                    token("organizer")), 200);
+                    token(platform, "organizer")), 200);
             issued.get("codes").forEach(c -> codes.add(c.get("code").asText()));
         }
         return codes;
@@ -196,7 +197,7 @@ public final class CastingBenchmark {
     /** Fills a closed session's box straight into PostgreSQL, then times the seal request through the gateway. */
     private long seal() throws Exception {
         String session = openSession("sealing", SEAL_SUBJECTS);
-        String organizer = token("organizer");
+        String organizer = token(platform, "organizer");
         send(post("/api/ballots/sessions/" + session + "/close", null, organizer), 200);
         String marks = JSON.writeValueAsString(marks(SEAL_SUBJECTS));
         byte[] hashA = canonicalHash("A");
@@ -236,10 +237,6 @@ public final class CastingBenchmark {
         return MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static double percentile(long[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
-    }
-
     private HttpRequest post(String path, Object body, String token) {
         try {
             var builder = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(60))
@@ -253,23 +250,5 @@ public final class CastingBenchmark {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static JsonNode send(HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isEmpty() ? null : JSON.readTree(response.body());
-    }
-
-    private String token(String user) throws Exception {
-        String form = Map.of("grant_type", "password", "client_id", "mobile", "username", user, "password", user)
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(URI.create(platform.issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return send(request, 200).get("access_token").asText();
     }
 }

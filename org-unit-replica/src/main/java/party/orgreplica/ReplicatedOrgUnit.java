@@ -7,9 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
+import party.common.problem.ProblemException;
+import party.common.scope.OrgPath;
 
 /** One org unit as last announced on {@code org.units}; never written through this service's API. */
 @Entity
@@ -28,6 +31,19 @@ public class ReplicatedOrgUnit extends PanacheEntityBase {
     public long version;
     @Column(name = "replicated_at")
     public Instant replicatedAt;
+
+    /**
+     * The unit with this code when it lies within the scope; otherwise a 400 naming the request field, the same
+     * for a unit outside the scope as for one that does not exist.
+     */
+    public static ReplicatedOrgUnit withinScope(String code, String scope, String field) {
+        ReplicatedOrgUnit unit = code == null ? null : findById(code);
+        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
+                    "no org unit " + code + " within " + scope, field);
+        }
+        return unit;
+    }
 
     /** Takes the announced state unless this replica already holds the same or a newer version. */
     public boolean apply(OrgUnitState state) {

@@ -31,6 +31,8 @@ create table rectification_item (
 -- the ledger: a scope subtree (prefix match) ordered by deadline
 create index rectification_item_path on rectification_item (org_path text_pattern_ops, deadline);
 create index rectification_item_deadline on rectification_item (deadline, number);
+create index rectification_item_state on rectification_item (state, deadline);
+create index rectification_item_source on rectification_item (source, deadline);
 -- the deadline scan touches only open items whose overdue is not raised for their current deadline
 create index rectification_item_overdue_due on rectification_item (deadline)
     where state not in ('CLOSED', 'FOLLOW_UP_DUE', 'SUSTAINED') and overdue_raised_for is distinct from deadline;
@@ -43,8 +45,10 @@ begin
     raise exception '% is append-only', tg_table_name;
 end $$;
 
+-- ids come from a sequence in steps of 50, so a scan's history rows go to PostgreSQL in JDBC batches
+create sequence item_history_seq increment by 50;
 create table item_history (
-    id         bigint        generated always as identity primary key,
+    id         bigint        primary key,
     item_id    uuid          not null references rectification_item (id),
     at         timestamptz   not null,
     actor      varchar(100)  not null,

@@ -32,7 +32,7 @@ public class Sessions {
 
     @Transactional
     public EvaluationSession create(SessionCommands.Define command, String scope) {
-        ReplicatedOrgUnit unit = unitInScope(command.orgUnit(), scope, "orgUnit");
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.orgUnit(), scope, "orgUnit");
         var session = EvaluationSession.draft(unit.code, unit.path, command.title(), command.date(),
                 definition(command, unit.path));
         session.persist();
@@ -116,7 +116,7 @@ public class Sessions {
     /** An org unit below the session's unit (named from the replica), or a named person. */
     private static SessionDefinition.Subject subject(SessionCommands.SubjectInput input, String sessionPath) {
         if (input.unit() != null) {
-            ReplicatedOrgUnit unit = unitInScope(input.unit(), sessionPath, "categories.subjects.unit");
+            ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(input.unit(), sessionPath, "categories.subjects.unit");
             return new SessionDefinition.Subject(unit.code, unit.name);
         }
         if (input.id() == null || input.id().isBlank() || input.name() == null || input.name().isBlank()) {
@@ -124,15 +124,6 @@ public class Sessions {
                     "give unit, or id and name", "categories.subjects");
         }
         return new SessionDefinition.Subject(input.id(), input.name());
-    }
-
-    private static ReplicatedOrgUnit unitInScope(String code, String scope, String field) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(code);
-        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no org unit " + code + " within " + scope, field);
-        }
-        return unit;
     }
 
     private static BallotResultsSealed announcement(EvaluationSession session, SealedResult sealed) {

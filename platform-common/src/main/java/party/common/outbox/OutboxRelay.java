@@ -1,14 +1,18 @@
 package party.common.outbox;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -16,21 +20,27 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves committed outbox events to Kafka, oldest first, and marks each one published once the broker
- * acknowledged it. While Kafka is down the first unsent event fails, the batch stops (keeping order) and
- * the next run tries again; delivery is at-least-once, which the consumers' event log makes harmless.
- * {@code SKIP LOCKED} lets several replicas of a service relay side by side without sending twice.
+ * acknowledged it. Each run drains the backlog batch by batch, every batch in its own transaction: the
+ * batch's sends are handed to the producer in order and their acknowledgements awaited in order, so a burst
+ * (a deadline scan raising thousands of events) is not paced by round trips. While Kafka is down the first
+ * unacknowledged event stops the run; it and everything after it are sent again by the next run. Delivery is
+ * at-least-once, which the consumers' event log makes harmless. {@code SKIP LOCKED} lets several replicas of
+ * a service relay side by side without sending twice.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100; // within the emitter's default buffer, even before the sink asks for more
     private static final String NEXT_BATCH = """
             select * from outbox_event where published_at is null
-            order by seq limit 100 for update skip locked""";
+            order by seq limit ?1 for update skip locked""";
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager em;
     private final Duration sendTimeout;
+    /** after a failed send, runs probe with a single event until the broker answers again */
+    private volatile boolean brokerAnswering = true;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager em,
                        @ConfigProperty(name = "platform.outbox.send-timeout", defaultValue = "10s") Duration sendTimeout) {
@@ -42,21 +52,44 @@ public class OutboxRelay {
     // runs only once the application has started, when reactive messaging has connected the channel
     @Scheduled(every = "${platform.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @Transactional
     void relay() {
+        while (QuarkusTransaction.requiringNew().call(this::relayBatch)) {
+            // next batch
+        }
+    }
+
+    /** Sends one batch; true when all of it was acknowledged and it was full, so more may be waiting. */
+    private boolean relayBatch() {
         @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = em.createNativeQuery(NEXT_BATCH, OutboxEvent.class).getResultList();
-        for (OutboxEvent event : batch) {
+        int limit = brokerAnswering ? BATCH : 1;
+        List<OutboxEvent> batch = em.createNativeQuery(NEXT_BATCH, OutboxEvent.class).setParameter(1, limit).getResultList();
+        List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
             try {
-                emitter.sendMessage(toMessage(event)).await().atMost(sendTimeout);
+                acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 event.publishedAt = Instant.now();
-            } catch (RuntimeException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 event.attempts++;
-                event.lastError = String.valueOf(e.getMessage());
+                event.lastError = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
                 LOG.warnf("outbox event %s (%s) not relayed yet, attempt %d: %s",
-                        event.eventId, event.type, event.attempts, e.getMessage());
-                return;
+                        event.eventId, event.type, event.attempts, event.lastError);
+                brokerAnswering = false;
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
+        }
+        brokerAnswering = true;
+        return batch.size() == limit;
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent event) {
+        try {
+            return emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage();
+        } catch (RuntimeException e) { // e.g. the emitter's buffer is full while the broker is away
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -25,8 +25,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
-import party.common.problem.ProblemException;
-import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 import party.orgreplica.ReplicatedOrgUnit;
@@ -77,11 +75,7 @@ public class ClueResource {
     @Transactional
     @Operation(summary = "Transfer a clue about a unit in scope to the discipline commission (线索移交)")
     public Response transfer(@Valid @NotNull Transfer command) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(command.unit());
-        if (unit == null || !OrgPath.isWithin(unit.path, scope.root())) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no org unit " + command.unit() + " within " + scope.root(), "unit");
-        }
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.unit(), scope.root(), "unit");
         Clue clue = Clue.transfer(unit.code, unit.path, command.summary(), command.details(), command.reporter(),
                 caller.getName(), Instant.now());
         clue.persist();

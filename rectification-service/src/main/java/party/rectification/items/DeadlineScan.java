@@ -1,5 +1,6 @@
 package party.rectification.items;
 
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class DeadlineScan {
 
     @Scheduled(every = "${rectification.scan-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Timed(value = "rectification.deadline.scan", description = "one pass of the overdue and look-back scan")
     public void scan() {
         LocalDate today = items.today();
         while (QuarkusTransaction.requiringNew().call(() -> raiseOverdue(today)) == BATCH) {

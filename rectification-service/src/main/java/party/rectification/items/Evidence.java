@@ -63,12 +63,16 @@ public class Evidence extends PanacheEntityBase {
             throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "evidence-size", "佐证材料大小不符合要求",
                     "a file must have between 1 and " + maxBytes + " bytes; this one has " + content.length, "file");
         }
+        if (fileName != null && fileName.length() > 255) {
+            throw new ProblemException(Status.BAD_REQUEST, "evidence-name", "文件名过长",
+                    "a file name has at most 255 characters", "file");
+        }
         Kind kind = Kind.of(content).orElseThrow(() -> new ProblemException(Status.UNSUPPORTED_MEDIA_TYPE,
                 "evidence-type", "佐证材料类型不支持", "upload a JPEG or PNG photo or a PDF document", "file"));
         var evidence = new Evidence();
         evidence.id = UUID.randomUUID();
         evidence.itemId = itemId;
-        evidence.fileName = fileName;
+        evidence.fileName = fileName == null || fileName.isBlank() ? "evidence" : fileName;
         evidence.mediaType = kind.mediaType;
         evidence.size = content.length;
         evidence.sha256 = sha256;

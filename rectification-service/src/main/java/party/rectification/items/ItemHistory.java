@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.UUID;
 public class ItemHistory extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "item_history_seq", sequenceName = "item_history_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "item_history_seq")
     public Long id;
     @Column(name = "item_id")
     public UUID itemId;
@@ -48,6 +50,7 @@ public class ItemHistory extends PanacheEntityBase {
     }
 
     public static List<ItemHistory> of(UUID itemId) {
-        return list("itemId = ?1 order by id", itemId);
+        // ids are allocated in blocks per service instance: the time orders, the id breaks ties within a transaction
+        return list("itemId = ?1 order by at, id", itemId);
     }
 }

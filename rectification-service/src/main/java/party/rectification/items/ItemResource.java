@@ -14,8 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -161,13 +164,13 @@ public class ItemResource {
             throw new NotFoundException();
         }
         return Response.ok(evidence.content, evidence.mediaType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder
-                        .encode(evidence.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(evidence.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
     private ItemViews.ItemView step(UUID id, String note,
-                                    java.util.function.Function<RectificationItem, RectificationItem.Transition> step) {
+                                    Function<RectificationItem, RectificationItem.Transition> step) {
         return view(items.take(id, scope.root(), caller.getName(), note, step));
     }
 

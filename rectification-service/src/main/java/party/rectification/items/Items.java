@@ -37,9 +37,9 @@ public class Items {
     /** A new item for a unit in the caller's scope. */
     @Transactional
     public RectificationItem issue(ItemCommands.Issue command, String scope, String actor) {
-        ReplicatedOrgUnit unit = unitInScope(command.unit(), scope, "unit");
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.unit(), scope, "unit");
         if (command.supervisingUnit() != null) {
-            unitInScope(command.supervisingUnit(), scope, "supervisingUnit");
+            ReplicatedOrgUnit.withinScope(command.supervisingUnit(), scope, "supervisingUnit");
         }
         return issueTo(unit.path, command, actor);
     }
@@ -126,14 +126,5 @@ public class Items {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ReplicatedOrgUnit unitInScope(String code, String scope, String field) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(code);
-        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no org unit " + code + " within " + scope, field);
-        }
-        return unit;
     }
 }

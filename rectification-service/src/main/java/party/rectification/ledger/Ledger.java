@@ -3,11 +3,11 @@ package party.rectification.ledger;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response.Status;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import party.common.problem.ProblemException;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.orgreplica.ReplicatedOrgUnit;
@@ -76,13 +76,41 @@ public class Ledger {
         return RectificationItem.find(String.join(" and ", where) + " order by deadline, number", parameters);
     }
 
-    /** The path of a unit named in a filter; a unit outside the scope is answered like one that does not exist. */
+    /** Per unit of the subtree at this path, the figures of its own items. */
+    public List<LedgerViews.UnitFigures> figures(String subtree) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = RectificationItem.getEntityManager().createNativeQuery("""
+                select i.org_code, u.name, i.org_path, count(*),
+                       count(*) filter (where i.state in (:open)),
+                       count(*) filter (where i.state in (:open) and i.deadline < :today),
+                       count(*) filter (where i.closed_on is not null),
+                       count(*) filter (where i.closed_on is not null and i.on_time),
+                       count(*) filter (where i.reopen_count > 0),
+                       count(*) filter (where i.closed_on is not null or i.reopen_count > 0)
+                from rectification_item i left join org_unit_replica u on u.code = i.org_code
+                where i.org_path = :subtree or i.org_path like :below
+                group by i.org_code, u.name, i.org_path order by i.org_path""")
+                .setParameter("open", ItemState.OPEN.stream().map(Enum::name).toList())
+                .setParameter("today", calendar.today())
+                .setParameter("subtree", subtree)
+                .setParameter("below", OrgPath.descendantsPattern(subtree))
+                .getResultList();
+        return rows.stream().map(r -> new LedgerViews.UnitFigures((String) r[0], (String) r[1], (String) r[2],
+                count(r[3]), count(r[4]), count(r[5]), count(r[6]), count(r[7]), rate(r[7], r[6]), count(r[8]),
+                rate(r[8], r[9]))).toList();
+    }
+
+    private static long count(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static BigDecimal rate(Object part, Object whole) {
+        return count(whole) == 0 ? null
+                : BigDecimal.valueOf(count(part)).divide(BigDecimal.valueOf(count(whole)), 4, RoundingMode.HALF_UP);
+    }
+
+    /** The path of a unit named in a filter (a 400 for one outside the scope, as for one that does not exist). */
     static String unitPath(String code, String scope) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(code);
-        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no org unit " + code + " within " + scope, "unit");
-        }
-        return unit.path;
+        return ReplicatedOrgUnit.withinScope(code, scope, "unit").path;
     }
 }

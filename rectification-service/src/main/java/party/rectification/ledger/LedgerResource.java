@@ -12,12 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
-import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 import party.rectification.items.Calendar;
@@ -84,35 +81,6 @@ public class LedgerResource {
     @Path("/figures")
     @Operation(summary = "Per unit of the subtree: on-time closure rate, overdue count, reopen rate")
     public List<LedgerViews.UnitFigures> figures(@QueryParam("unit") String unit) {
-        String subtree = unit == null ? scope.root() : Ledger.unitPath(unit, scope.root());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = RectificationItem.getEntityManager().createNativeQuery("""
-                select i.org_code, u.name, i.org_path, count(*),
-                       count(*) filter (where i.state in (:open)),
-                       count(*) filter (where i.state in (:open) and i.deadline < :today),
-                       count(*) filter (where i.closed_on is not null),
-                       count(*) filter (where i.closed_on is not null and i.on_time),
-                       count(*) filter (where i.reopen_count > 0),
-                       count(*) filter (where i.closed_on is not null or i.reopen_count > 0)
-                from rectification_item i left join org_unit_replica u on u.code = i.org_code
-                where i.org_path = :subtree or i.org_path like :below
-                group by i.org_code, u.name, i.org_path order by i.org_path""")
-                .setParameter("open", ItemState.OPEN.stream().map(Enum::name).toList())
-                .setParameter("today", calendar.today())
-                .setParameter("subtree", subtree)
-                .setParameter("below", OrgPath.descendantsPattern(subtree))
-                .getResultList();
-        return rows.stream().map(r -> new LedgerViews.UnitFigures((String) r[0], (String) r[1], (String) r[2],
-                count(r[3]), count(r[4]), count(r[5]), count(r[6]), count(r[7]), rate(r[7], r[6]), count(r[8]),
-                rate(r[8], r[9]))).toList();
-    }
-
-    private static long count(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    private static BigDecimal rate(Object part, Object whole) {
-        return count(whole) == 0 ? null
-                : BigDecimal.valueOf(count(part)).divide(BigDecimal.valueOf(count(whole)), 4, RoundingMode.HALF_UP);
+        return ledger.figures(unit == null ? scope.root() : Ledger.unitPath(unit, scope.root()));
     }
 }

@@ -1,0 +1,206 @@
+package party.benchmarks;
+
+import static party.benchmarks.StackCalls.HTTP;
+import static party.benchmarks.StackCalls.percentile;
+import static party.benchmarks.StackCalls.send;
+import static party.benchmarks.StackCalls.token;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import party.local.LocalPlatform;
+import party.local.Port;
+import party.local.Settings;
+
+/**
+ * The rectification ledger at scale against the real stack: 100,000 open items written straight into
+ * rectification-service's database, then (a) the deadline scan as the service runs it on its schedule, timed by its
+ * own metric, with nothing due and with 1,000, 10,000 and 100,000 items falling overdue at once, and (b) ledger
+ * pages through the gateway with an organizer's token. Prints the figures docs/benchmarks.md records.
+ */
+public final class RectificationBenchmark {
+
+    private static final int ITEMS = 100_000;
+    private static final int PAGE_REQUESTS = 500;
+    private static final String[] UNITS = {"/city", "/city/district-a", "/city/district-b"};
+    private static final String[] OPEN_STATES = {"ISSUED", "PLAN_SUBMITTED", "PLAN_APPROVED", "IN_PROGRESS",
+            "REPORT_SUBMITTED"};
+    private static final String[] SOURCES = {"INSPECTION", "POLITICAL_TALK", "ASSESSMENT", "SELF_CHECK", "AUDIT"};
+    private static final Pattern SCAN_COUNT = Pattern.compile("rectification_deadline_scan_seconds_count\\S* (\\S+)");
+    private static final Pattern SCAN_SUM = Pattern.compile("rectification_deadline_scan_seconds_sum\\S* (\\S+)");
+
+    private final LocalPlatform platform;
+    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    private RectificationBenchmark(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("platform.home"));
+        try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(home,
+                home.resolve("benchmarks/target/platform-data")))) {
+            new RectificationBenchmark(platform).run();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("%n%d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("java.version"));
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                + platform.settings().port(Port.POSTGRES) + "/rectification", "rectification", "rectification")) {
+            long start = System.nanoTime();
+            fill(db);
+            System.out.printf("%n%,d open items written in %.1f s (deadlines 1 to 120 days ahead, 3 units)%n", ITEMS,
+                    (System.nanoTime() - start) / 1e9);
+
+            System.out.println("\n(a) deadline scan, every 5 s as on the local stack, timed by the service's own metric");
+            System.out.printf("    nothing due          : %s%n", scanTime(db, 0));
+            System.out.printf("    1,000 fall overdue   : %s%n", scanTime(db, 1_000));
+            System.out.printf("    10,000 fall overdue  : %s%n", scanTime(db, 10_000));
+
+            System.out.println("\n(b) ledger pages through the gateway, organizer of /city (all 100,000 in scope), "
+                    + PAGE_REQUESTS + " requests each, one after another");
+            String organizer = token(platform, "organizer");
+            for (String query : List.of("", "unit=district-a", "warning=YELLOW", "overdue=true",
+                    "source=INSPECTION&state=IN_PROGRESS", "page=2000")) {
+                System.out.printf("    %-36s: %s%n", query.isEmpty() ? "(no filter)" : query, pages(query, organizer));
+            }
+
+            System.out.println("\n(c) the worst case: all remaining 89,000 fall overdue at once");
+            System.out.printf("    89,000 fall overdue  : %s%n", scanTime(db, 89_000));
+        }
+    }
+
+    private void fill(Connection db) throws SQLException {
+        db.setAutoCommit(false);
+        try (var insert = db.prepareStatement("""
+                insert into rectification_item (id, number, source, timing_class, problem, org_code, org_path,
+                    responsible_leader, found_on, deadline, state, issued_by, issued_at, version)
+                values (?, ?, ?, 'FULL', ?, ?, ?, '责任人', ?, ?, ?, 'benchmark', ?, 0)""")) {
+            for (int i = 0; i < ITEMS; i++) {
+                String path = UNITS[i % UNITS.length];
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, "BM%d-%06d".formatted(today.getYear(), i));
+                insert.setString(3, SOURCES[i / OPEN_STATES.length % SOURCES.length]); // every source with every state
+                insert.setString(4, "基准测试问题 " + i);
+                insert.setString(5, path.substring(path.lastIndexOf('/') + 1));
+                insert.setString(6, path);
+                insert.setDate(7, Date.valueOf(today.minusDays(30)));
+                insert.setDate(8, Date.valueOf(today.plusDays(1 + i % 120)));
+                insert.setString(9, OPEN_STATES[i % OPEN_STATES.length]);
+                insert.setTimestamp(10, Timestamp.from(Instant.now()));
+                insert.addBatch();
+                if (i % 5_000 == 4_999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        try (var analyze = db.createStatement()) {
+            analyze.execute("vacuum analyze rectification_item"); // what autovacuum does to a table this size
+        }
+    }
+
+    /**
+     * Moves the deadline of {@code due} items to yesterday, then waits until the scans have raised overdue for all of
+     * them (and at least two scans ran): the time the service spent scanning meanwhile, per the scan metric.
+     */
+    private String scanTime(Connection db, int due) throws Exception {
+        double[] before = scanMetric();
+        int raisedBefore = raised(db);
+        if (due > 0) {
+            try (var update = db.prepareStatement("""
+                    update rectification_item set deadline = ? where id in (
+                        select id from rectification_item where deadline >= ? limit ?)""")) {
+                update.setDate(1, Date.valueOf(today.minusDays(1)));
+                update.setDate(2, Date.valueOf(today));
+                update.setInt(3, due);
+                update.executeUpdate();
+            }
+        }
+        long waitStart = System.nanoTime();
+        double[] after;
+        do {
+            Thread.sleep(500); // polling a process outside this JVM; the service scans every 5 s
+            after = scanMetric();
+            if (System.nanoTime() - waitStart > Duration.ofMinutes(15).toNanos()) {
+                throw new IllegalStateException("scans did not raise " + due + " overdue items within 15 minutes");
+            }
+        } while (raised(db) - raisedBefore < due || after[0] - before[0] < 2);
+        double scans = after[0] - before[0];
+        double seconds = after[1] - before[1];
+        if (due == 0) {
+            return "%.0f ms per scan (%.0f scans)".formatted(seconds * 1000 / scans, scans);
+        }
+        long raisedAt = System.nanoTime();
+        while (unpublished(db) > 0) {
+            Thread.sleep(100);
+        }
+        return "%.2f s scanning in %.0f scans until all raised; outbox empty %.1f s after the last was raised"
+                .formatted(seconds, scans, (System.nanoTime() - raisedAt) / 1e9);
+    }
+
+    private static int raised(Connection db) throws SQLException {
+        return count(db, "select count(*) from rectification_item where overdue_raised_for is not null");
+    }
+
+    /** Events committed but not yet acknowledged by Kafka. */
+    private static int unpublished(Connection db) throws SQLException {
+        return count(db, "select count(*) from outbox_event where published_at is null");
+    }
+
+    private static int count(Connection db, String sql) throws SQLException {
+        try (var query = db.createStatement(); var result = query.executeQuery(sql)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    /** [count, sum in seconds] of the scan timer on rectification-service's Prometheus endpoint. */
+    private double[] scanMetric() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.settings().url(Port.RECTIFICATION)
+                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher count = SCAN_COUNT.matcher(metrics);
+        Matcher sum = SCAN_SUM.matcher(metrics);
+        return count.find() && sum.find()
+                ? new double[] {Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1))}
+                : new double[] {0, 0};
+    }
+
+    private String pages(String query, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/rectification/ledger?" + query))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+        for (int i = 0; i < 50; i++) {
+            send(request, 200); // warm-up
+        }
+        long[] latencies = new long[PAGE_REQUESTS];
+        long total = 0;
+        for (int i = 0; i < PAGE_REQUESTS; i++) {
+            long start = System.nanoTime();
+            total = send(request, 200).get("total").asLong();
+            latencies[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(latencies);
+        return "p50 %.1f ms, p99 %.1f ms (%,d matching)".formatted(percentile(latencies, 50), percentile(latencies, 99),
+                total);
+    }
+}
