@@ -5,11 +5,12 @@ import jakarta.transaction.Transactional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.assessment.orgunits.OrgUnit;
+import party.assessment.results.Results;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
 import party.common.inbox.ConsumedEvents;
 
-/** Records each sealed 述职评议 tally as the evaluation component of the subjects' assessments. */
+/** Records each sealed 述职评议 tally as the evaluation component of the subjects' assessments, and rescores them. */
 @ApplicationScoped
 public class BallotResultsConsumer {
 
@@ -17,10 +18,12 @@ public class BallotResultsConsumer {
 
     private final EventCodec codec;
     private final ConsumedEvents consumed;
+    private final Results results;
 
-    public BallotResultsConsumer(EventCodec codec, ConsumedEvents consumed) {
+    public BallotResultsConsumer(EventCodec codec, ConsumedEvents consumed, Results results) {
         this.codec = codec;
         this.consumed = consumed;
+        this.results = results;
     }
 
     @Incoming("ballot-results")
@@ -43,6 +46,9 @@ public class BallotResultsConsumer {
                 result.byType = subject.byType();
                 result.digest = sealed.digest();
                 result.persist();
+                if (unit != null) {
+                    results.recomputeEverywhere(unit.code, sealed.heldOn().getYear());
+                }
             }
         });
     }

@@ -12,6 +12,9 @@ public final class Topics {
     /** Keyed by unit code: an indicator scored below its threshold ({@link IndicatorFindingRaised}). */
     public static final String ASSESSMENT_FINDINGS = "assessment.findings";
 
+    /** Keyed by unit code: a unit's locked annual result ({@link AssessmentResultLocked}), for OA systems. */
+    public static final String ASSESSMENT_RESULTS = "assessment.results";
+
     /**
      * Keyed by item id: rectification items issued, overdue, closed, reopened ({@link RectificationItemEvent}) and
      * accountability decided ({@link AccountabilityDecided}).

@@ -1,0 +1,129 @@
+package party.assessment.entries;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import party.assessment.scoring.Measure;
+import party.common.problem.ProblemException;
+
+/**
+ * One indicator of one unit under a scheme: what the unit reports with its evidence, what the owning department
+ * scores, and the one objection the unit may raise against that score, resolved by the organization department.
+ */
+@Entity
+@Table(name = "indicator_entry")
+public class IndicatorEntry extends PanacheEntityBase {
+
+    @Embeddable
+    public record Key(@Column(name = "scheme_id") UUID schemeId, @Column(name = "org_code") String orgCode,
+                      @Column(name = "indicator_code") String indicatorCode) implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+    @Column(name = "org_path")
+    public String orgPath;
+    @Column(name = "self_value")
+    public BigDecimal selfValue;
+    @Column(name = "self_grade")
+    public String selfGrade;
+    public String evidence;
+    @Column(name = "self_by")
+    public String selfBy;
+    @Column(name = "self_at")
+    public Instant selfAt;
+    @Column(name = "review_value")
+    public BigDecimal reviewValue;
+    @Column(name = "review_grade")
+    public String reviewGrade;
+    @Column(name = "review_comment")
+    public String reviewComment;
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+    public String objection;
+    @Column(name = "objected_at")
+    public Instant objectedAt;
+    public String resolution;
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Version
+    public long version;
+
+    static IndicatorEntry blank(Key key, String orgPath) {
+        var entry = new IndicatorEntry();
+        entry.key = key;
+        entry.orgPath = orgPath;
+        return entry;
+    }
+
+    void selfAssess(BigDecimal value, String grade, String evidenceText, String by, Instant now) {
+        if (reviewedAt != null) {
+            throw new ProblemException(Status.CONFLICT, "already-reviewed", "部门已评分，不能再修改自评",
+                    "the department has scored this indicator; object to its score instead", null);
+        }
+        selfValue = value;
+        selfGrade = grade;
+        evidence = evidenceText;
+        selfBy = by;
+        selfAt = now;
+    }
+
+    void review(BigDecimal value, String grade, String comment, String by, Instant now) {
+        if (objection != null && resolvedAt == null) {
+            throw new ProblemException(Status.CONFLICT, "objection-pending", "异议待处理，暂不能改分",
+                    "the unit's objection to this score awaits the organization department", null);
+        }
+        reviewValue = value;
+        reviewGrade = grade;
+        reviewComment = comment;
+        reviewedBy = by;
+        reviewedAt = now;
+    }
+
+    /** A unit may object once, and only to a score a department has given. */
+    void object(String reason, Instant now) {
+        if (reviewedAt == null) {
+            throw new ProblemException(Status.CONFLICT, "not-reviewed", "部门尚未评分",
+                    "objections are to a department's score; this indicator has none yet", null);
+        }
+        if (objection != null) {
+            throw new ProblemException(Status.CONFLICT, "objection-used", "每项指标只能提出一次异议",
+                    "this indicator's score has already been objected to", null);
+        }
+        objection = reason;
+        objectedAt = now;
+    }
+
+    /** The organization department's answer; a new value or grade replaces the department's score. */
+    void resolve(BigDecimal value, String grade, String note, String by, Instant now) {
+        if (objection == null || resolvedAt != null) {
+            throw new ProblemException(Status.CONFLICT, "no-pending-objection", "没有待处理的异议",
+                    "there is no open objection on this indicator", null);
+        }
+        if (value != null || grade != null) {
+            reviewValue = value;
+            reviewGrade = grade;
+        }
+        resolution = note;
+        resolvedBy = by;
+        resolvedAt = now;
+    }
+
+    /** What the score is computed from: the department's score once given, the unit's own report until then. */
+    public Measure measure() {
+        return reviewedAt != null ? new Measure(reviewValue, reviewGrade) : new Measure(selfValue, selfGrade);
+    }
+}

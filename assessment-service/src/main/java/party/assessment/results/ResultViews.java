@@ -1,0 +1,69 @@
+package party.assessment.results;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import party.assessment.scoring.Component;
+import party.assessment.scoring.Scoring;
+import party.common.events.OrgLevel;
+
+/** Response bodies of the result API. */
+public final class ResultViews {
+
+    private ResultViews() {
+    }
+
+    /**
+     * A unit's result in the ranking of its category.
+     *
+     * @param byThreshold the grade its total alone earns; {@code gradeReason} says why {@code grade} is lower
+     */
+    public record ResultView(String unit, String name, String path, OrgLevel level, String category, BigDecimal total,
+                             String grade, String byThreshold, String gradeReason, int rank, BigDecimal yearEnd,
+                             Map<Component, BigDecimal> components, List<Component> missing, String vetoGrade,
+                             BigDecimal adjustment, String adjustmentReason, Instant computedAt) {
+
+        static ResultView of(Results.Ranked ranked, String name) {
+            UnitResult r = ranked.result();
+            return new ResultView(r.key.orgCode(), name, r.orgPath, r.level, r.category, r.total, ranked.graded().grade(),
+                    ranked.graded().byThreshold(), ranked.graded().reason(), ranked.graded().rank(),
+                    r.calculation.yearEnd(), r.calculation.components(), r.calculation.missing(),
+                    r.calculation.vetoGrade(), r.adjustment, r.adjustmentReason, r.computedAt);
+        }
+    }
+
+    /** Every number of a unit's result traced to its inputs. */
+    public record Breakdown(ResultView result, Map<Component, BigDecimal> weights, List<Scoring.Line> indicators,
+                            List<RoutineCheckView> routineChecks, OpinionView opinion, EvaluationView evaluation,
+                            RectificationView rectification) {
+    }
+
+    public record RoutineCheckView(LocalDate checkedOn, BigDecimal score, String note, String recordedBy) {
+    }
+
+    public record OpinionView(BigDecimal satisfaction, String source, Instant recordedAt) {
+    }
+
+    public record EvaluationView(String sessionTitle, LocalDate heldOn, BigDecimal weightedTotal, String digest) {
+    }
+
+    public record RectificationView(int onTime, int late, int overdue, int reopened, int accountability) {
+    }
+
+    /**
+     * One level of the subtree in the pressure gradient 温差.
+     *
+     * @param completion      average share of indicator points earned, in percent
+     * @param onTimeRate      average share of rectification items closed on time, in percent (units with closings)
+     * @param completionDrop  how far completion fell from the level above, in percentage points
+     * @param breaks          a drop from the level above exceeds the threshold
+     */
+    public record LevelFigures(OrgLevel level, int units, BigDecimal completion, BigDecimal onTimeRate,
+                               BigDecimal completionDrop, BigDecimal onTimeDrop, boolean breaks) {
+    }
+
+    public record Gradient(String subtree, BigDecimal threshold, List<LevelFigures> levels, List<OrgLevel> breaking) {
+    }
+}

@@ -1,0 +1,193 @@
+package party.assessment.results;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import party.assessment.entries.IndicatorEntry;
+import party.assessment.orgunits.OrgUnit;
+import party.assessment.schemes.Scheme;
+import party.assessment.schemes.SchemeState;
+import party.assessment.scoring.Component;
+import party.assessment.scoring.Grading;
+import party.assessment.scoring.Indicator;
+import party.assessment.scoring.Measure;
+import party.assessment.scoring.Scoring;
+import party.common.events.AssessmentResultLocked;
+import party.common.events.IndicatorFindingRaised;
+import party.common.events.Topics;
+import party.common.outbox.Outbox;
+import party.common.problem.ProblemException;
+import party.common.scope.OrgPath;
+
+/**
+ * Computes units' results from everything that feeds them, keeps them current while the scheme is open, grades and
+ * ranks them per category, locks them and announces findings and locked results through the outbox.
+ */
+@ApplicationScoped
+public class Results {
+
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    public Results(Outbox outbox, EntityManager em) {
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    /** The unit's result from its current inputs; a scheme no longer open keeps the result it has. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UnitResult recompute(Scheme scheme, OrgUnit unit) {
+        UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unit.code));
+        if (scheme.state != SchemeState.PUBLISHED) {
+            return result;
+        }
+        Map<String, Measure> measures = new HashMap<>();
+        IndicatorEntry.<IndicatorEntry>list("key.schemeId = ?1 and key.orgCode = ?2", scheme.id, unit.code)
+                .forEach(entry -> measures.put(entry.key.indicatorCode(), entry.measure()));
+        Scoring.Calculation calculation = Scoring.calculate(scheme.definition, unit.category, measures,
+                inputs(scheme, unit.code));
+        if (result == null) {
+            result = new UnitResult();
+            result.key = new UnitResult.Key(scheme.id, unit.code);
+            result.take(calculation, Instant.now());
+            result.persist();
+        } else {
+            result.take(calculation, Instant.now());
+        }
+        result.orgPath = unit.path;
+        result.level = unit.level;
+        result.category = unit.category;
+        return result;
+    }
+
+    /** Every unit the scheme assesses, computed afresh. */
+    @Transactional
+    public int computeAll(Scheme scheme) {
+        scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以计算结果");
+        List<OrgUnit> units = OrgUnit.list("path like ?1", OrgPath.descendantsPattern(scheme.orgPath));
+        units.forEach(unit -> recompute(scheme, unit));
+        return units.size();
+    }
+
+    /** After an input from another service (a sealed session, a rectification event): every open scheme of the year. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeEverywhere(String unitCode, int year) {
+        OrgUnit unit = OrgUnit.findById(unitCode);
+        if (unit == null) {
+            return;
+        }
+        Scheme.<Scheme>list("state = ?1 and year = ?2", SchemeState.PUBLISHED, year).stream()
+                .filter(scheme -> scheme.assesses(unit.path))
+                .forEach(scheme -> recompute(scheme, unit));
+    }
+
+    /**
+     * A department's score below the scheme's finding share, or a veto that applies, becomes a finding for
+     * rectification: once per scheme, unit and indicator, whatever later scores say.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raiseFindingIfBelow(Scheme scheme, OrgUnit unit, Indicator indicator, Measure measure) {
+        BigDecimal earned = Scoring.points(indicator, measure);
+        boolean below = indicator.method().weighted()
+                ? earned.compareTo(indicator.points().multiply(scheme.definition.findingShare())) < 0
+                : Scoring.vetoed(indicator, measure);
+        if (!below || em.createNativeQuery("""
+                insert into raised_finding (scheme_id, org_code, indicator_code, raised_at) values (?1, ?2, ?3, now())
+                on conflict do nothing""").setParameter(1, scheme.id).setParameter(2, unit.code)
+                .setParameter(3, indicator.code()).executeUpdate() == 0) {
+            return;
+        }
+        BigDecimal threshold = indicator.method().weighted()
+                ? indicator.points().multiply(scheme.definition.findingShare()).setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.ZERO;
+        String detail = measure.value() != null ? "实测 " + measure.value().stripTrailingZeros().toPlainString()
+                + (indicator.method().unit() == null ? "" : " " + indicator.method().unit())
+                : measure.grade() != null ? "评定等次 " + measure.grade() : null;
+        outbox.publish(Topics.ASSESSMENT_FINDINGS, unit.code, "IndicatorFindingRaised", unit.path,
+                new IndicatorFindingRaised(scheme.id, scheme.year, indicator.code(), indicator.name(), unit.code,
+                        indicator.department(), earned, threshold, detail));
+    }
+
+    /** Calibration 校准: the organization department adjusts a computed total, with its reason on record. */
+    @Transactional
+    public UnitResult calibrate(Scheme scheme, String unitCode, BigDecimal adjustment, String reason) {
+        scheme.require(SchemeState.PUBLISHED, "锁定后不能再校准");
+        UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unitCode));
+        if (result == null) {
+            throw new ProblemException(Status.CONFLICT, "not-computed", "该单位尚无计算结果",
+                    "compute the scheme's results first", null);
+        }
+        result.calibrate(adjustment, reason);
+        return result;
+    }
+
+    /** Computes once more, freezes grade and rank, and sends every locked result to {@code assessment.results}. */
+    @Transactional
+    public void lock(Scheme scheme) {
+        computeAll(scheme);
+        scheme.lock(Instant.now());
+        for (Ranked ranked : ranking(scheme)) {
+            UnitResult result = ranked.result();
+            result.grade = ranked.graded().grade();
+            result.rank = ranked.graded().rank();
+            outbox.publish(Topics.ASSESSMENT_RESULTS, result.key.orgCode(), "AssessmentResultLocked", result.orgPath,
+                    new AssessmentResultLocked(scheme.id, scheme.year, scheme.title, result.key.orgCode(),
+                            result.category, result.total, result.grade, result.rank));
+        }
+    }
+
+    /** A result with its grade and rank within its category. */
+    public record Ranked(UnitResult result, Grading.Graded graded) {
+    }
+
+    /** Every result of the scheme, graded and ranked per category; categories by name, units by rank. */
+    public List<Ranked> ranking(Scheme scheme) {
+        List<UnitResult> results = UnitResult.list("key.schemeId", scheme.id);
+        Map<String, List<UnitResult>> byCategory = results.stream()
+                .collect(Collectors.groupingBy(r -> r.category, java.util.TreeMap::new, Collectors.toList()));
+        List<Ranked> ranked = new ArrayList<>();
+        byCategory.forEach((category, members) -> {
+            Map<String, UnitResult> byUnit = members.stream().collect(Collectors.toMap(r -> r.key.orgCode(), r -> r));
+            Grading.grade(scheme.definition, members.stream().map(r -> new Grading.Candidate(r.key.orgCode(), r.total,
+                            r.calculation.vetoGrade())).toList())
+                    .forEach(graded -> ranked.add(new Ranked(byUnit.get(graded.unit()), graded)));
+        });
+        return ranked;
+    }
+
+    /** The inputs other than the indicators: routine checks, the sealed evaluation, opinion, rectification. */
+    private Map<Component, BigDecimal> inputs(Scheme scheme, String unitCode) {
+        Map<Component, BigDecimal> inputs = new EnumMap<>(Component.class);
+        Object routine = em.createNativeQuery("select avg(score) from routine_check where scheme_id = ?1 and org_code = ?2")
+                .setParameter(1, scheme.id).setParameter(2, unitCode).getSingleResult();
+        if (routine != null) {
+            inputs.put(Component.ROUTINE, (BigDecimal) routine);
+        }
+        em.createNativeQuery("""
+                        select weighted_total from evaluation_result
+                        where subject = ?1 and extract(year from held_on) = ?2 and weighted_total is not null
+                        order by held_on desc limit 1""")
+                .setParameter(1, unitCode).setParameter(2, scheme.year).getResultList().stream().findFirst()
+                .ifPresent(total -> inputs.put(Component.EVALUATION, (BigDecimal) total));
+        OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unitCode));
+        if (opinion != null) {
+            inputs.put(Component.OPINION, opinion.satisfaction);
+        }
+        RectificationTally tally = RectificationTally.findById(new RectificationTally.Key(unitCode, scheme.year));
+        inputs.put(Component.RECTIFICATION, tally == null
+                ? Scoring.rectification(scheme.definition.rectificationRule(), 0, 0, 0, 0)
+                : Scoring.rectification(scheme.definition.rectificationRule(), tally.onTime, tally.late, tally.overdue,
+                tally.reopened));
+        return inputs;
+    }
+}

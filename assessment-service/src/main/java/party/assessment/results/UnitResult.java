@@ -1,0 +1,66 @@
+package party.assessment.results;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import party.assessment.scoring.Scoring;
+import party.common.events.OrgLevel;
+
+/**
+ * A unit's result under a scheme with every number it came from ({@link Scoring.Calculation}). Recomputed whenever
+ * an input changes until the scheme locks; grade and rank are stored at locking.
+ */
+@Entity
+@Table(name = "unit_result")
+public class UnitResult extends PanacheEntityBase {
+
+    @Embeddable
+    public record Key(@Column(name = "scheme_id") UUID schemeId, @Column(name = "org_code") String orgCode)
+            implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+    @Column(name = "org_path")
+    public String orgPath;
+    @Enumerated(EnumType.STRING)
+    public OrgLevel level;
+    public String category;
+    /** the calculation's total plus the calibration adjustment */
+    public BigDecimal total;
+    public BigDecimal adjustment = BigDecimal.ZERO;
+    @Column(name = "adjustment_reason")
+    public String adjustmentReason;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Scoring.Calculation calculation;
+    public String grade;
+    public Integer rank;
+    @Column(name = "computed_at")
+    public Instant computedAt;
+    @Version
+    public long version;
+
+    void take(Scoring.Calculation newCalculation, Instant now) {
+        calculation = newCalculation;
+        total = newCalculation.total().add(adjustment);
+        computedAt = now;
+    }
+
+    void calibrate(BigDecimal newAdjustment, String reason) {
+        adjustment = newAdjustment;
+        adjustmentReason = reason;
+        total = calculation.total().add(adjustment);
+    }
+}

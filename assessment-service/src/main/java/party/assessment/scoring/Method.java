@@ -1,0 +1,43 @@
+package party.assessment.scoring;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * How an indicator turns what was measured into points (DOMAIN.md §3). One flat record, so a scheme reads as plain
+ * JSON; each kind uses its own fields and {@link SchemeDefinition#problem()} refuses missing ones.
+ *
+ * @param target       THRESHOLD, LINEAR: the figure to reach, e.g. 500 (m²) or 20000 (yuan)
+ * @param comparison   THRESHOLD, LINEAR: how the measured figure must compare to the target
+ * @param unit         THRESHOLD, LINEAR: the figure's unit, for people (m², 元, 次, %)
+ * @param perOccurrence DEDUCTION: points off per occurrence; BONUS: points per occurrence
+ * @param floor        DEDUCTION: the least the indicator can score (default 0)
+ * @param gradePoints  QUALITATIVE: points per grade, e.g. A → 10, B → 8
+ * @param cap          BONUS: the most the bonus can add
+ * @param capGrade     VETO: the best grade a unit can get once the veto applies, e.g. 一般
+ */
+public record Method(Kind kind, BigDecimal target, Comparison comparison, String unit, BigDecimal perOccurrence,
+                     BigDecimal floor, Map<String, BigDecimal> gradePoints, BigDecimal cap, String capGrade) {
+
+    public enum Kind {
+        /** full points when the target is met, none otherwise */
+        THRESHOLD,
+        /** points in proportion to how much of the target is met */
+        LINEAR,
+        /** full points less a deduction per occurrence, not below the floor */
+        DEDUCTION,
+        /** a grade mapped to points */
+        QUALITATIVE,
+        /** points on top of the weighted score, up to a cap */
+        BONUS,
+        /** 一票否决: no points; once it applies, the grade is capped */
+        VETO
+    }
+
+    public enum Comparison { AT_LEAST, AT_MOST }
+
+    /** Whether this indicator's points count toward its dimension's weight (bonus and veto stand outside). */
+    public boolean weighted() {
+        return kind != Kind.BONUS && kind != Kind.VETO;
+    }
+}

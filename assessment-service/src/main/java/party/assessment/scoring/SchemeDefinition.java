@@ -1,0 +1,137 @@
+package party.assessment.scoring;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A yearly assessment scheme's content: the indicator tree, how the five components weigh, the grade thresholds
+ * with an optional quota on the top grade, how rectification performance scores, and below which share of its
+ * points an indicator becomes a finding for rectification.
+ *
+ * @param grades       best first, each with the least total it needs; the last one takes everything below
+ * @param topQuota     at most this share of a category's units may hold the top grade (e.g. 0.3); null for none
+ * @param findingBelow an indicator scoring under this share of its points raises a finding (e.g. 0.6)
+ */
+public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDecimal> components, List<Grade> grades,
+                               BigDecimal topQuota, RectificationRule rectification, BigDecimal findingBelow) {
+
+    public static final BigDecimal HUNDRED = new BigDecimal("100");
+    public static final List<Grade> DEFAULT_GRADES = List.of(new Grade("好", new BigDecimal("90")),
+            new Grade("较好", new BigDecimal("80")), new Grade("一般", new BigDecimal("60")), new Grade("差", BigDecimal.ZERO));
+
+    public record Grade(String name, BigDecimal min) {
+    }
+
+    /**
+     * Rectification performance from the unit's items of the year: {@code base} plus {@code onTime} per item closed
+     * by its deadline, less {@code late} per item closed late, {@code overdue} per item going overdue and
+     * {@code reopened} per item reopened by a look-back; kept within 0–100.
+     */
+    public record RectificationRule(BigDecimal base, BigDecimal onTime, BigDecimal late, BigDecimal overdue,
+                                    BigDecimal reopened) {
+        public static final RectificationRule DEFAULT = new RectificationRule(new BigDecimal("90"), new BigDecimal("2"),
+                new BigDecimal("2"), new BigDecimal("5"), new BigDecimal("5"));
+    }
+
+    public List<Grade> gradeScale() {
+        return grades == null || grades.isEmpty() ? DEFAULT_GRADES : grades;
+    }
+
+    public RectificationRule rectificationRule() {
+        return rectification == null ? RectificationRule.DEFAULT : rectification;
+    }
+
+    public BigDecimal findingShare() {
+        return findingBelow == null ? new BigDecimal("0.6") : findingBelow;
+    }
+
+    public Optional<Indicator> indicator(String code) {
+        return dimensions.stream().flatMap(d -> d.indicators().stream()).filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** What makes this definition unusable, as "field: message", or empty when it is sound. */
+    public Optional<String> problem() {
+        if (dimensions == null || dimensions.isEmpty()) {
+            return Optional.of("dimensions: a scheme needs at least one dimension");
+        }
+        BigDecimal dimensionWeights = dimensions.stream().map(d -> nonNull(d.weight())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (dimensionWeights.compareTo(HUNDRED) != 0) {
+            return Optional.of("dimensions: the dimensions' weights add up to " + dimensionWeights.toPlainString()
+                    + ", not 100");
+        }
+        Set<String> codes = new HashSet<>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            Dimension dimension = dimensions.get(d);
+            String at = "dimensions[" + d + "]";
+            if (dimension.indicators() == null || dimension.indicators().isEmpty()) {
+                return Optional.of(at + ".indicators: dimension " + dimension.code() + " has no indicator");
+            }
+            BigDecimal points = BigDecimal.ZERO;
+            for (int i = 0; i < dimension.indicators().size(); i++) {
+                Indicator indicator = dimension.indicators().get(i);
+                String field = at + ".indicators[" + i + "]";
+                if (indicator.code() == null || !codes.add(indicator.code())) {
+                    return Optional.of(field + ".code: indicator codes must be present and unique: " + indicator.code());
+                }
+                Optional<String> method = methodProblem(indicator, field);
+                if (method.isPresent()) {
+                    return method;
+                }
+                if (indicator.method().weighted()) {
+                    points = points.add(nonNull(indicator.points()));
+                }
+            }
+            if (points.compareTo(nonNull(dimension.weight())) != 0) {
+                return Optional.of(at + ".indicators: the points of dimension " + dimension.code() + " add up to "
+                        + points.toPlainString() + ", not its weight " + nonNull(dimension.weight()).toPlainString());
+            }
+        }
+        BigDecimal componentWeights = components == null ? BigDecimal.ZERO
+                : components.values().stream().map(SchemeDefinition::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (componentWeights.compareTo(HUNDRED) != 0) {
+            return Optional.of("components: the five components' weights add up to " + componentWeights.toPlainString()
+                    + ", not 100");
+        }
+        List<Grade> scale = gradeScale();
+        for (int g = 1; g < scale.size(); g++) {
+            if (scale.get(g).min().compareTo(scale.get(g - 1).min()) >= 0) {
+                return Optional.of("grades: thresholds must fall from the best grade to the worst");
+            }
+        }
+        if (topQuota != null && (topQuota.signum() <= 0 || topQuota.compareTo(BigDecimal.ONE) > 0)) {
+            return Optional.of("topQuota: a share above 0 and at most 1");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> methodProblem(Indicator indicator, String field) {
+        Method method = indicator.method();
+        if (method == null || method.kind() == null) {
+            return Optional.of(field + ".method.kind: every indicator needs a scoring method");
+        }
+        if (method.weighted() && (indicator.points() == null || indicator.points().signum() <= 0)) {
+            return Optional.of(field + ".points: a scored indicator needs its points");
+        }
+        String missing = switch (method.kind()) {
+            case THRESHOLD, LINEAR -> method.target() == null || method.target().signum() <= 0 || method.comparison() == null
+                    ? "target and comparison" : null;
+            case DEDUCTION -> method.perOccurrence() == null || method.perOccurrence().signum() <= 0 ? "perOccurrence" : null;
+            case QUALITATIVE -> method.gradePoints() == null || method.gradePoints().isEmpty()
+                    || method.gradePoints().values().stream().anyMatch(p -> p.compareTo(indicator.points()) > 0)
+                    ? "gradePoints, none above the indicator's points" : null;
+            case BONUS -> method.perOccurrence() == null || method.cap() == null ? "perOccurrence and cap" : null;
+            case VETO -> method.capGrade() == null || gradeScale().stream().noneMatch(g -> g.name().equals(method.capGrade()))
+                    ? "capGrade, one of the grades" : null;
+        };
+        return missing == null ? Optional.empty()
+                : Optional.of(field + ".method: a " + method.kind() + " indicator needs " + missing);
+    }
+
+    private static BigDecimal nonNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,60 @@
+package party.assessment.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static party.assessment.scoring.SampleSchemes.d;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A scheme whose weights do not add up names the level that is wrong. */
+class SchemeDefinitionTest {
+
+    @Test
+    void theSampleSchemeIsSound() {
+        assertThat(SampleSchemes.scheme(d("0.3")).problem()).isEmpty();
+    }
+
+    @Test
+    void dimensionWeightsMustAddUpTo100() {
+        var scheme = new SchemeDefinition(List.of(
+                new Dimension("ORG", "组织建设", d("60"), List.of(SampleSchemes.BRANCHES_UP_TO_STANDARD,
+                        SampleSchemes.SERVICE_SITE, SampleSchemes.VILLAGE_INCOME)),
+                new Dimension("RESP", "党建责任落实", d("30"), List.of(SampleSchemes.DEDICATED_MEETINGS,
+                        new Indicator("RESP-3", "x", d("10"), "organization", List.of(), null,
+                                SampleSchemes.threshold("1", Method.Comparison.AT_LEAST, "次"))))),
+                SampleSchemes.COMPONENTS, null, null, null, null);
+        assertThat(scheme.problem()).contains("dimensions: the dimensions' weights add up to 90, not 100");
+    }
+
+    @Test
+    void indicatorPointsMustAddUpToTheirDimensionsWeight() {
+        var scheme = new SchemeDefinition(List.of(
+                new Dimension("ORG", "组织建设", d("60"), List.of(SampleSchemes.BRANCHES_UP_TO_STANDARD,
+                        SampleSchemes.SERVICE_SITE, SampleSchemes.VILLAGE_INCOME)),
+                new Dimension("RESP", "党建责任落实", d("40"), List.of(SampleSchemes.DEDICATED_MEETINGS, SampleSchemes.AWARDS))),
+                SampleSchemes.COMPONENTS, null, null, null, null);
+        assertThat(scheme.problem()).contains(
+                "dimensions[1].indicators: the points of dimension RESP add up to 20, not its weight 40");
+    }
+
+    @Test
+    void componentsMethodsAndGradesAreChecked() {
+        var components = new SchemeDefinition(SampleSchemes.scheme(null).dimensions(),
+                Map.of(Component.YEAR_END, d("60"), Component.EVALUATION, d("30")), null, null, null, null);
+        assertThat(components.problem()).contains("components: the five components' weights add up to 90, not 100");
+
+        var badVeto = new Indicator("V", "v", null, "discipline", List.of(), null,
+                new Method(Method.Kind.VETO, null, null, null, null, null, null, null, "优秀"));
+        var veto = new SchemeDefinition(List.of(new Dimension("ORG", "组织建设", d("100"), List.of(
+                new Indicator("A", "a", d("100"), "organization", List.of(), null,
+                        SampleSchemes.threshold("1", Method.Comparison.AT_LEAST, "次")), badVeto))),
+                SampleSchemes.COMPONENTS, null, null, null, null);
+        assertThat(veto.problem()).contains("dimensions[0].indicators[1].method: a VETO indicator needs capGrade, one of the grades");
+
+        var duplicate = new SchemeDefinition(List.of(new Dimension("ORG", "组织建设", d("100"), List.of(
+                SampleSchemes.BRANCHES_UP_TO_STANDARD, SampleSchemes.BRANCHES_UP_TO_STANDARD))),
+                SampleSchemes.COMPONENTS, null, null, null, null);
+        assertThat(duplicate.problem().orElseThrow()).startsWith("dimensions[0].indicators[1].code");
+    }
+}
