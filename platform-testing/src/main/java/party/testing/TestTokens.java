@@ -27,6 +27,11 @@ public final class TestTokens {
         return claims(user, orgPath, roles).sign(KEY);
     }
 
+    /** A reviewer's token: the {@code department} claim names the indicators it may score. */
+    public static String reviewer(String user, String orgPath, String department) {
+        return claims(user, orgPath, "reviewer").claim("department", department).sign(KEY);
+    }
+
     public static String expired(String user, String orgPath, String... roles) {
         return claims(user, orgPath, roles).issuedAt(Instant.now().minusSeconds(600))
                 .expiresAt(Instant.now().minusSeconds(300)).sign(KEY);

@@ -82,6 +82,7 @@ public class ResultResource {
 
     @POST
     @Path("/compute")
+    @Transactional // the scheme read here is the one the change is made to
     @Operation(summary = "Compute every assessed unit's result from its current inputs")
     public Map<String, Integer> compute(@PathParam("id") UUID id) {
         return Map.of("computed", results.computeAll(schemes.managed(id, scope.root())));
@@ -109,17 +110,11 @@ public class ResultResource {
                 .stream().map(c -> new ResultViews.RoutineCheckView(c.checkedOn, c.score, c.note, c.recordedBy)).toList();
         OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unit));
         RectificationTally tally = RectificationTally.findById(new RectificationTally.Key(unit, scheme.year));
-        @SuppressWarnings("unchecked")
-        List<Object[]> evaluation = OrgUnit.getEntityManager().createNativeQuery("""
-                select session_title, held_on, weighted_total, digest from evaluation_result
-                where subject = ?1 and extract(year from held_on) = ?2 and weighted_total is not null
-                order by held_on desc limit 1""").setParameter(1, unit).setParameter(2, scheme.year).getResultList();
         return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, names().get(unit)),
                 scheme.definition.components(), ranked.result().calculation.lines(), routine,
                 opinion == null ? null : new ResultViews.OpinionView(opinion.satisfaction, opinion.source, opinion.recordedAt),
-                evaluation.isEmpty() ? null : new ResultViews.EvaluationView((String) evaluation.get(0)[0],
-                        ((java.sql.Date) evaluation.get(0)[1]).toLocalDate(), (BigDecimal) evaluation.get(0)[2],
-                        (String) evaluation.get(0)[3]),
+                Results.evaluation(unit, scheme.year).map(e -> new ResultViews.EvaluationView(e.sessionTitle, e.heldOn,
+                        e.weightedTotal, e.digest)).orElse(null),
                 tally == null ? new ResultViews.RectificationView(0, 0, 0, 0, 0)
                         : new ResultViews.RectificationView(tally.onTime, tally.late, tally.overdue, tally.reopened,
                         tally.accountability));
@@ -127,6 +122,7 @@ public class ResultResource {
 
     @POST
     @Path("/results/{unit}/calibrate")
+    @Transactional // the scheme read here is the one the change is made to
     @Operation(summary = "Adjust a computed total by at most ±10 points, with the reason on record (校准)")
     public ResultViews.ResultView calibrate(@PathParam("id") UUID id, @PathParam("unit") String unit,
                                             @Valid @NotNull Calibration calibration) {
@@ -138,6 +134,7 @@ public class ResultResource {
 
     @POST
     @Path("/lock")
+    @Transactional // the scheme read here is the one the change is made to
     @Operation(summary = "Compute once more, freeze grades and ranks, send each result to assessment.results")
     public Map<String, Object> lock(@PathParam("id") UUID id) {
         Scheme scheme = schemes.managed(id, scope.root());
@@ -270,15 +267,18 @@ public class ResultResource {
     private void record(Scheme scheme, OrgUnit unit, BigDecimal satisfaction, String source) {
         var key = new OpinionScore.Key(scheme.id, unit.code);
         OpinionScore opinion = OpinionScore.findById(key);
-        if (opinion == null) {
+        boolean first = opinion == null;
+        if (first) {
             opinion = new OpinionScore();
             opinion.key = key;
-            opinion.persist();
         }
         opinion.satisfaction = satisfaction;
         opinion.source = source;
         opinion.recordedBy = caller.getName();
         opinion.recordedAt = Instant.now();
+        if (first) {
+            opinion.persist();
+        }
         results.recompute(scheme, unit);
     }
 

@@ -12,8 +12,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import party.assessment.entries.IndicatorEntry;
+import party.assessment.evaluation.EvaluationResult;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
@@ -56,17 +58,18 @@ public class Results {
                 .forEach(entry -> measures.put(entry.key.indicatorCode(), entry.measure()));
         Scoring.Calculation calculation = Scoring.calculate(scheme.definition, unit.category, measures,
                 inputs(scheme, unit.code));
-        if (result == null) {
+        boolean first = result == null;
+        if (first) {
             result = new UnitResult();
             result.key = new UnitResult.Key(scheme.id, unit.code);
-            result.take(calculation, Instant.now());
-            result.persist();
-        } else {
-            result.take(calculation, Instant.now());
         }
         result.orgPath = unit.path;
         result.level = unit.level;
         result.category = unit.category;
+        result.take(calculation, Instant.now());
+        if (first) {
+            result.persist();
+        }
         return result;
     }
 
@@ -165,6 +168,12 @@ public class Results {
         return ranked;
     }
 
+    /** The unit's latest sealed 述职评议 result of the year, the evaluation component. */
+    static Optional<EvaluationResult> evaluation(String unitCode, int year) {
+        return EvaluationResult.<EvaluationResult>find("key.subject = ?1 and year(heldOn) = ?2 and weightedTotal is not null"
+                + " order by heldOn desc", unitCode, year).firstResultOptional();
+    }
+
     /** The inputs other than the indicators: routine checks, the sealed evaluation, opinion, rectification. */
     private Map<Component, BigDecimal> inputs(Scheme scheme, String unitCode) {
         Map<Component, BigDecimal> inputs = new EnumMap<>(Component.class);
@@ -173,12 +182,7 @@ public class Results {
         if (routine != null) {
             inputs.put(Component.ROUTINE, (BigDecimal) routine);
         }
-        em.createNativeQuery("""
-                        select weighted_total from evaluation_result
-                        where subject = ?1 and extract(year from held_on) = ?2 and weighted_total is not null
-                        order by held_on desc limit 1""")
-                .setParameter(1, unitCode).setParameter(2, scheme.year).getResultList().stream().findFirst()
-                .ifPresent(total -> inputs.put(Component.EVALUATION, (BigDecimal) total));
+        evaluation(unitCode, scheme.year).ifPresent(result -> inputs.put(Component.EVALUATION, result.weightedTotal));
         OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unitCode));
         if (opinion != null) {
             inputs.put(Component.OPINION, opinion.satisfaction);
