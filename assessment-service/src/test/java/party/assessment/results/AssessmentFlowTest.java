@@ -45,12 +45,12 @@ import party.testing.TestTokens;
 class AssessmentFlowTest {
 
     private static final String ADMIN = TestTokens.token("admin", "/", "admin");
-    private static final String ORGANIZER = TestTokens.token("organizer", "/city", "organizer");
-    private static final String LEADER_A = TestTokens.token("leader-a", "/city/district-a", "unit-leader");
-    private static final String LEADER_B = TestTokens.token("leader-b", "/city/district-b", "unit-leader");
-    private static final String REVIEWER = TestTokens.reviewer("reviewer", "/city", "organization");
-    private static final String REVIEWER_DISCIPLINE = TestTokens.reviewer("reviewer-discipline", "/city", "discipline");
-    private static final String OA = TestTokens.token("oa", "/city", "integration");
+    private static final String ORGANIZER = TestTokens.token("organizer", "/metro", "organizer");
+    private static final String LEADER_A = TestTokens.token("leader-a", "/metro/metro-a", "unit-leader");
+    private static final String LEADER_B = TestTokens.token("leader-b", "/metro/metro-b", "unit-leader");
+    private static final String REVIEWER = TestTokens.reviewer("reviewer", "/metro", "organization");
+    private static final String REVIEWER_DISCIPLINE = TestTokens.reviewer("reviewer-discipline", "/metro", "discipline");
+    private static final String OA = TestTokens.token("oa", "/metro", "integration");
 
     @Inject
     @Any
@@ -62,11 +62,12 @@ class AssessmentFlowTest {
 
     @BeforeEach
     void hierarchy() {
-        unit("city", "市委", "city", "city", null);
-        unit("district-a", "A区委", "county", "district", "city");
-        unit("district-b", "B区委", "county", "district", "city");
-        unit("town-a1", "A区一街道", "township", "street", "district-a");
-        unit("town-b1", "B区一街道", "township", "street", "district-b");
+        // a city of its own, so units other test classes add elsewhere do not join this assessment
+        unit("metro", "M市委", "city", "city", null);
+        unit("metro-a", "M市A区委", "county", "district", "metro");
+        unit("metro-b", "M市B区委", "county", "district", "metro");
+        unit("metro-a1", "A区一街道", "township", "street", "metro-a");
+        unit("metro-b1", "B区一街道", "township", "street", "metro-b");
     }
 
     static Map<String, Object> definition(int orgWeight) {
@@ -100,45 +101,45 @@ class AssessmentFlowTest {
 
     @Test
     void aYearsAssessmentFromSchemeToAnnouncedResults() throws Exception {
-        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "city", "title", "x",
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "metro", "title", "x",
                         "definition", definition(50))).post("/api/assessment/schemes").then().statusCode(400)
                 .body("type", equalTo("urn:party:problem:invalid-scheme"))
                 .body("errors[0].field", equalTo("definition.dimensions"));
-        as(LEADER_A).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "city", "title", "x",
+        as(LEADER_A).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "metro", "title", "x",
                 "definition", definition(60))).post("/api/assessment/schemes").then().statusCode(403);
-        String scheme = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "city",
+        String scheme = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "metro",
                         "title", "2026年度县区党委书记抓基层党建考核", "definition", definition(60)))
                 .post("/api/assessment/schemes").then().statusCode(201).body("state", equalTo("DRAFT"))
                 .extract().path("id");
         String base = "/api/assessment/schemes/" + scheme;
 
-        self(LEADER_A, scheme, "district-a", "ORG-1", 100).statusCode(409); // not published yet
+        self(LEADER_A, scheme, "metro-a", "ORG-1", 100).statusCode(409); // not published yet
         as(ORGANIZER).post(base + "/publish").then().statusCode(200).body("state", equalTo("PUBLISHED"));
-        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "city", "title", "改",
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "metro", "title", "改",
                 "definition", definition(60))).put(base).then().statusCode(409);
         as(LEADER_A).get(base).then().statusCode(200); // the assessed unit sees the scheme that assesses it
 
         // self-assessment, each unit its own
-        self(LEADER_A, scheme, "district-a", "ORG-1", 100).statusCode(200);
-        self(LEADER_A, scheme, "district-a", "ORG-2", 520).statusCode(200);
-        self(LEADER_A, scheme, "district-a", "RESP-1", 4).statusCode(200);
-        self(LEADER_A, scheme, "district-a", "RESP-2", 0).statusCode(200);
-        self(LEADER_A, scheme, "district-b", "ORG-1", 100).statusCode(404);
-        self(LEADER_B, scheme, "district-b", "ORG-1", 100).statusCode(200);
-        self(LEADER_B, scheme, "district-b", "ORG-2", 450).statusCode(200);
-        self(LEADER_B, scheme, "district-b", "RESP-1", 2).statusCode(200);
-        self(LEADER_B, scheme, "district-b", "RESP-2", 1).statusCode(200);
+        self(LEADER_A, scheme, "metro-a", "ORG-1", 100).statusCode(200);
+        self(LEADER_A, scheme, "metro-a", "ORG-2", 520).statusCode(200);
+        self(LEADER_A, scheme, "metro-a", "RESP-1", 4).statusCode(200);
+        self(LEADER_A, scheme, "metro-a", "RESP-2", 0).statusCode(200);
+        self(LEADER_A, scheme, "metro-b", "ORG-1", 100).statusCode(404);
+        self(LEADER_B, scheme, "metro-b", "ORG-1", 100).statusCode(200);
+        self(LEADER_B, scheme, "metro-b", "ORG-2", 450).statusCode(200);
+        self(LEADER_B, scheme, "metro-b", "RESP-1", 2).statusCode(200);
+        self(LEADER_B, scheme, "metro-b", "RESP-2", 1).statusCode(200);
 
         // each department scores only its own indicators; a score under 60 % of the points is a finding, raised once
-        review(REVIEWER_DISCIPLINE, scheme, "district-b", "ORG-2", 300).statusCode(403)
+        review(REVIEWER_DISCIPLINE, scheme, "metro-b", "ORG-2", 300).statusCode(403)
                 .body("type", equalTo("urn:party:problem:other-department"));
-        review(REVIEWER, scheme, "district-b", "ORG-2", 300).statusCode(200);
-        review(REVIEWER, scheme, "district-b", "ORG-2", 300).statusCode(200);
-        assertThat(outbox("IndicatorFindingRaised", "district-b")).isEqualTo(1);
-        self(LEADER_B, scheme, "district-b", "ORG-2", 600).statusCode(409); // frozen once scored
+        review(REVIEWER, scheme, "metro-b", "ORG-2", 300).statusCode(200);
+        review(REVIEWER, scheme, "metro-b", "ORG-2", 300).statusCode(200);
+        assertThat(outbox("IndicatorFindingRaised", "metro-b")).isEqualTo(1);
+        self(LEADER_B, scheme, "metro-b", "ORG-2", 600).statusCode(409); // frozen once scored
 
         // one objection, answered by the organization department
-        String objection = base + "/units/district-b/indicators/ORG-2/objection";
+        String objection = base + "/units/metro-b/indicators/ORG-2/objection";
         as(LEADER_B).contentType(ContentType.JSON).body(Map.of("reason", "新建场所已投入使用")).post(objection)
                 .then().statusCode(200);
         as(LEADER_B).contentType(ContentType.JSON).body(Map.of("reason", "再次申诉")).post(objection)
@@ -147,43 +148,43 @@ class AssessmentFlowTest {
                 .post(objection + "/resolve").then().statusCode(200).body("resolvedBy", equalTo("organizer"));
 
         // routine checks, opinion posted by an OA system and imported from a survey sheet
-        routine(scheme, "district-a", 90);
-        routine(scheme, "district-b", 80);
-        as(OA).contentType(ContentType.JSON).body(Map.of("unit", "district-a", "satisfaction", 95, "source", "民意调查系统"))
+        routine(scheme, "metro-a", 90);
+        routine(scheme, "metro-b", 80);
+        as(OA).contentType(ContentType.JSON).body(Map.of("unit", "metro-a", "satisfaction", 95, "source", "民意调查系统"))
                 .put(base + "/opinion").then().statusCode(200);
-        as(ORGANIZER).contentType("text/csv").body("单位,满意度\ndistrict-b,70\n").post(base + "/opinion/import").then()
+        as(ORGANIZER).contentType("text/csv").body("单位,满意度\nmetro-b,70\n").post(base + "/opinion/import").then()
                 .statusCode(200).body("imported", equalTo(1));
-        as(ORGANIZER).contentType("text/csv").body("district-b,170\n").post(base + "/opinion/import").then()
+        as(ORGANIZER).contentType("text/csv").body("metro-b,170\n").post(base + "/opinion/import").then()
                 .statusCode(400).body("type", equalTo("urn:party:problem:invalid-sheet-row"));
         as(ORGANIZER).post(base + "/compute").then().statusCode(200).body("computed", equalTo(4));
 
         // a sealed 述职评议 session and an overdue item change the results as they arrive
-        messaging.source("ballot-results").send(sealed("district-a", "100", "district-b", "60"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/district-b")
+        messaging.source("ballot-results").send(sealed("metro-a", "100", "metro-b", "60"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-b")
                 .then().statusCode(200).body("result.components.EVALUATION", equalTo(60.0f)));
-        messaging.source("rectification-events").send(overdue("district-a"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/district-a")
+        messaging.source("rectification-events").send(overdue("metro-a"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
                 .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(85.0f)));
 
-        // district-a: year-end 100; (90·10 + 100·50 + 100·20 + 95·10 + 85·10) / 100 = 97
-        // district-b: 组织建设 30 of 60, 责任落实 10 + 15; (80·10 + 55·50 + 60·20 + 70·10 + 90·10) / 100 = 63.5
+        // metro-a: year-end 100; (90·10 + 100·50 + 100·20 + 95·10 + 85·10) / 100 = 97
+        // metro-b: 组织建设 30 of 60, 责任落实 10 + 15; (80·10 + 55·50 + 60·20 + 70·10 + 90·10) / 100 = 63.5
         as(ORGANIZER).get(base + "/results?category=district").then().statusCode(200)
-                .body("unit", contains("district-a", "district-b"))
+                .body("unit", contains("metro-a", "metro-b"))
                 .body("total", contains(97.0f, 63.5f)).body("grade", contains("好", "一般")).body("rank", contains(1, 2));
-        as(ORGANIZER).get(base + "/results/district-a").then()
+        as(ORGANIZER).get(base + "/results/metro-a").then()
                 .body("evaluation.weightedTotal", equalTo(100.0f)).body("rectification.overdue", equalTo(1))
                 .body("opinion.source", equalTo("民意调查系统")).body("routineChecks[0].score", equalTo(90.0f))
                 .body("indicators.code", contains("ORG-1", "ORG-2", "RESP-1", "RESP-2", "VETO-1"));
-        as(ORGANIZER).get(base + "/results/district-b").then()
+        as(ORGANIZER).get(base + "/results/metro-b").then()
                 .body("indicators.find { it.code == 'ORG-2' }.finding", equalTo(true))
                 .body("result.yearEnd", equalTo(55.0f));
         as(LEADER_A).get(base + "/results").then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:results-not-announced"));
 
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("adjustment", 2, "reason", "年度重点任务完成突出"))
-                .post(base + "/results/district-b/calibrate").then().statusCode(200).body("total", equalTo(65.5f));
+                .post(base + "/results/metro-b/calibrate").then().statusCode(200).body("total", equalTo(65.5f));
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("adjustment", 20, "reason", "x"))
-                .post(base + "/results/district-b/calibrate").then().statusCode(400);
+                .post(base + "/results/metro-b/calibrate").then().statusCode(400);
 
         // the pressure gradient: districts complete 77.5 % of their indicator points on average, streets nothing
         as(ORGANIZER).get(base + "/gradient").then().statusCode(200)
@@ -195,19 +196,19 @@ class AssessmentFlowTest {
         as(ORGANIZER).post(base + "/lock").then().statusCode(200).body("results", equalTo(4));
         assertThat(outbox("AssessmentResultLocked", null)).isEqualTo(4);
         as(ORGANIZER).post(base + "/compute").then().statusCode(409);
-        self(LEADER_A, scheme, "district-a", "ORG-1", 90).statusCode(409);
+        self(LEADER_A, scheme, "metro-a", "ORG-1", 90).statusCode(409);
 
         // announced: each unit sees its own subtree
         as(ORGANIZER).post(base + "/announce").then().statusCode(200);
-        as(LEADER_A).get(base + "/results").then().statusCode(200).body("unit", containsInAnyOrder("district-a", "town-a1"));
-        as(LEADER_A).get(base + "/results/district-b").then().statusCode(404);
-        as(LEADER_A).get(base + "/results/district-a/breakdown.xlsx").then().statusCode(200);
+        as(LEADER_A).get(base + "/results").then().statusCode(200).body("unit", containsInAnyOrder("metro-a", "metro-a1"));
+        as(LEADER_A).get(base + "/results/metro-b").then().statusCode(404);
+        as(LEADER_A).get(base + "/results/metro-a/breakdown.xlsx").then().statusCode(200);
 
         byte[] ranking = as(ORGANIZER).get(base + "/results.xlsx").then().statusCode(200).extract().asByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(ranking))) {
             var sheet = workbook.findSheet("district").orElseThrow();
             var rows = sheet.read();
-            assertThat(rows.get(1).getCellText(1)).isEqualTo("A区委");
+            assertThat(rows.get(1).getCellText(1)).isEqualTo("M市A区委");
             assertThat(rows.get(1).getCellText(3)).isEqualTo("好");
             assertThat(workbook.findSheet("street")).isPresent();
         }
@@ -215,18 +216,18 @@ class AssessmentFlowTest {
 
     @Test
     void aRevisionSupersedesThePublishedSchemeAndKeepsItsEntries() {
-        String first = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2027, "orgUnit", "city",
+        String first = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2027, "orgUnit", "metro",
                 "title", "2027年度考核", "definition", definition(60))).post("/api/assessment/schemes").then()
                 .statusCode(201).extract().path("id");
         as(ORGANIZER).post("/api/assessment/schemes/" + first + "/publish").then().statusCode(200);
-        self(LEADER_A, first, "district-a", "ORG-1", 100).statusCode(200);
+        self(LEADER_A, first, "metro-a", "ORG-1", 100).statusCode(200);
         String second = as(ORGANIZER).post("/api/assessment/schemes/" + first + "/revise").then().statusCode(201)
                 .body("revision", equalTo(2)).body("state", equalTo("DRAFT")).extract().path("id");
         as(ORGANIZER).post("/api/assessment/schemes/" + second + "/publish").then().statusCode(200);
         as(ORGANIZER).get("/api/assessment/schemes/" + first).then().body("state", equalTo("SUPERSEDED"));
-        as(LEADER_A).get("/api/assessment/schemes/" + second + "/units/district-a/indicators").then().statusCode(200)
+        as(LEADER_A).get("/api/assessment/schemes/" + second + "/units/metro-a/indicators").then().statusCode(200)
                 .body("indicator", contains("ORG-1")).body("selfBy", contains("leader-a"));
-        self(LEADER_A, first, "district-a", "ORG-1", 90).statusCode(409);
+        self(LEADER_A, first, "metro-a", "ORG-1", 90).statusCode(409);
     }
 
     private io.restassured.response.ValidatableResponse self(String token, String scheme, String unit, String code, int value) {
@@ -249,17 +250,17 @@ class AssessmentFlowTest {
         var subjects = List.of(
                 new BallotResultsSealed.SubjectResult("c1", unitA, unitA, new BigDecimal(totalA), 1, Map.of()),
                 new BallotResultsSealed.SubjectResult("c1", unitB, unitB, new BigDecimal(totalB), 2, Map.of()));
-        var data = new BallotResultsSealed(UUID.randomUUID(), "city", "2026年度述职评议", LocalDate.of(2026, 12, 20),
+        var data = new BallotResultsSealed(UUID.randomUUID(), "metro", "2026年度述职评议", LocalDate.of(2026, 12, 20),
                 "0".repeat(64), subjects);
         return codec.write(new EventEnvelope(UUID.randomUUID(), "BallotResultsSealed", "ballot-service", Instant.now(),
-                "/city", codec.tree(data)));
+                "/metro", codec.tree(data)));
     }
 
     private String overdue(String unit) {
         var data = new RectificationItemEvent(UUID.randomUUID(), "ZG2026-000001", unit, "INSPECTION", "FULL", "ISSUED",
-                LocalDate.of(2026, 11, 1), null, null, "/city");
+                LocalDate.of(2026, 11, 1), null, null, "/metro");
         return codec.write(new EventEnvelope(UUID.randomUUID(), "RectificationItemOverdue", "rectification-service",
-                Instant.parse("2026-11-02T01:00:00Z"), "/city/" + unit, codec.tree(data)));
+                Instant.parse("2026-11-02T01:00:00Z"), "/metro/" + unit, codec.tree(data)));
     }
 
     private long outbox(String type, String key) throws SQLException {
