@@ -30,6 +30,7 @@ public final class LocalKafka implements AutoCloseable {
             new NewTopic("org.units", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
             new NewTopic("ballot.results", 3, (short) 1),
             new NewTopic("assessment.findings", 3, (short) 1),
+            new NewTopic("assessment.results", 3, (short) 1),
             new NewTopic("rectification.events", 3, (short) 1));
 
     private final Settings settings;

@@ -83,7 +83,8 @@ public final class LocalPlatform implements AutoCloseable {
         log("services: assessment, rectification, ballot");
         var services = new LinkedHashMap<ChildProcess, String>();
         services.put(startService("assessment-service", Port.ASSESSMENT, Map.of(
-                "assessment.seed.org-units", settings.home().resolve("deploy/local/org-units.json").toString())),
+                "assessment.seed.org-units", settings.home().resolve("deploy/local/org-units.json").toString(),
+                "assessment.seed.scheme", settings.home().resolve("deploy/local/sample-scheme.json").toString())),
                 settings.url(Port.ASSESSMENT));
         // overdue items show up within seconds on the demo stack (the service's default is every 30 s)
         services.put(startService("rectification-service", Port.RECTIFICATION, Map.of("rectification.scan-every", "5s")),
