@@ -53,13 +53,27 @@ public class Results {
         if (scheme.state != SchemeState.PUBLISHED) {
             return result;
         }
-        Map<String, Measure> measures = new HashMap<>();
-        IndicatorEntry.<IndicatorEntry>list("key.schemeId = ?1 and key.orgCode = ?2", scheme.id, unit.code)
-                .forEach(entry -> measures.put(entry.key.indicatorCode(), entry.measure()));
-        Scoring.Calculation calculation = Scoring.calculate(scheme.definition, unit.category, measures,
-                inputs(scheme, unit.code));
-        boolean first = result == null;
-        if (first) {
+        Inputs inputs = Inputs.load(em, scheme, unit.code);
+        return store(scheme, unit, result, inputs);
+    }
+
+    /** Every unit the scheme assesses, computed afresh from inputs read in a handful of queries. */
+    @Transactional
+    public int computeAll(Scheme scheme) {
+        scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以计算结果");
+        List<OrgUnit> units = OrgUnit.list("path like ?1", OrgPath.descendantsPattern(scheme.orgPath));
+        Inputs inputs = Inputs.load(em, scheme, null);
+        Map<String, UnitResult> existing = UnitResult.<UnitResult>list("key.schemeId", scheme.id).stream()
+                .collect(Collectors.toMap(r -> r.key.orgCode(), r -> r));
+        units.forEach(unit -> store(scheme, unit, existing.get(unit.code), inputs));
+        return units.size();
+    }
+
+    private UnitResult store(Scheme scheme, OrgUnit unit, UnitResult existing, Inputs inputs) {
+        Scoring.Calculation calculation = Scoring.calculate(scheme.definition, unit.category,
+                inputs.measures(unit.code), inputs.components(unit.code));
+        UnitResult result = existing;
+        if (result == null) {
             result = new UnitResult();
             result.key = new UnitResult.Key(scheme.id, unit.code);
         }
@@ -67,19 +81,10 @@ public class Results {
         result.level = unit.level;
         result.category = unit.category;
         result.take(calculation, Instant.now());
-        if (first) {
+        if (existing == null) {
             result.persist();
         }
         return result;
-    }
-
-    /** Every unit the scheme assesses, computed afresh. */
-    @Transactional
-    public int computeAll(Scheme scheme) {
-        scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以计算结果");
-        List<OrgUnit> units = OrgUnit.list("path like ?1", OrgPath.descendantsPattern(scheme.orgPath));
-        units.forEach(unit -> recompute(scheme, unit));
-        return units.size();
     }
 
     /** After an input from another service (a sealed session, a rectification event): every open scheme of the year. */
@@ -172,26 +177,5 @@ public class Results {
     static Optional<EvaluationResult> evaluation(String unitCode, int year) {
         return EvaluationResult.<EvaluationResult>find("key.subject = ?1 and year(heldOn) = ?2 and weightedTotal is not null"
                 + " order by heldOn desc", unitCode, year).firstResultOptional();
-    }
-
-    /** The inputs other than the indicators: routine checks, the sealed evaluation, opinion, rectification. */
-    private Map<Component, BigDecimal> inputs(Scheme scheme, String unitCode) {
-        Map<Component, BigDecimal> inputs = new EnumMap<>(Component.class);
-        Object routine = em.createNativeQuery("select avg(score) from routine_check where scheme_id = ?1 and org_code = ?2")
-                .setParameter(1, scheme.id).setParameter(2, unitCode).getSingleResult();
-        if (routine != null) {
-            inputs.put(Component.ROUTINE, (BigDecimal) routine);
-        }
-        evaluation(unitCode, scheme.year).ifPresent(result -> inputs.put(Component.EVALUATION, result.weightedTotal));
-        OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unitCode));
-        if (opinion != null) {
-            inputs.put(Component.OPINION, opinion.satisfaction);
-        }
-        RectificationTally tally = RectificationTally.findById(new RectificationTally.Key(unitCode, scheme.year));
-        inputs.put(Component.RECTIFICATION, tally == null
-                ? Scoring.rectification(scheme.definition.rectificationRule(), 0, 0, 0, 0)
-                : Scoring.rectification(scheme.definition.rectificationRule(), tally.onTime, tally.late, tally.overdue,
-                tally.reopened));
-        return inputs;
     }
 }

@@ -1,0 +1,90 @@
+package party.assessment.results;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import party.assessment.entries.IndicatorEntry;
+import party.assessment.evaluation.EvaluationResult;
+import party.assessment.schemes.Scheme;
+import party.assessment.scoring.Component;
+import party.assessment.scoring.Measure;
+import party.assessment.scoring.Scoring;
+
+/**
+ * Everything a scheme's results are computed from, read for one unit or for all at once (one query per kind of
+ * input, before any result is written, so no query waits on flushing what was computed before it).
+ */
+record Inputs(Map<String, Map<String, Measure>> measures, Map<String, BigDecimal> routine,
+              Map<String, BigDecimal> evaluation, Map<String, BigDecimal> opinion,
+              Map<String, RectificationTally> tallies, Scheme scheme) {
+
+    /** @param unitCode one unit, or null for every unit of the scheme */
+    static Inputs load(EntityManager em, Scheme scheme, String unitCode) {
+        String one = unitCode == null ? "" : " and key.orgCode = :unit";
+        Map<String, Map<String, Measure>> measures = new HashMap<>();
+        query(em, "from IndicatorEntry where key.schemeId = :scheme" + one, IndicatorEntry.class, scheme, unitCode, null)
+                .forEach(e -> measures.computeIfAbsent(e.key.orgCode(), u -> new HashMap<>())
+                        .put(e.key.indicatorCode(), e.measure()));
+
+        Map<String, BigDecimal> routine = new HashMap<>();
+        query(em, "select orgCode, avg(score) from RoutineCheck where schemeId = :scheme"
+                + (unitCode == null ? "" : " and orgCode = :unit") + " group by orgCode", Object[].class, scheme, unitCode, null)
+                .forEach(row -> routine.put((String) row[0], BigDecimal.valueOf(((Number) row[1]).doubleValue())));
+
+        Map<String, BigDecimal> evaluation = new HashMap<>(); // the latest session of the year wins
+        query(em, "from EvaluationResult where year(heldOn) = :year and weightedTotal is not null"
+                + (unitCode == null ? "" : " and key.subject = :unit") + " order by heldOn", EvaluationResult.class,
+                null, unitCode, scheme.year)
+                .forEach(e -> evaluation.put(e.key.subject(), e.weightedTotal));
+
+        Map<String, BigDecimal> opinion = new HashMap<>();
+        query(em, "from OpinionScore where key.schemeId = :scheme" + one, OpinionScore.class, scheme, unitCode, null)
+                .forEach(o -> opinion.put(o.key.orgCode(), o.satisfaction));
+
+        Map<String, RectificationTally> tallies = new HashMap<>();
+        query(em, "from RectificationTally where key.year = :year" + one, RectificationTally.class, null, unitCode,
+                scheme.year).forEach(t -> tallies.put(t.key.orgCode(), t));
+        return new Inputs(measures, routine, evaluation, opinion, tallies, scheme);
+    }
+
+    Map<String, Measure> measures(String unit) {
+        return measures.getOrDefault(unit, Map.of());
+    }
+
+    /** The components other than the indicator score that the unit has; rectification always (no items: the base). */
+    Map<Component, BigDecimal> components(String unit) {
+        Map<Component, BigDecimal> inputs = new EnumMap<>(Component.class);
+        if (routine.containsKey(unit)) {
+            inputs.put(Component.ROUTINE, routine.get(unit));
+        }
+        if (evaluation.containsKey(unit)) {
+            inputs.put(Component.EVALUATION, evaluation.get(unit));
+        }
+        if (opinion.containsKey(unit)) {
+            inputs.put(Component.OPINION, opinion.get(unit));
+        }
+        RectificationTally tally = tallies.get(unit);
+        var rule = scheme.definition.rectificationRule();
+        inputs.put(Component.RECTIFICATION, tally == null ? Scoring.rectification(rule, 0, 0, 0, 0)
+                : Scoring.rectification(rule, tally.onTime, tally.late, tally.overdue, tally.reopened));
+        return inputs;
+    }
+
+    private static <T> List<T> query(EntityManager em, String jpql, Class<T> type, Scheme scheme, String unit,
+                                     Integer year) {
+        var query = em.createQuery(jpql, type);
+        if (scheme != null) {
+            query.setParameter("scheme", scheme.id);
+        }
+        if (unit != null) {
+            query.setParameter("unit", unit);
+        }
+        if (year != null) {
+            query.setParameter("year", year);
+        }
+        return query.getResultList();
+    }
+}

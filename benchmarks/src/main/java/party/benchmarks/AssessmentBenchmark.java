@@ -1,0 +1,208 @@
+package party.benchmarks;
+
+import static party.benchmarks.StackCalls.JSON;
+import static party.benchmarks.StackCalls.percentile;
+import static party.benchmarks.StackCalls.send;
+import static party.benchmarks.StackCalls.token;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import party.local.LocalPlatform;
+import party.local.Port;
+import party.local.Settings;
+
+/**
+ * Assessment at scale against the real stack: (a) computing the results of 2,000 units under a scheme of 60
+ * indicators (6 dimensions × 10), every unit having reported every indicator, one {@code POST …/compute} through the
+ * gateway; (b) the delay from a sealed 述职评议 tally published on {@code ballot.results} to the unit's result
+ * recomputed with it, read from the database. Prints the figures docs/benchmarks.md records.
+ */
+public final class AssessmentBenchmark {
+
+    private static final int UNITS = 2_000;
+    private static final int DIMENSIONS = 6;
+    private static final int PER_DIMENSION = 10;
+    private static final int DELAY_SAMPLES = 100;
+
+    private final LocalPlatform platform;
+    private final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    private AssessmentBenchmark(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("platform.home"));
+        try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(home,
+                home.resolve("benchmarks/target/platform-data")))) {
+            new AssessmentBenchmark(platform).run();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("%n%d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("java.version"));
+        String organizer = token(platform, "organizer");
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                + platform.settings().port(Port.POSTGRES) + "/assessment", "assessment", "assessment")) {
+            fillUnits(db);
+            String scheme = send(post("/api/assessment/schemes", Map.of("year", year + 1, "orgUnit", "city",
+                    "title", "基准方案", "definition", definition()), organizer), 201).get("id").asText();
+            send(post("/api/assessment/schemes/" + scheme + "/publish", null, organizer), 200);
+            fillEntries(db, UUID.fromString(scheme));
+            System.out.printf("%n%,d units, %d indicators each, %,d entries written straight into the database%n",
+                    UNITS, DIMENSIONS * PER_DIMENSION, UNITS * DIMENSIONS * PER_DIMENSION);
+
+            System.out.println("\n(a) POST /schemes/{id}/compute through the gateway (all units, first call, then four more)");
+            List<Long> computes = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                send(post("/api/assessment/schemes/" + scheme + "/compute", null, organizer), 200);
+                computes.add((System.nanoTime() - start) / 1_000_000);
+            }
+            System.out.println("    " + computes.stream().map(ms -> ms + " ms").toList());
+
+            System.out.println("\n(b) ballot.results published → the unit's result recomputed with it ("
+                    + DELAY_SAMPLES + " tallies, one after another)");
+            System.out.println("    " + delays(db, UUID.fromString(scheme)));
+        }
+    }
+
+    private void fillUnits(Connection db) throws SQLException {
+        db.setAutoCommit(false);
+        try (var insert = db.prepareStatement("""
+                insert into org_unit (code, name, level, category, parent_code, path, version, created_at, updated_at)
+                values (?, ?, 'COUNTY', 'district', 'city', ?, 0, now(), now())""")) {
+            for (int i = 0; i < UNITS; i++) {
+                String code = "bm-%04d".formatted(i);
+                insert.setString(1, code);
+                insert.setString(2, "基准单位" + i);
+                insert.setString(3, "/city/" + code);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+    }
+
+    private void fillEntries(Connection db, UUID scheme) throws SQLException {
+        db.setAutoCommit(false);
+        try (var insert = db.prepareStatement("""
+                insert into indicator_entry (scheme_id, org_code, indicator_code, org_path, self_value, self_by, self_at,
+                    version) values (?, ?, ?, ?, ?, 'benchmark', ?, 0)""")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int u = 0; u < UNITS; u++) {
+                String code = "bm-%04d".formatted(u);
+                for (int i = 0; i < DIMENSIONS * PER_DIMENSION; i++) {
+                    insert.setObject(1, scheme);
+                    insert.setString(2, code);
+                    insert.setString(3, "I-" + i);
+                    insert.setString(4, "/city/" + code);
+                    insert.setBigDecimal(5, BigDecimal.valueOf((u * 7L + i * 13L) % 12));
+                    insert.setTimestamp(6, now);
+                    insert.addBatch();
+                }
+                if (u % 100 == 99) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+    }
+
+    /** Sealed tallies for one unit after another; each delay ends when its total is in the unit's result. */
+    private String delays(Connection db, UUID scheme) throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrap());
+        long[] delays = new long[DELAY_SAMPLES];
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+             var read = db.prepareStatement("""
+                     select calculation -> 'components' ->> 'EVALUATION' from unit_result
+                     where scheme_id = ? and org_code = ?""")) {
+            for (int i = 0; i < DELAY_SAMPLES; i++) {
+                String unit = "bm-%04d".formatted(i);
+                String total = "%d.5".formatted(50 + i % 40);
+                String event = JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(),
+                        "type", "BallotResultsSealed", "source", "benchmark", "time", Instant.now().toString(),
+                        "orgUnit", "/city", "data", Map.of("sessionId", UUID.randomUUID().toString(), "orgUnit", "city",
+                                "title", "基准评议", "heldOn", (year + 1) + "-12-31", "digest", "0".repeat(64),
+                                "subjects", List.of(Map.of("category", "c1", "subject", unit, "name", unit,
+                                        "weightedTotal", new BigDecimal(total), "rank", 1, "byType", Map.of())))));
+                long start = System.nanoTime();
+                producer.send(new ProducerRecord<>("ballot.results", UUID.randomUUID().toString(), event)).get();
+                read.setObject(1, scheme);
+                read.setString(2, unit);
+                while (!total.equals(evaluation(read))) {
+                    if (System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {
+                        throw new IllegalStateException("no result for " + unit + " within 30 s");
+                    }
+                    Thread.onSpinWait();
+                }
+                delays[i] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(delays);
+        return "p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(percentile(delays, 50), percentile(delays, 99),
+                delays[delays.length - 1] / 1e6);
+    }
+
+    private static String evaluation(java.sql.PreparedStatement read) throws SQLException {
+        try (var result = read.executeQuery()) {
+            if (!result.next() || result.getString(1) == null) {
+                return null;
+            }
+            return new BigDecimal(result.getString(1)).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+    }
+
+    /** 6 dimensions of 10 indicators, every scoring method but veto among them. */
+    private static Map<String, Object> definition() {
+        List<Map<String, Object>> dimensions = new ArrayList<>();
+        for (int d = 0; d < DIMENSIONS; d++) {
+            int first = d * PER_DIMENSION;
+            int weight = d < 4 ? 16 : 18;
+            List<Map<String, Object>> indicators = IntStream.range(first, first + PER_DIMENSION).mapToObj(i -> Map.of(
+                    "code", "I-" + i, "name", "指标" + i, "points", i == first ? weight - PER_DIMENSION + 1 : 1, "department", "organization",
+                    "method", switch (i % 3) {
+                        case 0 -> Map.<String, Object>of("kind", "THRESHOLD", "target", 6, "comparison", "AT_LEAST");
+                        case 1 -> Map.<String, Object>of("kind", "LINEAR", "target", 10, "comparison", "AT_LEAST");
+                        default -> Map.<String, Object>of("kind", "DEDUCTION", "perOccurrence", 0.1);
+                    })).toList();
+            dimensions.add(Map.of("code", "D" + d, "name", "维度" + d, "weight", weight, "indicators", indicators));
+        }
+        return Map.of("dimensions", dimensions, "topQuota", 0.3,
+                "components", Map.of("ROUTINE", 10, "YEAR_END", 50, "EVALUATION", 20, "OPINION", 10, "RECTIFICATION", 10));
+    }
+
+    private HttpRequest post(String path, Object body, String token) throws Exception {
+        return HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    }
+}
