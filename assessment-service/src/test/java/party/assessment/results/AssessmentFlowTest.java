@@ -153,6 +153,9 @@ class AssessmentFlowTest {
                 .put(base + "/opinion").then().statusCode(200);
         as(ORGANIZER).contentType("text/csv").body("单位,满意度\nmetro-b,70\n").post(base + "/opinion/import").then()
                 .statusCode(200).body("imported", equalTo(1));
+        as(ORGANIZER).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(surveySheet("metro-b", 70)).post(base + "/opinion/import").then().statusCode(200)
+                .body("imported", equalTo(1));
         as(ORGANIZER).contentType("text/csv").body("metro-b,170\n").post(base + "/opinion/import").then()
                 .statusCode(400).body("type", equalTo("urn:party:problem:invalid-sheet-row"));
         as(ORGANIZER).post(base + "/compute").then().statusCode(200).body("computed", equalTo(4));
@@ -260,6 +263,19 @@ class AssessmentFlowTest {
                 LocalDate.of(2026, 11, 1), null, null, "/metro");
         return codec.write(new EventEnvelope(UUID.randomUUID(), "RectificationItemOverdue", "rectification-service",
                 Instant.parse("2026-11-02T01:00:00Z"), "/metro/" + unit, codec.tree(data)));
+    }
+
+    /** A survey system's export: a header row, then unit code and satisfaction. */
+    private static byte[] surveySheet(String unit, int satisfaction) throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var workbook = new org.dhatim.fastexcel.Workbook(bytes, "survey", "1.0")) {
+            var sheet = workbook.newWorksheet("满意度");
+            sheet.value(0, 0, "单位");
+            sheet.value(0, 1, "满意度");
+            sheet.value(1, 0, unit);
+            sheet.value(1, 1, satisfaction);
+        }
+        return bytes.toByteArray();
     }
 
     private long outbox(String type, String key) throws SQLException {
