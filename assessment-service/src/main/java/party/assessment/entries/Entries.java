@@ -72,6 +72,7 @@ public class Entries {
     }
 
     private IndicatorEntry change(Scoped scoped, Consumer<IndicatorEntry> change) {
+        results.serialize(scoped.scheme());
         var key = new IndicatorEntry.Key(scoped.scheme().id, scoped.unit().code, scoped.indicator().code());
         IndicatorEntry entry = IndicatorEntry.findById(key);
         if (entry == null) {

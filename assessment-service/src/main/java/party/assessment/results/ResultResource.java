@@ -159,6 +159,7 @@ public class ResultResource {
     public Response routineCheck(@PathParam("id") UUID id, @Valid @NotNull RoutineCheckInput input) {
         Scheme scheme = openScheme(id);
         OrgUnit unit = assessedUnit(scheme, input.unit(), "unit");
+        results.serialize(scheme);
         var check = new RoutineCheck();
         check.id = UUID.randomUUID();
         check.schemeId = scheme.id;
@@ -265,6 +266,7 @@ public class ResultResource {
     }
 
     private void record(Scheme scheme, OrgUnit unit, BigDecimal satisfaction, String source) {
+        results.serialize(scheme);
         var key = new OpinionScore.Key(scheme.id, unit.code);
         OpinionScore opinion = OpinionScore.findById(key);
         boolean first = opinion == null;

@@ -42,9 +42,22 @@ public class Results {
         this.em = em;
     }
 
+    /**
+     * Holds the scheme's write lock until the transaction ends. Requests and consumers change a scheme's results
+     * side by side (a unit's report while a rectification event for the same unit is consumed); one at a time,
+     * each sees what the previous one committed instead of both inserting the same result or clashing on it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serialize(Scheme scheme) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, scheme.id.getMostSignificantBits() ^ scheme.id.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
     /** The unit's result from its current inputs; a scheme no longer open keeps the result it has. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UnitResult recompute(Scheme scheme, OrgUnit unit) {
+        serialize(scheme);
         UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unit.code));
         if (scheme.state != SchemeState.PUBLISHED) {
             return result;
@@ -57,6 +70,7 @@ public class Results {
     @Transactional
     public int computeAll(Scheme scheme) {
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以计算结果");
+        serialize(scheme);
         List<OrgUnit> units = OrgUnit.list("path like ?1", OrgPath.descendantsPattern(scheme.orgPath));
         Inputs inputs = Inputs.load(em, scheme, null);
         Map<String, UnitResult> existing = UnitResult.<UnitResult>list("key.schemeId", scheme.id).stream()
@@ -90,7 +104,8 @@ public class Results {
         if (unit == null) {
             return;
         }
-        Scheme.<Scheme>list("state = ?1 and year = ?2", SchemeState.PUBLISHED, year).stream()
+        // in a fixed order, so two consumers locking several schemes never wait on each other in a circle
+        Scheme.<Scheme>list("state = ?1 and year = ?2 order by id", SchemeState.PUBLISHED, year).stream()
                 .filter(scheme -> scheme.assesses(unit.path))
                 .forEach(scheme -> recompute(scheme, unit));
     }
@@ -126,6 +141,7 @@ public class Results {
     @Transactional
     public UnitResult calibrate(Scheme scheme, String unitCode, BigDecimal adjustment, String reason) {
         scheme.require(SchemeState.PUBLISHED, "锁定后不能再校准");
+        serialize(scheme);
         UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unitCode));
         if (result == null) {
             throw new ProblemException(Status.CONFLICT, "not-computed", "该单位尚无计算结果",

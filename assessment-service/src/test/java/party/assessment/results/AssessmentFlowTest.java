@@ -232,6 +232,29 @@ class AssessmentFlowTest {
         self(LEADER_A, first, "metro-a", "ORG-1", 90).statusCode(409);
     }
 
+    @Test
+    void reportsArrivingTogetherAllLandInOneResult() throws Exception {
+        String scheme = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2028, "orgUnit", "metro",
+                "title", "2028年度考核", "definition", definition(60))).post("/api/assessment/schemes").then()
+                .statusCode(201).extract().path("id");
+        as(ORGANIZER).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var statuses = pool.invokeAll(List.of("ORG-1", "ORG-2", "RESP-1", "RESP-2").stream()
+                    .map(code -> (java.util.concurrent.Callable<Integer>) () ->
+                            self(LEADER_A, scheme, "metro-a", code, 4).extract().statusCode()).toList());
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // 4 of 4 meetings, and nothing else met or missed: 组织建设 0, 责任落实 20 + 0 (4 deductions of 5)
+        as(ORGANIZER).get("/api/assessment/schemes/" + scheme + "/results/metro-a").then().statusCode(200)
+                .body("indicators.findAll { it.measure != null }.size()", equalTo(4))
+                .body("result.yearEnd", equalTo(20.0f));
+    }
+
     private io.restassured.response.ValidatableResponse self(String token, String scheme, String unit, String code, int value) {
         return as(token).contentType(ContentType.JSON).body(Map.of("value", value, "evidence", "见附件"))
                 .put("/api/assessment/schemes/" + scheme + "/units/" + unit + "/indicators/" + code + "/self").then();
