@@ -1,0 +1,7 @@
+-- One database and owner per service (each service owns its schema through Flyway). Local demo passwords.
+create role assessment login password 'assessment-compose-demo';
+create database assessment owner assessment;
+create role rectification login password 'rectification-compose-demo';
+create database rectification owner rectification;
+create role ballot login password 'ballot-compose-demo';
+create database ballot owner ballot;
