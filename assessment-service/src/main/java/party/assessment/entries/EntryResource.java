@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Schemes;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
@@ -71,9 +73,12 @@ public class EntryResource {
     @Operation(summary = "The unit's entries under the scheme")
     public List<EntryView> list(@PathParam("id") UUID id, @PathParam("unit") String unit) {
         var scheme = schemes.visible(id, scope.root());
+        OrgUnit assessed = OrgUnit.findById(unit);
+        if (assessed == null || !OrgPath.isWithin(assessed.path, scope.root()) || !scheme.assesses(assessed.path)) {
+            throw new NotFoundException();
+        }
         return IndicatorEntry.<IndicatorEntry>list("key.schemeId = ?1 and key.orgCode = ?2 order by key.indicatorCode",
-                        scheme.id, unit).stream()
-                .filter(e -> OrgPath.isWithin(e.orgPath, scope.root())).map(EntryView::of).toList();
+                scheme.id, unit).stream().map(EntryView::of).toList();
     }
 
     @PUT

@@ -37,6 +37,19 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * The unit with this code when it lies within the scope; otherwise a 400 naming the request field, the same
+     * for a unit outside the scope as for one that does not exist.
+     */
+    public static OrgUnit withinScope(String code, String scope, String field) {
+        OrgUnit unit = code == null ? null : findById(code);
+        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
+                    "no org unit " + code + " within " + scope, field);
+        }
+        return unit;
+    }
+
     /** A new unit under {@code parent}, or a root unit when {@code parent} is null. */
     public static OrgUnit create(String code, String name, OrgLevel level, String category, OrgUnit parent) {
         var unit = new OrgUnit();

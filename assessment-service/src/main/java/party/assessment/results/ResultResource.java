@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -192,7 +193,7 @@ public class ResultResource {
     @Transactional
     @Operation(summary = "Import satisfaction from a survey sheet: rows of unit code and score (0–100), all or none")
     public Map<String, Object> importOpinion(@PathParam("id") UUID id, InputStream sheet,
-                                             @jakarta.ws.rs.HeaderParam("Content-Type") String type) throws IOException {
+                                             @HeaderParam("Content-Type") String type) throws IOException {
         Scheme scheme = openScheme(id);
         List<OpinionSheet.Row> rows = type != null && type.startsWith("text/csv") ? OpinionSheet.csv(sheet)
                 : OpinionSheet.xlsx(sheet);
@@ -257,10 +258,10 @@ public class ResultResource {
     }
 
     private OrgUnit assessedUnit(Scheme scheme, String code, String field) {
-        OrgUnit unit = code == null ? null : OrgUnit.findById(code);
-        if (unit == null || !scheme.assesses(unit.path) || !OrgPath.isWithin(unit.path, scope.root())) {
+        OrgUnit unit = OrgUnit.withinScope(code, scope.root(), field);
+        if (!scheme.assesses(unit.path)) {
             throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no unit " + code + " assessed under this scheme within your scope", field);
+                    "unit " + code + " is not assessed under this scheme", field);
         }
         return unit;
     }

@@ -24,11 +24,7 @@ public class Schemes {
 
     @Transactional
     public Scheme create(SchemeCommands.Define command, String scope, String by) {
-        OrgUnit unit = OrgUnit.findById(command.orgUnit());
-        if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no org unit " + command.orgUnit() + " within " + scope, "orgUnit");
-        }
+        OrgUnit unit = OrgUnit.withinScope(command.orgUnit(), scope, "orgUnit");
         var scheme = Scheme.draft(command.year(), unit.code, unit.path, command.title(), sound(command.definition()), by);
         scheme.persist();
         return scheme;

@@ -128,6 +128,8 @@ class AssessmentFlowTest {
         self(LEADER_B, scheme, "metro-b", "ORG-2", 450).statusCode(200);
         self(LEADER_B, scheme, "metro-b", "RESP-1", 2).statusCode(200);
         self(LEADER_B, scheme, "metro-b", "RESP-2", 1).statusCode(200);
+        as(LEADER_B).get(base + "/units/metro-a/indicators").then().statusCode(404);
+        as(LEADER_A).get(base + "/units/metro-a/indicators").then().statusCode(200).body("size()", equalTo(4));
 
         // each department scores only its own indicators; a score under 60 % of the points is a finding, raised once
         review(REVIEWER_DISCIPLINE, scheme, "metro-b", "ORG-2", 300).statusCode(403)
