@@ -103,22 +103,35 @@ public final class LocalPlatform implements AutoCloseable {
         startService("gateway", Port.GATEWAY, gatewayConfig).awaitHealthy(gatewayUrl() + "/q/health/ready", SERVICE_START);
     }
 
+    /**
+     * One more instance of an app of the platform (or of an app built beside it; {@code module} is its directory
+     * under the project root) on {@code port}, started the way
+     * the platform starts its own and stopped with it; benchmarks compare start time and memory with it.
+     */
+    public ChildProcess startInstance(String module, int port, Map<String, String> extra) {
+        return startService(Path.of(module).getFileName() + "-" + port, module, port, extra);
+    }
+
     private ChildProcess startService(String module, Port port, Map<String, String> extra) {
+        return startService(module, module, settings.port(port), extra);
+    }
+
+    private ChildProcess startService(String name, String module, int port, Map<String, String> extra) {
         Path app = settings.require(module + "/target/quarkus-app/quarkus-run.jar",
                 "build it first: mvn package -DskipTests");
         var command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx320m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + settings.port(port),
+                "-Dquarkus.http.port=" + port,
                 "-Dplatform.keycloak-url=" + settings.url(Port.KEYCLOAK),
                 "-Dplatform.kafka-bootstrap=" + kafka.bootstrap()));
-        if (port != Port.GATEWAY) {
+        if (module.endsWith("-service")) {
             String database = module.replace("-service", "");
             command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES)
                     + "/" + database);
         }
         extra.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
-        ChildProcess service = ChildProcess.start(module, command, Map.of(), settings.home(), settings.logs());
+        ChildProcess service = ChildProcess.start(name, command, Map.of(), settings.home(), settings.logs());
         running.push(service);
         return service;
     }
