@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,6 +118,9 @@ class AssessmentFlowTest {
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2026, "orgUnit", "metro", "title", "改",
                 "definition", definition(60))).put(base).then().statusCode(409);
         as(LEADER_A).get(base).then().statusCode(200); // the assessed unit sees the scheme that assesses it
+        as(LEADER_A).get("/api/assessment/schemes?year=2026").then().statusCode(200)
+                .body("items.id", hasItem(scheme));
+        as(TestTokens.token("organizer-x", "/elsewhere", "organizer")).get(base).then().statusCode(404);
 
         // self-assessment, each unit its own
         self(LEADER_A, scheme, "metro-a", "ORG-1", 100).statusCode(200);
