@@ -95,8 +95,9 @@ public class ResultResource {
     @Operation(summary = "Results by category and rank; units see their own subtree's once announced")
     public List<ResultViews.ResultView> ranking(@PathParam("id") UUID id, @QueryParam("category") String category) {
         Scheme scheme = schemes.visible(id, scope.root());
+        Map<String, String> names = names();
         return visibleRanking(scheme).stream().filter(r -> category == null || category.equals(r.result().category))
-                .map(r -> ResultViews.ResultView.of(r, names().get(r.result().key.orgCode()))).toList();
+                .map(r -> ResultViews.ResultView.of(r, names.get(r.result().key.orgCode()))).toList();
     }
 
     @GET
@@ -111,7 +112,7 @@ public class ResultResource {
                 .stream().map(c -> new ResultViews.RoutineCheckView(c.checkedOn, c.score, c.note, c.recordedBy)).toList();
         OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unit));
         RectificationTally tally = RectificationTally.findById(new RectificationTally.Key(unit, scheme.year));
-        return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, names().get(unit)),
+        return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, name(unit)),
                 scheme.definition.components(), ranked.result().calculation.lines(), routine,
                 opinion == null ? null : new ResultViews.OpinionView(opinion.satisfaction, opinion.source, opinion.recordedAt),
                 Results.evaluation(unit, scheme.year).map(e -> new ResultViews.EvaluationView(e.sessionTitle, e.heldOn,
@@ -130,7 +131,7 @@ public class ResultResource {
         Scheme scheme = schemes.managed(id, scope.root());
         results.calibrate(scheme, unit, calibration.adjustment(), calibration.reason());
         return results.ranking(scheme).stream().filter(r -> r.result().key.orgCode().equals(unit)).findFirst()
-                .map(r -> ResultViews.ResultView.of(r, names().get(unit))).orElseThrow(NotFoundException::new);
+                .map(r -> ResultViews.ResultView.of(r, name(unit))).orElseThrow(NotFoundException::new);
     }
 
     @POST
@@ -283,6 +284,11 @@ public class ResultResource {
             opinion.persist();
         }
         results.recompute(scheme, unit);
+    }
+
+    private static String name(String unit) {
+        OrgUnit found = OrgUnit.findById(unit);
+        return found == null ? null : found.name;
     }
 
     private static Map<String, String> names() {
