@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.ballot.casting.BallotBox;
+import party.common.audit.NotAudited;
 import party.ballot.casting.VotingCredential;
 
 /**
@@ -39,6 +40,7 @@ public class CastingResource {
     }
 
     @POST
+    @NotAudited
     @Operation(summary = "Cast with a one-time code: once; a malformed ballot is refused without using the code")
     public SessionViews.Receipt cast(@Valid @NotNull SessionCommands.CastWithCode ballot) {
         return SessionViews.Receipt.of(box.castWithCode(ballot.code(), SessionCommands.marks(ballot.marks())));

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.ballot.casting.BallotBox;
 import party.ballot.casting.VotingCredential;
+import party.common.audit.NotAudited;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
@@ -149,6 +150,7 @@ public class SessionResource {
     @POST
     @Path("/{id}/ballots")
     @RolesAllowed(Roles.VOTER)
+    @NotAudited
     @Operation(summary = "Cast the ballot of an account bound to the session; once")
     public SessionViews.Receipt cast(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.Cast ballot) {
         return SessionViews.Receipt.of(box.castAsAccount(id, caller.getName(), SessionCommands.marks(ballot.marks())));

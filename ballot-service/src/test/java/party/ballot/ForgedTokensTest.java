@@ -1,0 +1,17 @@
+package party.ballot;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import party.testing.ForgedTokensAreRefused;
+import party.testing.PostgresResource;
+
+/** ballot-service refuses bad tokens itself, whatever the gateway let through. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class ForgedTokensTest extends ForgedTokensAreRefused {
+
+    @Override
+    protected String readablePath() {
+        return "/api/ballots/org-units";
+    }
+}

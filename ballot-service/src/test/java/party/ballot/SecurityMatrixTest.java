@@ -1,0 +1,12 @@
+package party.ballot;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import party.testing.EveryEndpointHasItsRoles;
+import party.testing.PostgresResource;
+
+/** The role × endpoint matrix of ballot-service; the rules are in access-rules.txt. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class SecurityMatrixTest extends EveryEndpointHasItsRoles {
+}
