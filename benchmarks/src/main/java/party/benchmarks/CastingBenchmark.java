@@ -3,6 +3,7 @@ package party.benchmarks;
 import static party.benchmarks.StackCalls.HTTP;
 import static party.benchmarks.StackCalls.JSON;
 import static party.benchmarks.StackCalls.percentile;
+import static party.benchmarks.StackCalls.raiseGatewayRateLimits;
 import static party.benchmarks.StackCalls.send;
 import static party.benchmarks.StackCalls.token;
 
@@ -56,6 +57,7 @@ public final class CastingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        raiseGatewayRateLimits();
         // kept after the run (logs included) and wiped at the next one
         Path data = Path.of(System.getProperty("platform.home"), "benchmarks/target/platform-data");
         try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(Path.of(System.getProperty("platform.home")), data))) {

@@ -3,6 +3,7 @@ package party.benchmarks;
 import static party.benchmarks.StackCalls.HTTP;
 import static party.benchmarks.StackCalls.JSON;
 import static party.benchmarks.StackCalls.percentile;
+import static party.benchmarks.StackCalls.raiseGatewayRateLimits;
 import static party.benchmarks.StackCalls.send;
 import static party.benchmarks.StackCalls.token;
 
@@ -50,6 +51,7 @@ public final class PlatformBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        raiseGatewayRateLimits();
         Path home = Path.of(System.getProperty("platform.home"));
         Path data = home.resolve("benchmarks/target/platform-data");
         System.out.printf("%n%d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),

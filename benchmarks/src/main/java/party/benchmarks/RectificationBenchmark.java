@@ -2,6 +2,7 @@ package party.benchmarks;
 
 import static party.benchmarks.StackCalls.HTTP;
 import static party.benchmarks.StackCalls.percentile;
+import static party.benchmarks.StackCalls.raiseGatewayRateLimits;
 import static party.benchmarks.StackCalls.send;
 import static party.benchmarks.StackCalls.token;
 
@@ -52,6 +53,7 @@ public final class RectificationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        raiseGatewayRateLimits();
         Path home = Path.of(System.getProperty("platform.home"));
         try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(home,
                 home.resolve("benchmarks/target/platform-data")))) {

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.util.Map;
 
-/** The services behind the gateway, each reached under its own path prefix. */
+/** The services behind the gateway, each under its own path prefix, and how much each client may ask of them. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -15,10 +15,29 @@ public interface GatewayConfig {
     @WithDefault("64")
     int connectionsPerService();
 
+    RateLimit rateLimit();
+
     interface Downstream {
         /** e.g. {@code /api/ballots}; the path is forwarded unchanged */
         String prefix();
 
         URI url();
+    }
+
+    /** The defaults and why they are what they are: application.properties. */
+    interface RateLimit {
+        /** Callers with a token, one bucket per principal: a person, a user's script, an OA service account. */
+        Limit perUser();
+
+        /** Callers without a token (one-time-code voting, public progress), one bucket per remote address. */
+        Limit perAddress();
+    }
+
+    interface Limit {
+        /** Sustained rate: the bucket refills this many requests each second. */
+        int requestsPerSecond();
+
+        /** The bucket's size: this many requests at once after a quiet spell. */
+        int burst();
     }
 }

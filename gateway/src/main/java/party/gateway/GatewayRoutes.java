@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Streams each {@code /api/<service>/**} request to its service with headers and the bearer token intact.
- * Authentication has already run (quarkus.http.auth.permission.api), so only valid tokens get this far.
+ * Authentication has already run (quarkus.http.auth.permission.api), so only valid tokens get this far; then each
+ * client's rate limit. The gateway's own endpoints (/q/health, /q/metrics) are not limited.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -25,16 +26,23 @@ public class GatewayRoutes {
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000)
                 .setMaxPoolSize(config.connectionsPerService()));
+        var rateLimits = new ClientRateLimits(config.rateLimit());
         config.services().values().forEach(service -> {
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service.url().getPort(), service.url().getHost());
             router.route(service.prefix() + "/*")
                     .handler(GatewayRoutes::tagRequest)
+                    .handler(rateLimits)
                     .handler(ProxyHandler.create(proxy));
         });
     }
 
-    /** Keeps the caller's request id when it is sane, otherwise issues one, and echoes it back. */
+    /**
+     * Keeps the caller's request id when it is sane, otherwise issues one, and echoes it back; tells the service
+     * the caller's address for its audit trail. The gateway is the edge: whatever X-Forwarded-For a caller sent
+     * is replaced, so nobody can write another address into the trail.
+     */
     static void tagRequest(RoutingContext ctx) {
+        ctx.request().headers().set("X-Forwarded-For", ctx.request().remoteAddress().hostAddress());
         String id = ctx.request().getHeader(REQUEST_ID);
         if (id == null || !SAFE_REQUEST_ID.matcher(id).matches()) {
             id = UUID.randomUUID().toString();

@@ -28,6 +28,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                                 .put("path", request.uri())
                                 .put("authorization", request.getHeader("Authorization"))
                                 .put("requestId", request.getHeader("X-Request-Id"))
+                                .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                                 .put("bodyLength", body.length())
                                 .encode()));
             }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

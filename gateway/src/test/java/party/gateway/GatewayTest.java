@@ -1,6 +1,7 @@
 package party.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -8,6 +9,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import party.testing.TestTokens;
 
@@ -51,6 +59,14 @@ class GatewayTest {
     }
 
     @Test
+    void theServiceLearnsTheCallersRealAddressNotOneTheCallerClaims() {
+        given().auth().oauth2(TOKEN).header("X-Forwarded-For", "10.9.9.9")
+                .get("/api/assessment/org-units")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    @Test
     void aMissingOrUnsafeRequestIdIsReplaced() {
         given().auth().oauth2(TOKEN).header("X-Request-Id", "bad id\twith spaces")
                 .get("/api/assessment/org-units")
@@ -67,6 +83,38 @@ class GatewayTest {
                 .then().statusCode(200)
                 .body("method", equalTo("POST"))
                 .body("bodyLength", equalTo(body.length));
+    }
+
+    /**
+     * Refused on its declared length before a byte of it is read. The client waits for that answer (100-continue):
+     * otherwise it is still writing when the gateway answers and closes, and sees a broken pipe.
+     */
+    @Test
+    void aBodyOverTheUploadLimitIsRefused() throws Exception {
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var gateway = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        var upload = HttpRequest.newBuilder(gateway.resolve("/api/rectification/evidence"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/octet-stream")
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[12 * 1024 * 1024])).build();
+        assertThat(http.send(upload, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        List<Response> responses = List.of(
+                given().auth().oauth2(TOKEN).get("/api/assessment/org-units"),
+                given().get("/api/assessment/org-units"),
+                given().contentType("application/json").body("{}").post("/api/ballots/cast"),
+                given().get("/q/health/live"));
+        assertThat(responses).extracting(Response::statusCode).containsExactly(200, 401, 200, 200);
+        for (Response response : responses) {
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; object-src 'none'");
+        }
     }
 
     @Test

@@ -103,6 +103,16 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or the OOM killer would; returns once the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM to the process and everything it started (kc.sh starts a JVM), then SIGKILL after 30 s. */
     @Override
     public void close() {

@@ -26,6 +26,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Settings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    /** How each app was started, so a fault test can start it again the same way. */
+    private final Map<String, List<String>> commands = new LinkedHashMap<>();
+    private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
+    private LocalPostgres postgres;
     private LocalKafka kafka;
 
     private LocalPlatform(Settings settings) {
@@ -67,7 +71,7 @@ public final class LocalPlatform implements AutoCloseable {
         settings.checkPortsFree();
         prepareData();
         log("PostgreSQL on port " + settings.port(Port.POSTGRES));
-        var postgres = LocalPostgres.start(settings.data().resolve("postgres"), settings.port(Port.POSTGRES));
+        postgres = LocalPostgres.start(settings.data().resolve("postgres"), settings.port(Port.POSTGRES));
         running.push(postgres);
         List.of("assessment", "rectification", "ballot").forEach(postgres::ensureDatabase);
 
@@ -129,11 +133,34 @@ public final class LocalPlatform implements AutoCloseable {
             command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES)
                     + "/" + database);
         }
+        if (module.equals("gateway")) {
+            // benchmarks drive one token or one address at saturation: they raise its limits, -Dgateway.rate-limit.…
+            System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("gateway.rate-limit."))
+                    .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
+        }
         extra.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
-        ChildProcess service = ChildProcess.start(name, command, Map.of(), settings.home(), settings.logs());
-        running.push(service);
-        return service;
+        commands.put(name, command);
+        return launch(name);
+    }
+
+    private synchronized ChildProcess launch(String name) {
+        ChildProcess app = ChildProcess.start(name, commands.get(name), Map.of(), settings.home(), settings.logs());
+        running.push(app);
+        apps.put(name, app);
+        return app;
+    }
+
+    /** SIGKILL to an app of the platform (e.g. {@code rectification-service}), as a crash: no shutdown hook runs. */
+    public void kill(String name) {
+        apps.get(name).kill();
+    }
+
+    /** Starts a killed app again exactly as it was started, and waits until it is ready. */
+    public void restart(String name) {
+        String port = commands.get(name).stream().filter(arg -> arg.startsWith("-Dquarkus.http.port="))
+                .findFirst().orElseThrow().substring("-Dquarkus.http.port=".length());
+        launch(name).awaitHealthy("http://127.0.0.1:" + port + "/q/health/ready", SERVICE_START);
     }
 
     private void prepareData() {
@@ -152,6 +179,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The database server, for fault tests that restart it. */
+    public LocalPostgres postgres() {
+        return postgres;
     }
 
     /** The broker, for fault tests that stop and restart it. */

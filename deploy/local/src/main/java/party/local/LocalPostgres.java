@@ -7,25 +7,50 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** PostgreSQL from Maven Central binaries, one database and one login per service, data kept across restarts. */
-final class LocalPostgres implements AutoCloseable {
+/**
+ * PostgreSQL from Maven Central binaries, one database and one login per service, data kept across restarts.
+ * It can be stopped and started again on the same data and port, which the fault tests rely on.
+ */
+public final class LocalPostgres implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private LocalPostgres(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
     }
 
     static LocalPostgres start(Path dataDir, int port) {
+        var local = new LocalPostgres(dataDir, port);
+        local.start();
+        return local;
+    }
+
+    public synchronized void start() {
         try {
-            return new LocalPostgres(EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start());
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    /** A fast shutdown: open connections are cut, as when the server restarts under load. */
+    public synchronized void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+            } finally {
+                postgres = null;
+            }
         }
     }
 
@@ -50,10 +75,6 @@ final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
-        }
+        stop();
     }
 }
