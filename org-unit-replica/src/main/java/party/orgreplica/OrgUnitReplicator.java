@@ -1,7 +1,7 @@
 package party.orgreplica;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,7 +27,7 @@ public class OrgUnitReplicator {
     }
 
     @Incoming("org-units")
-    @Transactional
+    @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void apply(String message) {
         consumed.consumeOnce(CONSUMER, message, TYPES, event -> {
             OrgUnitState state = codec.data(event, OrgUnitState.class);

@@ -1,7 +1,7 @@
 package party.assessment.evaluation;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.assessment.orgunits.OrgUnit;
@@ -27,7 +27,7 @@ public class BallotResultsConsumer {
     }
 
     @Incoming("ballot-results")
-    @Transactional
+    @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void record(String message) {
         consumed.consumeOnce(CONSUMER, message, Set.of("BallotResultsSealed"), event -> {
             BallotResultsSealed sealed = codec.data(event, BallotResultsSealed.class);

@@ -1,7 +1,7 @@
 package party.assessment.results;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,7 +31,7 @@ public class RectificationEventsConsumer {
     }
 
     @Incoming("rectification-events")
-    @Transactional
+    @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void count(String message) {
         consumed.consumeOnce(CONSUMER, message, Set.of("RectificationItemIssued", "RectificationItemOverdue",
                 "RectificationItemClosed", "RectificationItemReopened", "AccountabilityDecided"), event -> {

@@ -28,7 +28,11 @@ public final class LocalPostgres implements AutoCloseable {
         return local;
     }
 
+    /** Starts the server on its data unless it runs already. */
     public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
         try {
             postgres = EmbeddedPostgres.builder()
                     .setPort(port)

@@ -13,16 +13,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import party.common.faults.DatabaseFaults;
 
 /** Turns every failure into problem details; no stack trace ever reaches a caller. */
 public class ProblemMappers {
@@ -88,7 +85,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (databaseUnreachable(e)) {
+        if (DatabaseFaults.unreachable(e)) {
             LOG.warnf("database unreachable on %s: %s", instance(uri), e.getMessage());
             return Response.fromResponse(respond(new Problem(Problem.type("unavailable"), "服务暂不可用", 503,
                     "the database cannot be reached; nothing was changed, retry shortly", instance(uri), List.of())))
@@ -97,26 +94,6 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected failure on %s", instance(uri));
         return respond(new Problem(Problem.type("internal"), "服务内部错误", 500,
                 "the failure is logged; retrying is safe", instance(uri), List.of()));
-    }
-
-    /**
-     * A lost or refused database connection (SQLSTATE class 08, the server shutting down or starting, or the pool
-     * timing out while it cannot connect), as opposed to a fault in the request or the code.
-     */
-    static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
-                if (state.startsWith("08") || state.startsWith("57P") || message.contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The full request path, API root included, as the caller sent it. */

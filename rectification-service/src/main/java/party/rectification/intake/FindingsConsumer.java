@@ -1,7 +1,7 @@
 package party.rectification.intake;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,7 +35,7 @@ public class FindingsConsumer {
     }
 
     @Incoming("assessment-findings")
-    @Transactional
+    @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void intake(String message) {
         consumed.consumeOnce(CONSUMER, message, Set.of("IndicatorFindingRaised"), event -> {
             IndicatorFindingRaised finding = codec.data(event, IndicatorFindingRaised.class);
