@@ -289,6 +289,10 @@ class SessionLifecycleTest {
         assertThat(idsWhenClosed).hasSize(3).doesNotContainAnyElementsOf(idsWhileOpen);
         // the rows written at closing share one transaction: their xmin says nothing of the order of casting
         assertThat(strings("select distinct xmin::text from ballot where session_id = '" + session + "'")).hasSize(1);
+        // nor does the audit trail keep when a ballot was cast, while it records the organizer's steps
+        assertThat(strings("select path from audit_entry where path like '%/cast%' or path like '%/ballots'")).isEmpty();
+        assertThat(strings("select path from audit_entry where path = '/api/ballots/sessions/" + session + "/close'"))
+                .hasSize(1);
     }
 
     private void replicate(String code, String parent, String path) {

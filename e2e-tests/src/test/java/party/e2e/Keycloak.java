@@ -82,6 +82,26 @@ final class Keycloak {
         return signingInput + "." + base64(signature.sign());
     }
 
+    /** A genuine token of the realm, but issued to Keycloak's own admin-cli client: not for this platform's audience. */
+    String tokenForAnotherAudience(String user) {
+        return passwordGrant("admin-cli", user);
+    }
+
+    /** A genuine token whose payload was edited to claim the whole tree as admin; Keycloak's signature kept. */
+    static String tamperedToAdmin(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceAll("\"org_path\":\"[^\"]*\"", "\"org_path\":\"/\"")
+                .replaceAll("\"roles\":\\[[^\\]]*\\]", "\"roles\":[\"admin\"]");
+        return parts[0] + "." + base64(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    /** A genuine token's claims under {@code "alg": "none"}, without its signature. */
+    static String unsigned(String token) {
+        return base64("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + token.split("\\.")[1] + ".";
+    }
+
     private String passwordGrant(String clientId, String user) {
         return given().formParams(Map.of("grant_type", "password", "client_id", clientId,
                         "username", user, "password", user))

@@ -1,6 +1,7 @@
 package party.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import party.local.LocalPlatform;
+import party.local.Port;
 
 /**
  * The org-unit slice through the real stack (embedded PostgreSQL, a Kafka broker process, Keycloak,
@@ -51,6 +53,25 @@ class PlatformEndToEndTest {
         as(shortLived).get("/api/assessment/org-units").then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 as(shortLived).get("/api/assessment/org-units").then().statusCode(401));
+    }
+
+    @Test
+    @Order(1)
+    void forgedAndMisdirectedRealTokensAreRefusedByTheGatewayAndByEachServiceDirectly() {
+        String genuine = keycloak.token("leader-a");
+        var bad = Map.of(
+                "claims edited to admin of /", Keycloak.tamperedToAdmin(genuine),
+                "alg none", Keycloak.unsigned(genuine),
+                "another audience", keycloak.tokenForAnotherAudience("leader-a"));
+        var entries = Map.of(platform.gatewayUrl() + "/api/assessment/org-units", "gateway",
+                platform.settings().url(Port.ASSESSMENT) + "/api/assessment/org-units", "assessment-service",
+                platform.settings().url(Port.RECTIFICATION) + "/api/rectification/org-units", "rectification-service",
+                platform.settings().url(Port.BALLOT) + "/api/ballots/org-units", "ballot-service");
+        entries.forEach((url, entry) -> {
+            given().auth().oauth2(genuine).get(url).then().statusCode(200);
+            bad.forEach((kind, token) -> assertThat(given().auth().oauth2(token).get(url).statusCode())
+                    .as(kind + " at " + entry).isEqualTo(401));
+        });
     }
 
     @Test

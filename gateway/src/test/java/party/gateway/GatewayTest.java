@@ -36,6 +36,14 @@ class GatewayTest {
                 .get("/api/assessment/org-units").then().statusCode(401);
         given().auth().oauth2(TestTokens.forOtherAudience("organizer", "/city", "organizer"))
                 .get("/api/assessment/org-units").then().statusCode(401);
+        given().auth().oauth2(TestTokens.notYetValid("organizer", "/city", "organizer"))
+                .get("/api/assessment/org-units").then().statusCode(401);
+        given().auth().oauth2(TestTokens.unsigned("organizer", "/city", "organizer"))
+                .get("/api/assessment/org-units").then().statusCode(401);
+        given().auth().oauth2(TestTokens.signedByAnotherKey("organizer", "/city", "organizer"))
+                .get("/api/assessment/org-units").then().statusCode(401);
+        given().auth().oauth2(TestTokens.tamperedToAdmin("leader-a", "/city/district-a"))
+                .get("/api/assessment/org-units").then().statusCode(401);
     }
 
     @Test
