@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DynamicTest;
@@ -76,8 +71,8 @@ public abstract class MalformedBodiesAreRefused {
     }
 
     private static byte[] body(Kind kind, OpenApiOperations api, JsonNode schema, Random random) {
-        var mutable = new ArrayList<Consumer<JsonNode>>();
-        JsonNode sample = sample(api, schema, random, 0, mutable::add);
+        var fields = new ArrayList<OpenApiOperations.Field>();
+        JsonNode sample = api.sample(schema, random, fields);
         return switch (kind) {
             case NOT_JSON -> random.nextBoolean()
                     ? List.of("{'unit': 'district-a'}", "<xml/>", "undefined", "{\"a\":1,}", "[1 2]", "{\"a\"}", "NaN")
@@ -92,74 +87,21 @@ public abstract class MalformedBodiesAreRefused {
                 int depth = 1_000 + random.nextInt(50_000);
                 yield ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(StandardCharsets.UTF_8);
             }
-            case HUGE_STRING -> mutated(sample, mutable, random, NODES.textNode("长".repeat(150_000 + random.nextInt(450_000))));
-            case WRONG_TYPE -> mutated(sample, mutable, random, null);
-            case BAD_TEXT -> mutated(sample, mutable, random, NODES.textNode(List.of("a\u0000b", "\ud800", "x\udfff",
+            case HUGE_STRING -> mutated(sample, fields, random, NODES.textNode("长".repeat(150_000 + random.nextInt(450_000))));
+            case WRONG_TYPE -> mutated(sample, fields, random, null);
+            case BAD_TEXT -> mutated(sample, fields, random, NODES.textNode(List.of("a\u0000b", "\ud800", "x\udfff",
                     "\u0007bell", "\u001b[31m").get(random.nextInt(5))));
         };
     }
 
     /** One field of the sample replaced by {@code value}, or by a value of a type that field cannot take. */
-    private static byte[] mutated(JsonNode sample, List<Consumer<JsonNode>> fields, Random random, JsonNode value) {
+    private static byte[] mutated(JsonNode sample, List<OpenApiOperations.Field> fields, Random random, JsonNode value) {
         if (fields.isEmpty()) { // a body with no fields of its own: the whole body is the wrong thing
             return (value != null ? value : NODES.arrayNode().add(NODES.objectNode())).toString().getBytes(StandardCharsets.UTF_8);
         }
-        fields.get(random.nextInt(fields.size())).accept(value);
+        var field = fields.get(random.nextInt(fields.size()));
+        field.set(value != null ? value : wrongFor(field.schema()));
         return sample.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A plausible value for {@code schema}; each field of an object is offered to {@code field} as a setter that
-     * puts the value it is given, or one of a type the field cannot take when given null.
-     */
-    private static JsonNode sample(OpenApiOperations api, JsonNode schema, Random random, int depth,
-                                   Consumer<Consumer<JsonNode>> field) {
-        schema = api.resolve(schema);
-        if (schema.has("allOf")) {
-            schema = api.resolve(schema.path("allOf").path(0));
-        }
-        String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
-        switch (type) {
-            case "object" -> {
-                ObjectNode object = NODES.objectNode();
-                if (depth > 4) {
-                    return object;
-                }
-                schema.path("properties").properties().forEach(property -> {
-                    JsonNode propertySchema = api.resolve(property.getValue());
-                    object.set(property.getKey(), sample(api, propertySchema, random, depth + 1, field));
-                    field.accept(value -> object.set(property.getKey(), value != null ? value : wrongFor(api.resolve(propertySchema))));
-                });
-                return object;
-            }
-            case "array" -> {
-                ArrayNode array = NODES.arrayNode();
-                if (depth <= 4) {
-                    array.add(sample(api, schema.path("items"), random, depth + 1, field));
-                }
-                return array;
-            }
-            case "integer" -> {
-                return NODES.numberNode(1 + random.nextInt(5));
-            }
-            case "number" -> {
-                return NODES.numberNode(1.5);
-            }
-            case "boolean" -> {
-                return NODES.booleanNode(random.nextBoolean());
-            }
-            default -> {
-                if (schema.has("enum")) {
-                    return schema.path("enum").path(random.nextInt(schema.path("enum").size()));
-                }
-                return NODES.textNode(switch (schema.path("format").asText()) {
-                    case "uuid" -> UUID.randomUUID().toString();
-                    case "date" -> LocalDate.of(2026, 11, 1).toString();
-                    case "date-time" -> "2026-11-01T08:00:00Z";
-                    default -> "district-a";
-                });
-            }
-        }
     }
 
     /** A value Jackson will not coerce into a field of this schema. */

@@ -4,11 +4,16 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -69,5 +74,65 @@ public record OpenApiOperations(JsonNode document, List<Operation> operations) {
         return ref.startsWith("#/components/schemas/")
                 ? resolve(document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length())))
                 : schema;
+    }
+
+    /** A field of a sample body, to be replaced by a test. */
+    public record Field(ObjectNode owner, String name, JsonNode schema) {
+        public void set(JsonNode value) {
+            owner.set(name, value);
+        }
+    }
+
+    /** A plausible value for {@code schema} (often valid, never guaranteed to be); its object fields are added to {@code fields}. */
+    public JsonNode sample(JsonNode schema, Random random, List<Field> fields) {
+        return sample(schema, random, fields, 0);
+    }
+
+    private JsonNode sample(JsonNode schema, Random random, List<Field> fields, int depth) {
+        schema = resolve(schema);
+        if (schema.has("allOf")) {
+            schema = resolve(schema.path("allOf").path(0));
+        }
+        var nodes = JsonNodeFactory.instance;
+        switch (schema.path("type").asText(schema.has("properties") ? "object" : "string")) {
+            case "object" -> {
+                ObjectNode object = nodes.objectNode();
+                if (depth <= 4) {
+                    schema.path("properties").properties().forEach(property -> {
+                        JsonNode propertySchema = resolve(property.getValue());
+                        object.set(property.getKey(), sample(propertySchema, random, fields, depth + 1));
+                        fields.add(new Field(object, property.getKey(), propertySchema));
+                    });
+                }
+                return object;
+            }
+            case "array" -> {
+                ArrayNode array = nodes.arrayNode();
+                if (depth <= 4) {
+                    array.add(sample(schema.path("items"), random, fields, depth + 1));
+                }
+                return array;
+            }
+            case "integer" -> {
+                return nodes.numberNode(1 + random.nextInt(5));
+            }
+            case "number" -> {
+                return nodes.numberNode(1.5);
+            }
+            case "boolean" -> {
+                return nodes.booleanNode(random.nextBoolean());
+            }
+            default -> {
+                if (schema.has("enum")) {
+                    return schema.path("enum").path(random.nextInt(schema.path("enum").size()));
+                }
+                return nodes.textNode(switch (schema.path("format").asText()) {
+                    case "uuid" -> UUID.randomUUID().toString();
+                    case "date" -> LocalDate.of(2026, 11, 1).toString();
+                    case "date-time" -> "2026-11-01T08:00:00Z";
+                    default -> "district-a";
+                });
+            }
+        }
     }
 }

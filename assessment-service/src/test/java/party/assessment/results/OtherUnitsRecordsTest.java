@@ -1,0 +1,58 @@
+package party.assessment.results;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import party.testing.OtherUnitsRecordsLookUnknown;
+import party.testing.PostgresResource;
+import party.testing.TestTokens;
+
+/** shire-s's scheme for its streets, with a result, as seen from its sibling shire-t: as if it did not exist. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
+
+    private static final String[] EVERY_ROLE = {"admin", "organizer", "reviewer", "inspector", "discipline",
+            "unit-leader", "voter", "teller", "integration"};
+
+    @Override
+    protected Map<String, String> records() {
+        String admin = TestTokens.token("admin", "/", "admin");
+        unit(admin, "shire", "郡委", "city", "city", null);
+        unit(admin, "shire-s", "S区委", "county", "district", "shire");
+        unit(admin, "shire-t", "T区委", "county", "district", "shire");
+        unit(admin, "shire-s1", "S区一街道", "township", "street", "shire-s");
+        String scheme = given().auth().oauth2(owner()).contentType(ContentType.JSON).body(Map.of("year", 2026,
+                        "orgUnit", "shire-s", "title", "S区街道党建考核", "definition", AssessmentFlowTest.definition(60)))
+                .post("/api/assessment/schemes").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(owner()).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
+        given().auth().oauth2(owner()).post("/api/assessment/schemes/" + scheme + "/compute").then().statusCode(200);
+        return Map.of("schemes/{id}", scheme, "units/{unit}", "shire-s1", "results/{unit}", "shire-s1",
+                "indicators/{code}", "ORG-1", "org-units/{code}", "shire-s");
+    }
+
+    @Override
+    protected String outsider() {
+        return TestTokens.forAccount("outsider", "/shire/shire-t", "organization", EVERY_ROLE);
+    }
+
+    @Override
+    protected String owner() {
+        return TestTokens.forAccount("owner", "/shire/shire-s", "organization", EVERY_ROLE);
+    }
+
+    private static void unit(String admin, String code, String name, String level, String category, String parent) {
+        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "name", name, "level", level,
+                "category", category));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        int status = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .post("/api/assessment/org-units").then().extract().statusCode();
+        assertThat(status).isIn(201, 409);
+    }
+}

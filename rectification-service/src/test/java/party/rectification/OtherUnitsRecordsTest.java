@@ -1,0 +1,57 @@
+package party.rectification;
+
+import static party.rectification.Fixtures.INSPECTOR;
+import static party.rectification.Fixtures.as;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.Map;
+import party.common.events.EventCodec;
+import party.testing.OtherUnitsRecordsLookUnknown;
+import party.testing.PostgresResource;
+import party.testing.TestTokens;
+
+/** district-s's item, evidence and clue, as seen from its sibling district-t: as if they did not exist. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
+
+    private static final String[] EVERY_ROLE = {"admin", "organizer", "reviewer", "inspector", "discipline",
+            "unit-leader", "voter", "teller", "integration"};
+
+    @Inject
+    @Any
+    InMemoryConnector messaging;
+    @Inject
+    EventCodec codec;
+
+    @Override
+    protected Map<String, String> records() {
+        Fixtures.replicate(messaging, codec, "district-s", "district-t");
+        String item = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",
+                        "timingClass", "FULL", "problem", "阵地建设不达标", "unit", "district-s"))
+                .post("/api/rectification/items").then().statusCode(201).extract().path("id");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2, 3};
+        String evidence = as(Fixtures.leaderOf("district-s")).multiPart("file", "photo.png", png, "image/png")
+                .post("/api/rectification/items/" + item + "/evidence").then().statusCode(201).extract().path("id");
+        String clue = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("unit", "district-s",
+                        "summary", "问题线索", "details", "细节", "reporter", "某人"))
+                .post("/api/rectification/clues").then().statusCode(201).extract().path("id");
+        return Map.of("items/{id}", item, "evidence/{evidenceId}", evidence, "clues/{id}", clue,
+                "org-units/{code}", "district-s");
+    }
+
+    @Override
+    protected String outsider() {
+        return TestTokens.forAccount("outsider", "/city/district-t", "organization", EVERY_ROLE);
+    }
+
+    @Override
+    protected String owner() {
+        return TestTokens.forAccount("owner", "/city/district-s", "organization", EVERY_ROLE);
+    }
+}
