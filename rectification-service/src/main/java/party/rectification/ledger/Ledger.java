@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import party.common.paging.Page;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.orgreplica.ReplicatedOrgUnit;
@@ -30,27 +29,6 @@ public class Ledger {
     }
 
     public PanacheQuery<RectificationItem> query(LedgerFilter filter, String scope) {
-        var selection = select(filter, scope);
-        return RectificationItem.find(selection.where() + " order by deadline, number", selection.parameters());
-    }
-
-    /**
-     * How many items {@link #query} finds, counted to at most one past {@link Page#COUNTED_UP_TO}: counting every
-     * one of 100,000 items cost a whole-city page more than half its time.
-     */
-    public long countUpTo(LedgerFilter filter, String scope) {
-        var selection = select(filter, scope);
-        var count = RectificationItem.getEntityManager().createQuery("select count(*) from (select id as id from "
-                + "RectificationItem where " + selection.where() + " order by deadline, number limit "
-                + (Page.COUNTED_UP_TO + 1) + ") counted", Long.class);
-        selection.parameters().map().forEach(count::setParameter);
-        return count.getSingleResult();
-    }
-
-    private record Selection(String where, Parameters parameters) {
-    }
-
-    private Selection select(LedgerFilter filter, String scope) {
         LocalDate today = calendar.today();
         List<String> where = new ArrayList<>(List.of(OrgScope.condition("orgPath")));
         Parameters parameters = Parameters.with("scope", scope).and("below", OrgPath.descendantsPattern(scope));
@@ -95,7 +73,7 @@ public class Ledger {
             where.add("deadline <= :deadlineTo");
             parameters.and("deadlineTo", filter.deadlineTo);
         }
-        return new Selection(String.join(" and ", where), parameters);
+        return RectificationItem.find(String.join(" and ", where) + " order by deadline, number", parameters);
     }
 
     /** Per unit of the subtree at this path, the figures of its own items. */

@@ -51,7 +51,7 @@ public class LedgerResource {
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var today = calendar.today();
-        return Page.counted(ledger.query(filter, scope.root()), ledger.countUpTo(filter, scope.root()), page, size,
+        return Page.of(ledger.query(filter, scope.root()), page, size,
                 item -> ItemViews.ItemView.of(item, today, rules.warning()));
     }
 

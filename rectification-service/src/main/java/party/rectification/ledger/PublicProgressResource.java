@@ -42,6 +42,6 @@ public class PublicProgressResource {
                 .collect(Collectors.toMap(u -> u.code, u -> u.name));
         return new Page<>(items.stream().map(item -> new LedgerViews.PublicProgress(item.number, names.get(item.orgCode),
                 item.publicSummary, item.timingClass, item.timingClass.label(), item.state, item.state.label(),
-                item.deadline, item.closedOn)).toList(), page, size, query.count(), true);
+                item.deadline, item.closedOn)).toList(), page, size, query.count());
     }
 }
