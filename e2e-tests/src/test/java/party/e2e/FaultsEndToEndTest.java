@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -188,6 +189,7 @@ class FaultsEndToEndTest {
         String inspector = keycloak.token("inspector");
         String organizer = keycloak.token("organizer");
         var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
+        var failures = ConcurrentHashMap.<String>newKeySet(); // how each 503 looked: a problem document, or not
         var created = new ConcurrentLinkedQueue<String>();
         var running = new AtomicBoolean(true);
         var succeeded = new AtomicInteger();
@@ -202,6 +204,7 @@ class FaultsEndToEndTest {
                 var response = as(inspector).contentType(ContentType.JSON).body(item(DISTRICT, "数据库重启期间 " + run + "-" + i))
                         .post("/api/rectification/items");
                 statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                failures.add(failure(response));
                 if (response.statusCode() == 201) {
                     created.add(response.path("id"));
                     succeeded.incrementAndGet();
@@ -210,8 +213,10 @@ class FaultsEndToEndTest {
         });
         Thread reader = new Thread(() -> {
             while (running.get()) {
-                int status = as(organizer).get("/api/assessment/org-units/district-a").statusCode();
+                var response = as(organizer).get("/api/assessment/org-units/district-a");
+                int status = response.statusCode();
                 statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                failures.add(failure(response));
                 if (status == 200) {
                     succeeded.incrementAndGet();
                 }
@@ -243,6 +248,8 @@ class FaultsEndToEndTest {
         }
         // 429: the gateway's per-client limit, which two tight loops of one user each may reach; never a 500
         assertThat(statuses.keySet()).as("statuses seen: " + statuses).isSubsetOf(200, 201, 429, 503);
+        assertThat(failures).as("the 503 answers").containsOnly("", "application/problem+json urn:party:problem:unavailable "
+                + "Retry-After 5");
         var ids = List.copyOf(created);
         for (String id : ids) {
             as(inspector).get("/api/rectification/items/" + id).then().statusCode(200);
@@ -287,6 +294,15 @@ class FaultsEndToEndTest {
     static void writeFigures() throws IOException {
         Files.createDirectories(FIGURES.getParent());
         Files.write(FIGURES, figures, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** Empty for anything but a 503; for a 503, its media type, problem type and Retry-After. */
+    private static String failure(Response response) {
+        if (response.statusCode() != 503) {
+            return "";
+        }
+        String type = response.contentType().startsWith("application/problem+json") ? response.path("type") : "";
+        return response.contentType().replaceAll(";.*", "") + " " + type + " Retry-After " + response.header("Retry-After");
     }
 
     // --- counting --------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ public class RunningPlatform implements BeforeAllCallback {
     }
 
     /** Closed by JUnit after the last class: stops every process, then removes the data. */
-    record Stopper(Path data) implements ExtensionContext.Store.CloseableResource {
+    record Stopper(Path data) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             platform.close();
