@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -89,6 +90,21 @@ class PlatformEndToEndTest {
                 .body("items.code", hasItem("district-b"));
         as(keycloak.oaSystemToken()).get("/api/assessment/org-units/city/children").then().statusCode(200)
                 .body("code", hasItem("district-a"));
+    }
+
+    @Test
+    @Order(2)
+    void theOaSystemReadsResultsLedgersAndSessionsAndTheMergedApiDocumentListsThemAll() {
+        String oa = keycloak.oaSystemToken();
+        as(oa).get("/api/assessment/schemes").then().statusCode(200);
+        as(oa).get("/api/rectification/ledger").then().statusCode(200);
+        as(oa).get("/api/ballots/sessions").then().statusCode(200);
+        as(oa).contentType(ContentType.JSON).body(Map.of()).post("/api/ballots/sessions").then().statusCode(403);
+
+        gateway().get("/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/assessment/schemes/{id}/results"))
+                .body("paths", hasKey("/api/rectification/ledger"))
+                .body("paths", hasKey("/api/ballots/sessions/{id}/results"));
     }
 
     @Test
