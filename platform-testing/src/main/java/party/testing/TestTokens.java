@@ -54,6 +54,12 @@ public final class TestTokens {
         return (department == null ? claims : claims.claim("department", department)).sign(KEY);
     }
 
+    /** An account holding every realm role, department {@code organization}: authorization never stands in its way. */
+    public static String everyRole(String user, String orgPath) {
+        return forAccount(user, orgPath, "organization", "admin", "organizer", "reviewer", "inspector", "discipline",
+                "unit-leader", "voter", "teller", "integration");
+    }
+
     /** Valid in every other way, but only from ten minutes on ({@code nbf}). */
     public static String notYetValid(String user, String orgPath, String... roles) {
         long later = Instant.now().plusSeconds(600).getEpochSecond();

@@ -20,9 +20,6 @@ import party.testing.TestTokens;
 @WithTestResource(PostgresResource.class)
 class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
-    private static final String[] EVERY_ROLE = {"admin", "organizer", "reviewer", "inspector", "discipline",
-            "unit-leader", "voter", "teller", "integration"};
-
     @Inject
     @Any
     InMemoryConnector messaging;
@@ -47,11 +44,11 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
     @Override
     protected String outsider() {
-        return TestTokens.forAccount("outsider", "/city/district-t", "organization", EVERY_ROLE);
+        return TestTokens.everyRole("outsider", "/city/district-t");
     }
 
     @Override
     protected String owner() {
-        return TestTokens.forAccount("owner", "/city/district-s", "organization", EVERY_ROLE);
+        return TestTokens.everyRole("owner", "/city/district-s");
     }
 }

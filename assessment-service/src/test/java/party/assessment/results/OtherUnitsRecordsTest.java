@@ -16,9 +16,6 @@ import party.testing.TestTokens;
 @WithTestResource(PostgresResource.class)
 class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
-    private static final String[] EVERY_ROLE = {"admin", "organizer", "reviewer", "inspector", "discipline",
-            "unit-leader", "voter", "teller", "integration"};
-
     @Override
     protected Map<String, String> records() {
         String admin = TestTokens.token("admin", "/", "admin");
@@ -37,12 +34,12 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
     @Override
     protected String outsider() {
-        return TestTokens.forAccount("outsider", "/shire/shire-t", "organization", EVERY_ROLE);
+        return TestTokens.everyRole("outsider", "/shire/shire-t");
     }
 
     @Override
     protected String owner() {
-        return TestTokens.forAccount("owner", "/shire/shire-s", "organization", EVERY_ROLE);
+        return TestTokens.everyRole("owner", "/shire/shire-s");
     }
 
     private static void unit(String admin, String code, String name, String level, String category, String parent) {
