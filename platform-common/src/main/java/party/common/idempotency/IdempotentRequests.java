@@ -1,0 +1,127 @@
+package party.common.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import party.common.problem.Problem;
+
+/**
+ * {@code Idempotency-Key} on any POST of a caller with a token: the first request with a key claims it and, if it
+ * succeeds, its answer is kept for a day; a retry with the same key gets that answer again (header
+ * {@code Idempotency-Replayed: true}) and changes nothing. A retry while the first is still running gets 409; the
+ * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
+ * client may send again.
+ */
+public class IdempotentRequests {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
+    private static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+    private static final String CLAIMED = IdempotentRequests.class.getName() + ".claimed";
+    /** How long an answer is kept, and how long a claim whose request never finished (a crash) blocks its key. */
+    private static final Duration KEPT = Duration.ofDays(1);
+
+    private final SecurityIdentity identity;
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public IdempotentRequests(SecurityIdentity identity, EntityManager em, ObjectMapper json) {
+        this.identity = identity;
+        this.em = em;
+        this.json = json;
+    }
+
+    @ServerRequestFilter
+    public Response claim(ContainerRequestContext request) {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || !"POST".equals(request.getMethod()) || identity.isAnonymous()) {
+            return null;
+        }
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        if (!SANE_KEY.matcher(key).matches()) {
+            return problem(400, "idempotency-key", "Idempotency-Key 不合法",
+                    "use 1 to 200 letters, digits and . _ : -", path);
+        }
+        String actor = identity.getPrincipal().getName();
+        Instant now = Instant.now();
+        boolean claimed = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("delete from idempotent_request where actor = ?1 and request_key = ?2 and created_at < ?3")
+                    .setParameter(1, actor).setParameter(2, key).setParameter(3, now.minus(KEPT)).executeUpdate();
+            return em.createNativeQuery("""
+                    insert into idempotent_request (actor, request_key, method, path, created_at)
+                    values (?1, ?2, 'POST', ?3, ?4) on conflict do nothing""")
+                    .setParameter(1, actor).setParameter(2, key).setParameter(3, path).setParameter(4, now)
+                    .executeUpdate() == 1;
+        });
+        if (claimed) {
+            request.setProperty(CLAIMED, new Claim(actor, key));
+            return null;
+        }
+        return earlierAnswer(actor, key, path);
+    }
+
+    @ServerResponseFilter
+    public void keep(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(CLAIMED) instanceof Claim claim)) {
+            return;
+        }
+        try {
+            if (response.getStatus() >= 200 && response.getStatus() < 300) {
+                String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null;
+                String mediaType = response.getMediaType() == null ? null : response.getMediaType().toString();
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update idempotent_request set status = ?3, media_type = ?4, response = ?5
+                        where actor = ?1 and request_key = ?2""")
+                        .setParameter(1, claim.actor()).setParameter(2, claim.key()).setParameter(3, response.getStatus())
+                        .setParameter(4, mediaType).setParameter(5, body).executeUpdate());
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "delete from idempotent_request where actor = ?1 and request_key = ?2")
+                        .setParameter(1, claim.actor()).setParameter(2, claim.key()).executeUpdate());
+            }
+        } catch (JsonProcessingException | RuntimeException e) { // the change stands; only a retry would miss its answer
+            LOG.errorf(e, "answer to %s's request %s not kept", claim.actor(), claim.key());
+        }
+    }
+
+    private Response earlierAnswer(String actor, String key, String path) {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select path, status, media_type, response from idempotent_request where actor = ?1 and request_key = ?2")
+                .setParameter(1, actor).setParameter(2, key).getResultList());
+        if (rows.isEmpty()) { // released between our insert and this read: the client may simply retry
+            return problem(409, "request-in-progress", "请求正在处理", "retry in a moment", path);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!path.equals(row[0])) {
+            return problem(422, "idempotency-key-reused", "Idempotency-Key 已用于其他请求",
+                    "this key was used for " + row[0] + "; use a new key for a new request", path);
+        }
+        if (row[1] == null) {
+            return Response.fromResponse(problem(409, "request-in-progress", "请求正在处理",
+                    "the first request with this key has not finished; retry in a moment", path))
+                    .header("Retry-After", "1").build();
+        }
+        return Response.status(((Number) row[1]).intValue()).entity(row[3]).type((String) row[2])
+                .header("Idempotency-Replayed", "true").build();
+    }
+
+    private static Response problem(int status, String slug, String title, String detail, String path) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type(slug), title, status, detail, path, List.of())).build();
+    }
+
+    private record Claim(String actor, String key) {
+    }
+}

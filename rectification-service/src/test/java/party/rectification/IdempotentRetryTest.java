@@ -1,0 +1,100 @@
+package party.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static party.rectification.Fixtures.INSPECTOR;
+import static party.rectification.Fixtures.as;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import party.common.events.EventCodec;
+import party.testing.PostgresResource;
+
+/** A client that retries a POST with the same Idempotency-Key changes things once and gets the first answer. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class IdempotentRetryTest {
+
+    @Inject
+    @Any
+    InMemoryConnector messaging;
+    @Inject
+    EventCodec codec;
+    @Inject
+    DataSource db;
+
+    @Test
+    void aRetriedPostIssuesOneItemAndAnswersAsTheFirstTime() throws Exception {
+        Fixtures.replicate(messaging, codec, "district-i");
+        String key = UUID.randomUUID().toString();
+        var item = Map.of("source", "AUDIT", "timingClass", "FULL", "problem", "重试不应重复立项", "unit", "district-i");
+
+        String first = as(INSPECTOR).header("Idempotency-Key", key).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(201).extract().path("id");
+        String again = as(INSPECTOR).header("Idempotency-Key", key).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(201).header("Idempotency-Replayed", "true")
+                .extract().path("id");
+        assertThat(again).isEqualTo(first);
+        assertThat(items("重试不应重复立项")).isEqualTo(1);
+
+        // the same key elsewhere is a mistake; another caller's same key is their own
+        as(INSPECTOR).header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/rectification/items/" + first + "/plan/approve").then().statusCode(422)
+                .body("type", equalTo("urn:party:problem:idempotency-key-reused"));
+        as(Fixtures.ORGANIZER).header("Idempotency-Key", key).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(201);
+        assertThat(items("重试不应重复立项")).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedRequestReleasesItsKeyAndConcurrentRetriesChangeThingsOnce() throws Exception {
+        Fixtures.replicate(messaging, codec, "district-j");
+        String key = UUID.randomUUID().toString();
+        as(INSPECTOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("source", "AUDIT", "timingClass", "FULL", "unit", "district-j"))
+                .post("/api/rectification/items").then().statusCode(400);
+        var item = Map.of("source", "AUDIT", "timingClass", "FULL", "problem", "并发重试", "unit", "district-j");
+        as(INSPECTOR).header("Idempotency-Key", key).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(201);
+
+        String concurrent = UUID.randomUUID().toString();
+        var calls = new ArrayList<Callable<Integer>>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> as(INSPECTOR).header("Idempotency-Key", concurrent).contentType(ContentType.JSON)
+                    .body(Map.of("source", "AUDIT", "timingClass", "FULL", "problem", "并发重试二", "unit", "district-j"))
+                    .post("/api/rectification/items").statusCode());
+        }
+        var pool = Executors.newFixedThreadPool(10);
+        try {
+            for (var status : pool.invokeAll(calls)) {
+                assertThat(status.get()).isIn(201, 409);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(items("并发重试二")).isEqualTo(1);
+    }
+
+    private long items(String problem) throws SQLException {
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement(
+                "select count(*) from rectification_item where problem = ?")) {
+            statement.setString(1, problem);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
