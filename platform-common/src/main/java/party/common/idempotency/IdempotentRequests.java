@@ -31,7 +31,7 @@ public class IdempotentRequests {
     private static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final String CLAIMED = IdempotentRequests.class.getName() + ".claimed";
     /** How long an answer is kept, and how long a claim whose request never finished (a crash) blocks its key. */
-    private static final Duration KEPT = Duration.ofDays(1);
+    static final Duration KEPT = Duration.ofDays(1);
 
     private final SecurityIdentity identity;
     private final EntityManager em;
