@@ -53,7 +53,7 @@ public abstract class EveryEndpointHasItsRoles {
         List<Caller> callers = callers();
         return api.operations().stream().flatMap(operation -> {
             Set<String> allowed = rules.get(operation.key());
-            String path = operation.concretePath(Map.of());
+            String path = operation.concretePath();
             return Stream.concat(
                     Stream.of(DynamicTest.dynamicTest(operation.key() + " without a token", () -> {
                         int status = call(given(), operation, path);

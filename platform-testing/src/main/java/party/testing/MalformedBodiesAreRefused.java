@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -38,18 +37,13 @@ public abstract class MalformedBodiesAreRefused {
     @Inject
     DataSource db;
 
-    /** Values for path parameters, so bodies reach real records; the rest are made up. */
-    protected Map<String, String> pathValues() {
-        return Map.of();
-    }
-
     @TestFactory
     Stream<DynamicTest> malformedBodiesAreRefusedAndStoreNothing() {
         var api = OpenApiOperations.read();
         var random = new Random(SEED);
         return api.operations().stream().filter(op -> op.bodyType() != null && op.bodyType().contains("json"))
                 .flatMap(operation -> {
-                    String path = operation.concretePath(pathValues());
+                    String path = operation.concretePath();
                     JsonNode schema = api.resolve(operation.spec().path("requestBody").path("content")
                             .path(operation.bodyType()).path("schema"));
                     var cases = new ArrayList<DynamicTest>();

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +29,7 @@ public record OpenApiOperations(JsonNode document, List<Operation> operations) {
         }
 
         /** The path with each parameter filled: a random UUID, an enum's first value, a number, or a code nobody has. */
-        public String concretePath(Map<String, String> known) {
+        public String concretePath() {
             String concrete = path;
             for (JsonNode parameter : spec.path("parameters")) {
                 if (!"path".equals(parameter.path("in").asText())) {
@@ -38,8 +37,7 @@ public record OpenApiOperations(JsonNode document, List<Operation> operations) {
                 }
                 String name = parameter.path("name").asText();
                 JsonNode schema = parameter.path("schema");
-                String value = known.containsKey(name) ? known.get(name)
-                        : schema.has("enum") ? schema.path("enum").path(0).asText()
+                String value = schema.has("enum") ? schema.path("enum").path(0).asText()
                         : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString()
                         : Set.of("integer", "number").contains(schema.path("type").asText()) ? "1"
                         : "no-such-" + name;
