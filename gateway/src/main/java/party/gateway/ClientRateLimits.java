@@ -7,7 +7,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
@@ -19,9 +18,6 @@ import java.time.Duration;
  * The buckets live in this process: each gateway instance counts on its own.
  */
 final class ClientRateLimits implements Handler<RoutingContext> {
-
-    /** As {@code party.common.problem.Problem.type("rate-limited")} builds it; the gateway does without platform-common. */
-    private static final String PROBLEM_TYPE = "urn:party:problem:rate-limited";
 
     private final Buckets perUser;
     private final Buckets perAddress;
@@ -39,16 +35,9 @@ final class ClientRateLimits implements Handler<RoutingContext> {
             return;
         }
         long retryAfter = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
-        ctx.response().setStatusCode(429)
-                .putHeader("Retry-After", String.valueOf(retryAfter))
-                .putHeader("Content-Type", "application/problem+json")
-                .end(new JsonObject()
-                        .put("type", PROBLEM_TYPE)
-                        .put("title", "请求过于频繁")
-                        .put("status", 429)
-                        .put("detail", "Too many requests from this client; retry after " + retryAfter + " s.")
-                        .put("instance", ctx.request().path())
-                        .encode());
+        ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
+        GatewayProblems.answer(ctx, 429, "rate-limited", "请求过于频繁",
+                "Too many requests from this client; retry after " + retryAfter + " s.");
     }
 
     private Bucket bucketOf(RoutingContext ctx) {

@@ -45,11 +45,8 @@ public class MergedOpenApi {
                         return merged;
                     });
             document.onSuccess(merged -> ctx.response().putHeader("Content-Type", "application/json").end(merged.encode()))
-                    .onFailure(failure -> ctx.response().setStatusCode(503)
-                            .putHeader("Content-Type", "application/problem+json")
-                            .end(new JsonObject().put("type", "urn:party:problem:unavailable").put("title", "服务暂不可用")
-                                    .put("status", 503).put("detail", "a service did not give its OpenAPI document: "
-                                            + failure.getMessage()).put("instance", "/openapi").encode()));
+                    .onFailure(failure -> GatewayProblems.answer(ctx, 503, "unavailable", "服务暂不可用",
+                            "a service did not give its OpenAPI document: " + failure.getMessage()));
         });
     }
 

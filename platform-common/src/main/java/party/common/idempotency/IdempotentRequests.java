@@ -118,8 +118,7 @@ public class IdempotentRequests {
     }
 
     private static Response problem(int status, String slug, String title, String detail, String path) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type(slug), title, status, detail, path, List.of())).build();
+        return new Problem(Problem.type(slug), title, status, detail, path, List.of()).response();
     }
 
     private record Claim(String actor, String key) {

@@ -1,6 +1,7 @@
 package party.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -11,6 +12,11 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** This problem as the HTTP answer, with its status and media type. */
+    public Response response() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
 
     public static String type(String slug) {
         return "urn:party:problem:" + slug;

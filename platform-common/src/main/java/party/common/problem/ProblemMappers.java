@@ -29,8 +29,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         var errors = e.field() == null ? List.<Problem.FieldError>of() : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return respond(new Problem(Problem.type(e.slug()), e.title(), e.status().getStatusCode(), e.getMessage(),
-                instance(uri), errors));
+        return new Problem(Problem.type(e.slug()), e.title(), e.status().getStatusCode(), e.getMessage(),
+                instance(uri), errors).response();
     }
 
     @ServerExceptionMapper({ConstraintViolationException.class,
@@ -41,7 +41,8 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.type("validation"), "请求参数不合法", 400, detail, instance(uri), errors));
+        return new Problem(Problem.type("validation"), "请求参数不合法", 400, detail, instance(uri), errors)
+                .response();
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
@@ -51,20 +52,20 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")) : "";
         var errors = field.isEmpty() ? List.<Problem.FieldError>of()
                 : List.of(new Problem.FieldError(field, e.getOriginalMessage()));
-        return respond(new Problem(Problem.type("unreadable-body"), "请求体无法解析", 400, e.getOriginalMessage(),
-                instance(uri), errors));
+        return new Problem(Problem.type("unreadable-body"), "请求体无法解析", 400, e.getOriginalMessage(),
+                instance(uri), errors).response();
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response conflict(RuntimeException e, UriInfo uri) {
-        return respond(new Problem(Problem.type("concurrent-change"), "数据已被他人修改", 409,
-                "the record changed since it was read; read it again and retry", instance(uri), List.of()));
+        return new Problem(Problem.type("concurrent-change"), "数据已被他人修改", 409,
+                "the record changed since it was read; read it again and retry", instance(uri), List.of()).response();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(Problem.type("forbidden"), "无权执行此操作", 403,
-                "your roles do not allow this operation", instance(uri), List.of()));
+        return new Problem(Problem.type("forbidden"), "无权执行此操作", 403,
+                "your roles do not allow this operation", instance(uri), List.of()).response();
     }
 
     @ServerExceptionMapper
@@ -80,29 +81,25 @@ public class ProblemMappers {
             default -> Status.fromStatusCode(status) == null ? "请求失败" : Status.fromStatusCode(status).getReasonPhrase();
         };
         String slug = status == 404 ? "not-found" : "http-" + status;
-        return respond(new Problem(Problem.type(slug), title, status, null, instance(uri), List.of()));
+        return new Problem(Problem.type(slug), title, status, null, instance(uri), List.of()).response();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseFaults.unreachable(e)) {
             LOG.warnf("database unreachable on %s: %s", instance(uri), e.getMessage());
-            return Response.fromResponse(respond(new Problem(Problem.type("unavailable"), "服务暂不可用", 503,
-                    "the database cannot be reached; nothing was changed, retry shortly", instance(uri), List.of())))
-                    .header("Retry-After", "5").build();
+            var problem = new Problem(Problem.type("unavailable"), "服务暂不可用", 503,
+                    "the database cannot be reached; nothing was changed, retry shortly", instance(uri), List.of());
+            return Response.fromResponse(problem.response()).header("Retry-After", "5").build();
         }
         LOG.errorf(e, "unexpected failure on %s", instance(uri));
-        return respond(new Problem(Problem.type("internal"), "服务内部错误", 500,
-                "the failure is logged; retrying is safe", instance(uri), List.of()));
+        return new Problem(Problem.type("internal"), "服务内部错误", 500,
+                "the failure is logged; retrying is safe", instance(uri), List.of()).response();
     }
 
     /** The full request path, API root included, as the caller sent it. */
     private static String instance(UriInfo uri) {
         return uri.getRequestUri().getRawPath();
-    }
-
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** The request field a violation is about: the bean property path, else the method parameter's name. */
