@@ -70,7 +70,7 @@ class AssessmentEndToEndTest {
         float districtBBefore = total(organizer, base, "district-b");
 
         // a 述职评议 session sealed in ballot-service: district-a 好 from everyone, district-b 一般
-        sealSession(organizer);
+        SealedSessions.seal(platform, organizer, "city", "端到端述职评议", YEAR + "-12-31", "district-a", "district-b");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(organizer).get(base + "/results/district-a").then().body("result.components.EVALUATION", equalTo(100.0f));
             as(organizer).get(base + "/results/district-b").then().body("result.components.EVALUATION", equalTo(60.0f));
@@ -99,24 +99,6 @@ class AssessmentEndToEndTest {
                 .body("unit", hasItem("district-a")).body("findAll { it.unit == 'district-b' }.size()", equalTo(0));
         as(leaderA).get(base + "/results/district-b").then().statusCode(404);
         as(leaderB).get(base + "/results/district-b").then().statusCode(200).body("result.grade", equalTo("一般"));
-    }
-
-    private void sealSession(String organizer) {
-        String session = as(organizer).contentType(ContentType.JSON).body(Map.of("orgUnit", "city",
-                        "title", "端到端述职评议", "date", YEAR + "-12-31", "categories", List.of(Map.of("code", "c1",
-                                "name", "县区", "topRatio", 0.5, "subjects",
-                                List.of(Map.of("unit", "district-a"), Map.of("unit", "district-b"))))))
-                .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");
-        List<String> codes = as(organizer).contentType(ContentType.JSON).body(Map.of("ballotType", "A", "count", 3))
-                .post("/api/ballots/sessions/" + session + "/codes").then().statusCode(200).extract().path("codes.code");
-        as(organizer).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
-        for (String code : codes) {
-            given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).body(Map.of("code", code, "marks",
-                            List.of(Map.of("subject", "district-a", "grade", "好"), Map.of("subject", "district-b", "grade", "一般"))))
-                    .post("/api/ballots/cast").then().statusCode(200).body("status", equalTo("VALID"));
-        }
-        as(organizer).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
-        as(organizer).post("/api/ballots/sessions/" + session + "/seal").then().statusCode(200);
     }
 
     private static Map<String, Object> definition() {

@@ -105,7 +105,8 @@ class FaultsEndToEndTest {
             for (int i = 0; i < 5; i++) {
                 items.add(issue(inspector, DISTRICT, "Kafka 停机期间发现的问题 " + run + "-" + i));
             }
-            session = sealedSession(organizer, "Kafka 停机期间的述职评议 " + run);
+            session = SealedSessions.seal(platform, organizer, DISTRICT, "Kafka 停机期间的述职评议 " + run, "2026-12-31",
+                    STREETS.get(0), STREETS.get(1));
         } finally {
             platform.kafka().start();
         }
@@ -378,25 +379,6 @@ class FaultsEndToEndTest {
 
     private static Map<String, Object> item(String unit, String problem) {
         return Map.of("source", "INSPECTION", "timingClass", "FULL", "problem", problem, "unit", unit);
-    }
-
-    private String sealedSession(String organizer, String title) {
-        String session = as(organizer).contentType(ContentType.JSON).body(Map.of("orgUnit", DISTRICT,
-                        "title", title, "date", "2026-12-31", "categories", List.of(Map.of("code", "c1",
-                                "name", "街道", "topRatio", 0.5, "subjects",
-                                List.of(Map.of("unit", STREETS.get(0)), Map.of("unit", STREETS.get(1)))))))
-                .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");
-        List<String> codes = as(organizer).contentType(ContentType.JSON).body(Map.of("ballotType", "A", "count", 3))
-                .post("/api/ballots/sessions/" + session + "/codes").then().statusCode(200).extract().path("codes.code");
-        as(organizer).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
-        for (String code : codes) {
-            given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).body(Map.of("code", code, "marks",
-                            List.of(Map.of("subject", STREETS.get(0), "grade", "好"), Map.of("subject", STREETS.get(1), "grade", "一般"))))
-                    .post("/api/ballots/cast").then().statusCode(200);
-        }
-        as(organizer).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
-        as(organizer).post("/api/ballots/sessions/" + session + "/seal").then().statusCode(200);
-        return session;
     }
 
     private static String finding(String unitCode, String indicator) {
