@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,24 +13,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every kind of bad token answers 401 at the service itself, as if the gateway were not there. A service's
  * {@code @QuarkusTest} extends this and names a path the genuine token may read.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the forgeries carry the subclass's role
 public abstract class ForgedTokensAreRefused {
 
     private static final String USER = "leader-a";
     private static final String SCOPE = "/city/district-a";
 
-    /** A GET the genuine unit leader's token of {@code /city/district-a} may call (200). */
+    /** A GET the genuine token of {@code /city/district-a} with {@link #role()} may call (200). */
     protected abstract String readablePath();
 
-    static Stream<Arguments> forgeries() {
+    protected String role() {
+        return "unit-leader";
+    }
+
+    Stream<Arguments> forgeries() {
+        String role = role();
         return Stream.of(
                 Arguments.of("no token", null),
                 Arguments.of("not a JWT", "not-a-token"),
-                Arguments.of("expired", TestTokens.expired(USER, SCOPE, "unit-leader")),
-                Arguments.of("not yet valid", TestTokens.notYetValid(USER, SCOPE, "unit-leader")),
-                Arguments.of("another issuer", TestTokens.fromOtherIssuer(USER, SCOPE, "unit-leader")),
-                Arguments.of("another audience", TestTokens.forOtherAudience(USER, SCOPE, "unit-leader")),
-                Arguments.of("alg none", TestTokens.unsigned(USER, SCOPE, "unit-leader")),
-                Arguments.of("another key", TestTokens.signedByAnotherKey(USER, SCOPE, "unit-leader")),
+                Arguments.of("expired", TestTokens.expired(USER, SCOPE, role)),
+                Arguments.of("not yet valid", TestTokens.notYetValid(USER, SCOPE, role)),
+                Arguments.of("another issuer", TestTokens.fromOtherIssuer(USER, SCOPE, role)),
+                Arguments.of("another audience", TestTokens.forOtherAudience(USER, SCOPE, role)),
+                Arguments.of("alg none", TestTokens.unsigned(USER, SCOPE, role)),
+                Arguments.of("another key", TestTokens.signedByAnotherKey(USER, SCOPE, role)),
                 Arguments.of("claims edited to admin of /", TestTokens.tamperedToAdmin(USER, SCOPE)));
     }
 
@@ -42,6 +49,6 @@ public abstract class ForgedTokensAreRefused {
 
     @Test
     void theGenuineTokenIsAccepted() {
-        given().auth().oauth2(TestTokens.token(USER, SCOPE, "unit-leader")).get(readablePath()).then().statusCode(200);
+        given().auth().oauth2(TestTokens.token(USER, SCOPE, role())).get(readablePath()).then().statusCode(200);
     }
 }

@@ -1,0 +1,28 @@
+package party.webhook.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code webhooks.*} in application.properties. */
+@ConfigMapping(prefix = "webhooks")
+public interface WebhookSettings {
+
+    /** The wait after the 1st, 2nd, … failed attempt; one more failure than there are delays parks a delivery. */
+    List<Duration> retryDelays();
+
+    /** How often due deliveries are looked for (the {@code @Scheduled} expression of {@link Deliverer} reads it). */
+    Duration pollEvery();
+
+    /** How long a receiver may take to answer one attempt. */
+    Duration timeout();
+
+    boolean requireHttps();
+
+    Duration keepDelivered();
+
+    /** Deliveries sent at once by one poll. */
+    @WithDefault("50")
+    int batchSize();
+}

@@ -1,0 +1,135 @@
+package party.webhook.subscriptions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.common.paging.Page;
+import party.common.scope.OrgScope;
+import party.common.scope.Roles;
+import party.webhook.delivery.Delivery;
+import party.webhook.delivery.DeliveryResource.DeliveryView;
+import party.webhook.delivery.DeliveryState;
+import party.webhook.delivery.WebhookSettings;
+
+/** OA systems register where the platform's events are pushed to them; they see only subscriptions in scope. */
+@Path("/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+public class SubscriptionResource {
+
+    public record Subscribe(@NotBlank @Size(max = 2000) String url,
+                            @NotEmpty @Size(max = 10) Set<@NotNull EventType> eventTypes,
+                            @Size(max = 200) String description) {
+    }
+
+    /** @param secret only in the answer that creates or rotates it: keep it, it is not shown again */
+    public record SubscriptionView(UUID id, String orgPath, String url, Set<EventType> eventTypes, String description,
+                                   boolean active, String createdBy, Instant createdAt,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+        static SubscriptionView of(Subscription s) {
+            return new SubscriptionView(s.id, s.orgPath, s.url, s.eventTypes, s.description, s.active, s.createdBy,
+                    s.createdAt, null);
+        }
+
+        static SubscriptionView withSecret(Subscription s) {
+            return new SubscriptionView(s.id, s.orgPath, s.url, s.eventTypes, s.description, s.active, s.createdBy,
+                    s.createdAt, s.secret);
+        }
+    }
+
+    private final Subscriptions subscriptions;
+    private final OrgScope scope;
+    private final JsonWebToken caller;
+    private final WebhookSettings settings;
+
+    public SubscriptionResource(Subscriptions subscriptions, OrgScope scope, JsonWebToken caller,
+                                WebhookSettings settings) {
+        this.subscriptions = subscriptions;
+        this.scope = scope;
+        this.caller = caller;
+        this.settings = settings;
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Subscribe a URL to event types of the caller's scope; the answer holds the signing secret, once")
+    public Response subscribe(@Valid @NotNull Subscribe command, UriInfo uri) {
+        String url = WebhookUrl.check(command.url(), settings.requireHttps());
+        Subscription subscription = Subscription.create(scope.root(), url, command.eventTypes(), command.description(),
+                caller.getName(), Instant.now());
+        subscription.persist();
+        return Response.created(uri.getAbsolutePathBuilder().path(subscription.id.toString()).build())
+                .entity(SubscriptionView.withSecret(subscription)).build();
+    }
+
+    @GET
+    @Operation(summary = "The subscriptions in the caller's scope, newest first")
+    public Page<SubscriptionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return Page.of(Subscription.find(OrgScope.condition("orgPath") + " order by createdAt desc", scope.parameters()),
+                page, size, SubscriptionView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One subscription (without its secret)")
+    public SubscriptionView get(@PathParam("id") UUID id) {
+        return SubscriptionView.of(subscriptions.visible(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "End a subscription: nothing more is pushed, and its pending or parked deliveries are cancelled")
+    public Response unsubscribe(@PathParam("id") UUID id) {
+        subscriptions.end(subscriptions.visible(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @Transactional
+    @Operation(summary = "Replace the signing secret; deliveries from now on are signed with the new one, shown once")
+    public SubscriptionView rotateSecret(@PathParam("id") UUID id) {
+        Subscription subscription = subscriptions.visible(id);
+        subscription.secret = WebhookSignature.newSecret();
+        return SubscriptionView.withSecret(subscription);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "The subscription's delivery log, newest first, optionally in one state")
+    public Page<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("state") DeliveryState state,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Subscription subscription = subscriptions.visible(id);
+        return state == null
+                ? Page.of(Delivery.find("subscription = ?1 order by createdAt desc", subscription), page, size, DeliveryView::of)
+                : Page.of(Delivery.find("subscription = ?1 and state = ?2 order by createdAt desc", subscription, state),
+                        page, size, DeliveryView::of);
+    }
+}

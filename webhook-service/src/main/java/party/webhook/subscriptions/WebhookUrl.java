@@ -1,0 +1,37 @@
+package party.webhook.subscriptions;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.net.URI;
+import java.net.URISyntaxException;
+import party.common.problem.ProblemException;
+
+/** The address a subscriber gives: an absolute http(s) URL without credentials or fragment. */
+final class WebhookUrl {
+
+    private WebhookUrl() {
+    }
+
+    static String check(String url, boolean requireHttps) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw refused("不是合法的 URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
+            throw refused(requireHttps ? "推送地址须为 https" : "推送地址须为 http 或 https");
+        }
+        if (uri.getHost() == null) {
+            throw refused("推送地址缺少主机名");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw refused("推送地址不得含用户名、密码或 #片段; 用签名验证推送的来源");
+        }
+        return uri.toString();
+    }
+
+    private static ProblemException refused(String detail) {
+        return new ProblemException(Status.BAD_REQUEST, "invalid-webhook-url", "推送地址无效", detail, "url");
+    }
+}

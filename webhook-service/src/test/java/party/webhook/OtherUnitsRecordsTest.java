@@ -1,0 +1,57 @@
+package party.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import party.common.events.EventCodec;
+import party.common.events.EventEnvelope;
+import party.testing.OtherUnitsRecordsLookUnknown;
+import party.testing.PostgresResource;
+import party.testing.TestTokens;
+
+/** district-s's subscription and its parked delivery, as seen from its sibling district-t: as if they did not exist. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
+
+    @Inject
+    @Any
+    InMemoryConnector messaging;
+    @Inject
+    EventCodec codec;
+
+    @Override
+    protected Map<String, String> records() {
+        // nothing listens on port 9 (discard): every attempt fails at once and the delivery is parked
+        String subscription = given().auth().oauth2(owner()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("BallotResultsSealed")))
+                .post("/api/webhooks/subscriptions").then().statusCode(201).extract().path("id");
+        messaging.source("ballot-results").send(codec.write(new EventEnvelope(UUID.randomUUID(), "BallotResultsSealed",
+                "ballot-service", Instant.now(), "/city/district-s", codec.tree(Map.of("subjects", List.of())))));
+        String delivery = await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(owner())
+                .get("/api/webhooks/subscriptions/" + subscription + "/deliveries?state=PARKED").then().statusCode(200)
+                .extract().<String>path("items[0].id"), id -> id != null);
+        return Map.of("subscriptions/{id}", subscription, "deliveries/{id}", delivery);
+    }
+
+    @Override
+    protected String outsider() {
+        return TestTokens.everyRole("outsider", "/city/district-t");
+    }
+
+    @Override
+    protected String owner() {
+        return TestTokens.everyRole("owner", "/city/district-s");
+    }
+}
