@@ -5,3 +5,5 @@ create role rectification login password 'rectification-compose-demo';
 create database rectification owner rectification;
 create role ballot login password 'ballot-compose-demo';
 create database ballot owner ballot;
+create role webhook login password 'webhook-compose-demo';
+create database webhook owner webhook;

@@ -36,7 +36,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "gateway.services.assessment.url", url,
                     "gateway.services.rectification.url", url,
-                    "gateway.services.ballots.url", url);
+                    "gateway.services.ballots.url", url,
+                    "gateway.services.webhooks.url", url);
         } catch (Exception e) {
             throw new IllegalStateException("fake services did not start", e);
         }

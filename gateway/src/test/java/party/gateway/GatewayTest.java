@@ -27,7 +27,7 @@ class GatewayTest {
 
     @Test
     void theGatewayAnswers401ItselfForMissingOrInvalidTokens() {
-        for (String prefix : new String[] {"/api/assessment", "/api/rectification", "/api/ballots"}) {
+        for (String prefix : new String[] {"/api/assessment", "/api/rectification", "/api/ballots", "/api/webhooks"}) {
             given().get(prefix + "/org-units").then().statusCode(401);
         }
         given().auth().oauth2(TestTokens.expired("organizer", "/city", "organizer"))

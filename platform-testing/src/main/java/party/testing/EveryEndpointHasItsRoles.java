@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The role × endpoint matrix: every operation of the service's OpenAPI document, called as every demo user of
- * the realm file (plus an administrator and no token at all), answers as the service's {@code access-rules.txt}
+ * the realm file (and no token at all), answers as the service's {@code access-rules.txt}
  * says — a role the rule names gets past authorization (any status but 401/403), any other gets 403, no token
  * gets 401. An operation without a rule, or a rule without an operation, fails the test, so a new endpoint cannot
  * ship without one.
@@ -87,7 +87,7 @@ public abstract class EveryEndpointHasItsRoles {
         return request.request(operation.method(), path).statusCode();
     }
 
-    /** The realm's demo users with their roles, org path and department, and an administrator the realm leaves out. */
+    /** The realm's demo users with their roles, org path and department. */
     static List<Caller> callers() {
         try {
             var callers = new ArrayList<Caller>();
@@ -98,7 +98,6 @@ public abstract class EveryEndpointHasItsRoles {
                 callers.add(new Caller(user.path("username").asText(), Set.of(roles), TestTokens.forAccount(
                         user.path("username").asText(), attributes.path("org_path").path(0).asText(), department, roles)));
             }
-            callers.add(new Caller("admin", Set.of("admin"), TestTokens.token("admin", "/city", "admin")));
             return callers;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 final class ServiceSettings {
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    static final List<String> SERVICES = List.of("assessment-service", "rectification-service", "ballot-service", "gateway");
+    static final List<String> SERVICES = List.of("assessment-service", "rectification-service", "ballot-service",
+            "webhook-service", "gateway");
 
     private static final Pattern KEY = Pattern.compile("^(?:%\\w+\\.)?([\\w.\\-\"]+)\\s*=", Pattern.MULTILINE);
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([\\w.\\-]+)");

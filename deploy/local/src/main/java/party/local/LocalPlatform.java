@@ -73,7 +73,7 @@ public final class LocalPlatform implements AutoCloseable {
         log("PostgreSQL on port " + settings.port(Port.POSTGRES));
         postgres = LocalPostgres.start(settings.data().resolve("postgres"), settings.port(Port.POSTGRES));
         running.push(postgres);
-        List.of("assessment", "rectification", "ballot").forEach(postgres::ensureDatabase);
+        List.of("assessment", "rectification", "ballot", "webhook").forEach(postgres::ensureDatabase);
 
         log("Keycloak on port " + settings.port(Port.KEYCLOAK) + " (first start builds it: about a minute)");
         ChildProcess keycloak = LocalKeycloak.start(settings);
@@ -84,7 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
         kafka.start();
         LocalKeycloak.awaitReady(keycloak, settings);
 
-        log("services: assessment, rectification, ballot");
+        log("services: assessment, rectification, ballot, webhook");
         var services = new LinkedHashMap<ChildProcess, String>();
         services.put(startService("assessment-service", Port.ASSESSMENT, Map.of(
                 "assessment.seed.org-units", settings.home().resolve("deploy/local/org-units.json").toString(),
@@ -94,6 +94,9 @@ public final class LocalPlatform implements AutoCloseable {
         services.put(startService("rectification-service", Port.RECTIFICATION, Map.of("rectification.scan-every", "5s")),
                 settings.url(Port.RECTIFICATION));
         services.put(startService("ballot-service", Port.BALLOT, Map.of()), settings.url(Port.BALLOT));
+        // OA systems on this machine listen on plain http
+        services.put(startService("webhook-service", Port.WEBHOOK, Map.of("webhooks.require-https", "false")),
+                settings.url(Port.WEBHOOK));
         services.forEach((service, url) -> service.awaitHealthy(url + "/q/health/ready", SERVICE_START));
 
         log("gateway on port " + settings.port(Port.GATEWAY));
@@ -101,6 +104,7 @@ public final class LocalPlatform implements AutoCloseable {
         gatewayConfig.put("gateway.services.assessment.url", settings.url(Port.ASSESSMENT));
         gatewayConfig.put("gateway.services.rectification.url", settings.url(Port.RECTIFICATION));
         gatewayConfig.put("gateway.services.ballots.url", settings.url(Port.BALLOT));
+        gatewayConfig.put("gateway.services.webhooks.url", settings.url(Port.WEBHOOK));
         if (System.getenv("GATEWAY_CORS_ORIGINS") == null) {
             gatewayConfig.put("quarkus.http.cors.origins", settings.url(Port.GATEWAY));
         }
@@ -221,7 +225,7 @@ public final class LocalPlatform implements AutoCloseable {
 
                 ================================================================
                  党建责任考评 platform is up
-                   gateway   %s   (/api/assessment, /api/rectification, /api/ballots)
+                   gateway   %s   (/api/assessment, /api/rectification, /api/ballots, /api/webhooks)
                    keycloak  %s   realm party; admin console: %s / %s
                    data      %s   (kept across restarts; -Dplatform.fresh=true starts from scratch)
                    logs      %s

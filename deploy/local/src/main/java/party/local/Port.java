@@ -7,6 +7,7 @@ public enum Port {
     ASSESSMENT("assessment", 8081),
     RECTIFICATION("rectification", 8082),
     BALLOT("ballot", 8083),
+    WEBHOOK("webhook", 8084),
     KAFKA("kafka", 9092),
     KAFKA_CONTROLLER("kafka-controller", 9093),
     POSTGRES("postgres", 15432);

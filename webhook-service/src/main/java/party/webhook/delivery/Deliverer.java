@@ -43,6 +43,7 @@ public class Deliverer {
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER) // a signed delivery goes only where it was registered
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade offer, which some OA servers mishandle
             .build();
 
     public Deliverer(EntityManager em, WebhookSettings settings, MeterRegistry meters) {
