@@ -3,6 +3,8 @@ package party.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -142,5 +144,17 @@ class GatewayTest {
     void readinessReportsTheServicesBehind() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'downstream services' }.data.ballots", equalTo("UP"));
+    }
+
+    @Test
+    void servesTheVotingPageWithoutATokenUnderTheStrictContentPolicy() {
+        for (String path : new String[] {"/vote", "/vote/"}) {
+            given().redirects().follow(true).get(path + "?code=ABCD").then().statusCode(200)
+                    .contentType(startsWith("text/html"))
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .body(containsString("述职评议投票")).body(containsString("/vote/vote.js"));
+        }
+        given().get("/vote/vote.js").then().statusCode(200).body(containsString("/api/ballots/cast/"));
+        given().get("/m/mobile.css").then().statusCode(200);
     }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.ballot.casting.BallotBox;
-import party.common.audit.NotAudited;
+import party.common.audit.Unrecorded;
 import party.ballot.casting.VotingCredential;
 
 /**
@@ -36,11 +36,11 @@ public class CastingResource {
     @Operation(summary = "The ballot a one-time code opens; does not use the code")
     public SessionViews.BallotForm form(@PathParam("code") String code) {
         VotingCredential credential = box.credentialForCode(code);
-        return SessionViews.BallotForm.of(EvaluationSession.findById(credential.sessionId), credential.ballotType);
+        return SessionViews.BallotForm.of(EvaluationSession.findById(credential.sessionId), credential);
     }
 
     @POST
-    @NotAudited
+    @Unrecorded
     @Operation(summary = "Cast with a one-time code: once; a malformed ballot is refused without using the code")
     public SessionViews.Receipt cast(@Valid @NotNull SessionCommands.CastWithCode ballot) {
         return SessionViews.Receipt.of(box.castWithCode(ballot.code(), SessionCommands.marks(ballot.marks())));

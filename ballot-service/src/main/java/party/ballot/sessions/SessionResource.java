@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.ballot.casting.BallotBox;
 import party.ballot.casting.VotingCredential;
-import party.common.audit.NotAudited;
+import party.common.audit.Unrecorded;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
@@ -144,13 +144,13 @@ public class SessionResource {
     @Operation(summary = "The ballot of an account bound to the session")
     public SessionViews.BallotForm ballotForm(@PathParam("id") UUID id) {
         VotingCredential credential = box.boundCredential(id, caller.getName());
-        return SessionViews.BallotForm.of(EvaluationSession.findById(id), credential.ballotType);
+        return SessionViews.BallotForm.of(EvaluationSession.findById(id), credential);
     }
 
     @POST
     @Path("/{id}/ballots")
     @RolesAllowed(Roles.VOTER)
-    @NotAudited
+    @Unrecorded
     @Operation(summary = "Cast the ballot of an account bound to the session; once")
     public SessionViews.Receipt cast(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.Cast ballot) {
         return SessionViews.Receipt.of(box.castAsAccount(id, caller.getName(), SessionCommands.marks(ballot.marks())));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import party.ballot.casting.VotingCredential;
 import party.ballot.tally.BallotCheck;
 import party.ballot.tally.Mark;
 import party.ballot.tally.SessionDefinition;
@@ -23,13 +24,14 @@ public final class SessionViews {
     }
 
     /** What a voter sees: the subjects, the scale and each category's limit on the top grade. */
+    /** @param spent whether this credential has already cast its ballot (the form is still shown, the cast refused) */
     public record BallotForm(UUID sessionId, String title, LocalDate date, String ballotType, SessionState state,
                              List<SessionDefinition.Grade> scale, List<FormCategory> categories,
-                             SessionDefinition.BlankPolicy blankPolicy) {
-        static BallotForm of(EvaluationSession s, String ballotType) {
-            return new BallotForm(s.id, s.title, s.heldOn, ballotType, s.state, s.definition.scale(),
+                             SessionDefinition.BlankPolicy blankPolicy, boolean spent) {
+        static BallotForm of(EvaluationSession s, VotingCredential credential) {
+            return new BallotForm(s.id, s.title, s.heldOn, credential.ballotType, s.state, s.definition.scale(),
                     s.definition.categories().stream().map(c -> new FormCategory(c.code(), c.name(), c.topLimit(),
-                            c.subjects())).toList(), s.definition.blankPolicy());
+                            c.subjects())).toList(), s.definition.blankPolicy(), credential.spent);
         }
     }
 

@@ -36,7 +36,7 @@ public class AuditTrail {
     public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
                        HttpServerRequest http) {
         if (READS.contains(request.getMethod())
-                || resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(NotAudited.class)) {
+                || resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Unrecorded.class)) {
             return;
         }
         var entry = new AuditEntry();

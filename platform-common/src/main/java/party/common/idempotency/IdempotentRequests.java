@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import party.common.audit.Unrecorded;
 import party.common.problem.Problem;
 
 /**
@@ -22,7 +24,7 @@ import party.common.problem.Problem;
  * succeeds, its answer is kept for a day; a retry with the same key gets that answer again (header
  * {@code Idempotency-Replayed: true}) and changes nothing. A retry while the first is still running gets 409; the
  * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
- * client may send again.
+ * client may send again. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its credential casts once anyway.
  */
 public class IdempotentRequests {
 
@@ -44,9 +46,10 @@ public class IdempotentRequests {
     }
 
     @ServerRequestFilter
-    public Response claim(ContainerRequestContext request) {
+    public Response claim(ContainerRequestContext request, ResourceInfo resource) {
         String key = request.getHeaderString(HEADER);
-        if (key == null || !"POST".equals(request.getMethod()) || identity.isAnonymous()) {
+        if (key == null || !"POST".equals(request.getMethod()) || identity.isAnonymous()
+                || resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Unrecorded.class)) {
             return null;
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
