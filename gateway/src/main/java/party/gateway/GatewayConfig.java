@@ -17,6 +17,18 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Mobile mobile();
+
+    /** What the phone pages need to sign people in. */
+    interface Mobile {
+        /** Keycloak's base URL as browsers reach it (the realm and client are appended). */
+        URI keycloakUrl();
+
+        /** The realm's public client for people: authorization code with PKCE. */
+        @WithDefault("mobile")
+        String clientId();
+    }
+
     interface Downstream {
         /** e.g. {@code /api/ballots}; the path is forwarded unchanged */
         String prefix();

@@ -123,7 +123,8 @@ class GatewayTest {
                     .header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY")
                     .header("Referrer-Policy", "no-referrer")
-                    .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; object-src 'none'");
+                    .header("Content-Security-Policy", "default-src 'self'; connect-src 'self' http://127.0.0.1:8180; "
+                            + "frame-ancestors 'none'; object-src 'none'");
         }
     }
 
@@ -147,7 +148,7 @@ class GatewayTest {
     }
 
     @Test
-    void servesTheVotingPageWithoutATokenUnderTheStrictContentPolicy() {
+    void servesThePhonePagesWithoutATokenUnderTheStrictContentPolicy() {
         for (String path : new String[] {"/vote", "/vote/"}) {
             given().redirects().follow(true).get(path + "?code=ABCD").then().statusCode(200)
                     .contentType(startsWith("text/html"))
@@ -156,5 +157,9 @@ class GatewayTest {
         }
         given().get("/vote/vote.js").then().statusCode(200).body(containsString("/api/ballots/cast/"));
         given().get("/m/mobile.css").then().statusCode(200);
+        given().get("/m").then().statusCode(200).body(containsString("/m/app.js"));
+        // where browsers sign in: the realm's public client, at the address the CSP lets the page reach
+        given().get("/m/config.json").then().statusCode(200)
+                .body("issuer", equalTo("http://127.0.0.1:8180/realms/party")).body("clientId", equalTo("mobile"));
     }
 }

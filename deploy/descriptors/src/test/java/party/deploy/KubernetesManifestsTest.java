@@ -115,7 +115,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theRealmImportIsTheLocalRealmWithoutDemoUsersOrSecrets() throws IOException {
+    void theRealmImportIsTheLocalRealmWithoutDemoUsersOrSecretsSigningInAtTheIngress() throws IOException {
         ObjectNode realm = (ObjectNode) new ObjectMapper().readTree(ServiceSettings.ROOT.resolve("deploy/keycloak/party-realm.json").toFile());
         var users = realm.withArray("users");
         for (int i = users.size() - 1; i >= 0; i--) {
@@ -124,6 +124,13 @@ class KubernetesManifestsTest {
             }
         }
         realm.withArray("clients").forEach(client -> ((ObjectNode) client).remove("secret"));
+        // people sign in on the phone pages at the Ingress's host, not at the local gateway's address
+        String host = named("Ingress", "gateway").path("spec").path("rules").get(0).path("host").asText();
+        realm.withArray("clients").forEach(client -> {
+            if (client.path("clientId").asText().equals("mobile")) {
+                ((ObjectNode) client).putArray("redirectUris").add("https://" + host + "/*");
+            }
+        });
         if (Boolean.getBoolean("deploy.regenerate")) { // mvn -pl deploy/descriptors test -Ddeploy.regenerate=true
             regenerate(realm);
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,9 @@ public final class LocalKeycloak {
         Path realm = settings.require("deploy/keycloak/party-realm.json", "the realm export is part of the repository");
         try {
             Path imports = Files.createDirectories(dist.resolve("data/import"));
-            Files.copy(realm, imports.resolve("party-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            // the phone pages sign in through the gateway's address, wherever the gateway listens
+            Files.writeString(imports.resolve("party-realm.json"), Files.readString(realm)
+                    .replace("http://127.0.0.1:8080/*", settings.url(Port.GATEWAY) + "/*"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

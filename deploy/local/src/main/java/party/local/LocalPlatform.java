@@ -105,6 +105,7 @@ public final class LocalPlatform implements AutoCloseable {
         gatewayConfig.put("gateway.services.rectification.url", settings.url(Port.RECTIFICATION));
         gatewayConfig.put("gateway.services.ballots.url", settings.url(Port.BALLOT));
         gatewayConfig.put("gateway.services.webhooks.url", settings.url(Port.WEBHOOK));
+        gatewayConfig.put("gateway.mobile.keycloak-url", settings.url(Port.KEYCLOAK));
         if (System.getenv("GATEWAY_CORS_ORIGINS") == null) {
             gatewayConfig.put("quarkus.http.cors.origins", settings.url(Port.GATEWAY));
         }
@@ -226,6 +227,7 @@ public final class LocalPlatform implements AutoCloseable {
                 ================================================================
                  党建责任考评 platform is up
                    gateway   %s   (/api/assessment, /api/rectification, /api/ballots, /api/webhooks)
+                   phones    %<s/m (unit leaders), %<s/vote?code=… (a one-time code's QR link)
                    keycloak  %s   realm party; admin console: %s / %s
                    data      %s   (kept across restarts; -Dplatform.fresh=true starts from scratch)
                    logs      %s

@@ -1,0 +1,83 @@
+package party.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import party.local.LocalPlatform;
+
+/**
+ * A unit leader signs in on a phone through Keycloak (authorization code with PKCE), finds the item issued to the
+ * unit in the to-do list with its warning colour, submits the rectification plan with a photo, and looks at the
+ * unit's dashboard.
+ */
+@ExtendWith(RunningPlatform.class)
+class UnitLeaderPageEndToEndTest {
+
+    /** A PNG's signature and a few bytes: what the evidence check looks at. */
+    private static final byte[] PHOTO = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    private final LocalPlatform platform = RunningPlatform.platform();
+    private final Keycloak keycloak = new Keycloak(platform);
+
+    @Test
+    void aUnitLeaderSignsInAndSubmitsAPlanWithAPhoto() throws Exception {
+        String item = as(keycloak.token("inspector")).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",
+                        "timingClass", "ON_THE_SPOT", "problem", "党员活动室制度未上墙", "unit", "district-a"))
+                .post("/api/rectification/items").then().statusCode(201).extract().path("id");
+        Path photo = Files.createTempFile("制度上墙", ".png");
+        Files.write(photo, PHOTO);
+
+        try (var phone = new PhoneBrowser()) {
+            phone.open(platform.gatewayUrl() + "/m");
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#login"));
+            phone.one("#login").click();
+            // Keycloak's own login page, then back to the page with a one-time code it trades for tokens
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#kc-login"));
+            phone.one("#username").sendKeys("leader-a");
+            phone.one("#password").sendKeys("leader-a");
+            phone.one("#kc-login").click();
+
+            String card = "section[data-item='" + item + "']";
+            await().atMost(Duration.ofSeconds(30)).until(() -> phone.shows(card));
+            assertThat(phone.currentUrl()).isEqualTo(platform.gatewayUrl() + "/m"); // the code is gone from the history
+            assertThat(phone.one("#who").getText()).contains("district-a");
+            assertThat(phone.one(card + " .problem").getText()).isEqualTo("党员活动室制度未上墙");
+            // 立行立改: seven days to go, which is where the yellow warning starts
+            assertThat(phone.one(card + " .badge").getText()).isEqualTo("黄色预警");
+            assertThat(phone.one(card).getAttribute("class")).contains("warning-yellow");
+            assertThat(phone.one(card + " button[type=submit]").getText()).isEqualTo("提交整改方案");
+
+            phone.one(card + " textarea").sendKeys("本周内完成制度上墙，支部书记负责");
+            phone.one(card + " input[type=file]").sendKeys(photo.toString());
+            phone.screenshot("leader-todo");
+            phone.one(card + " button[type=submit]").click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#message").getText().contains("已提交"));
+            phone.screenshot("leader-plan-submitted");
+
+            phone.one("#tabs button[data-tab=dashboard]").click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#figures").getText().contains("未完成"));
+            phone.screenshot("leader-dashboard");
+        }
+
+        as(keycloak.token("leader-a")).get("/api/rectification/items/" + item).then().statusCode(200)
+                .body("item.state", equalTo("PLAN_SUBMITTED"))
+                .body("item.measures", equalTo("本周内完成制度上墙，支部书记负责"))
+                .body("evidence.uploadedBy", contains("leader-a"))
+                .body("evidence.mediaType", contains("image/png"));
+    }
+
+    private RequestSpecification as(String token) {
+        return given().baseUri(platform.gatewayUrl()).auth().oauth2(token);
+    }
+}

@@ -1,0 +1,168 @@
+// A unit leader's phone page: the unit's rectification to-do list with the three-colour warnings, a plan or a
+// report submitted with a photo as evidence, and the unit's dashboard (result, rank, open items, trend).
+import { api, login, signIn } from './auth.js';
+
+const $ = (id) => document.getElementById(id);
+const WARNING = { GREEN: '绿', YELLOW: '黄', RED: '红' };
+const STEPS = {
+  SUBMIT_PLAN: { path: 'plan', label: '整改措施', button: '提交整改方案', body: (text) => ({ measures: text }) },
+  SUBMIT_REPORT: { path: 'report', label: '整改完成情况', button: '提交整改报告', body: (text) => ({ text }) },
+};
+let unit;
+
+function show(text, isError) {
+  $('message').textContent = text;
+  $('message').classList.toggle('error', !!isError);
+  $('message').classList.remove('hidden');
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title;
+  } catch (e) {
+    return '错误 ' + response.status;
+  }
+}
+
+async function start() {
+  const user = await signIn();
+  if (!user) {
+    show('请先登录（单位账号，统一身份认证）。');
+    $('login').classList.remove('hidden');
+    $('login').addEventListener('click', login);
+    return;
+  }
+  unit = user.org_path.split('/').pop();
+  $('who').textContent = (user.name || user.preferred_username) + ' · ' + unit;
+  $('tabs').classList.remove('hidden');
+  document.querySelectorAll('#tabs button').forEach((tab) => tab.addEventListener('click', () => open(tab.dataset.tab)));
+  await open('todo');
+}
+
+async function open(tab) {
+  document.querySelectorAll('#tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === tab));
+  $('todo').classList.toggle('hidden', tab !== 'todo');
+  $('dashboard').classList.toggle('hidden', tab !== 'dashboard');
+  $('message').classList.add('hidden');
+  await (tab === 'todo' ? todo() : dashboard());
+}
+
+/** Open items of the unit, the ones waiting for the unit first, nearest deadline first. */
+async function todo() {
+  const response = await api('/rectification/ledger?size=200');
+  if (!response.ok) {
+    show(await problemText(response), true);
+    return;
+  }
+  const items = (await response.json()).items.filter((item) => item.warning);
+  const waiting = (item) => item.allowedSteps.some((step) => STEPS[step]) ? 0 : 1;
+  items.sort((a, b) => waiting(a) - waiting(b) || a.deadline.localeCompare(b.deadline));
+  $('todo').replaceChildren(...items.map(card));
+  if (items.length === 0) {
+    show('没有待办的整改事项。');
+  }
+}
+
+function card(item) {
+  const node = $('item').content.firstElementChild.cloneNode(true);
+  node.dataset.item = item.id;
+  node.classList.add('warning-' + item.warning.toLowerCase());
+  node.querySelector('.number').textContent = item.number + ' · ' + item.stateLabel;
+  const badge = node.querySelector('.badge');
+  badge.textContent = item.overdue ? '已逾期' : WARNING[item.warning] + '色预警';
+  badge.classList.add(item.warning.toLowerCase());
+  node.querySelector('.problem').textContent = item.problem;
+  node.querySelector('.meta').textContent = '整改时限 ' + item.deadline
+      + (item.overdue ? '，已逾期 ' + -item.daysLeft + ' 天' : '，还剩 ' + item.daysLeft + ' 天') + ' · ' + item.timingLabel;
+  const step = item.allowedSteps.map((s) => STEPS[s]).find(Boolean);
+  if (step) {
+    const form = node.querySelector('form');
+    form.querySelector('.label').textContent = step.label;
+    form.querySelector('button').textContent = step.button;
+    form.classList.remove('hidden');
+    form.addEventListener('submit', (event) => submit(event, item, step));
+  }
+  return node;
+}
+
+/** The photo first (evidence), then the plan or report that it supports. */
+async function submit(event, item, step) {
+  event.preventDefault();
+  const form = event.target;
+  const error = form.querySelector('.error');
+  const text = form.elements.text.value.trim();
+  if (!text) {
+    error.textContent = '请填写' + step.label;
+    error.classList.remove('hidden');
+    return;
+  }
+  form.querySelector('button').disabled = true;
+  const photo = form.elements.photo.files[0];
+  if (photo) {
+    const upload = new FormData();
+    upload.append('file', photo);
+    const stored = await api('/rectification/items/' + item.id + '/evidence', { method: 'POST', body: upload });
+    if (!stored.ok) {
+      return failed(form, await problemText(stored));
+    }
+  }
+  const response = await api('/rectification/items/' + item.id + '/' + step.path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify(step.body(text)),
+  });
+  if (!response.ok) {
+    return failed(form, await problemText(response));
+  }
+  await todo();
+  show(step.button.replace('提交', '') + '已提交：' + item.number);
+}
+
+function failed(form, text) {
+  form.querySelector('button').disabled = false;
+  form.querySelector('.error').textContent = text;
+  form.querySelector('.error').classList.remove('hidden');
+}
+
+/** The latest announced result, the rectification figures, and the results of earlier years. */
+async function dashboard() {
+  const schemes = (await (await api('/assessment/schemes?size=10')).json()).items;
+  const results = [];
+  for (const scheme of schemes) {
+    const response = await api('/assessment/schemes/' + scheme.id + '/results/' + unit);
+    if (response.ok) {
+      results.push({ year: scheme.year, title: scheme.title, ...(await response.json()).result });
+    }
+  }
+  const latest = results[0];
+  $('result').replaceChildren(line(latest
+      ? latest.year + ' 年度：' + latest.total + ' 分，' + latest.grade + '，排名第 ' + latest.rank
+      : '本年度考核结果尚未公布。'));
+  const figures = (await (await api('/rectification/ledger/figures?unit=' + unit)).json())
+      .find((f) => f.unit === unit);
+  $('figures').replaceChildren(...(figures
+      ? [line('未完成 ' + figures.open + ' 项，其中逾期 ' + figures.overdue + ' 项'),
+        line('已销号 ' + figures.closed + ' 项，按期完成率 ' + percent(figures.onTimeRate)),
+        line('回头看重新整改 ' + figures.reopened + ' 项')]
+      : [line('没有整改事项。')]));
+  $('trend').tBodies[0].replaceChildren(...results.map((r) => {
+    const row = document.createElement('tr');
+    [r.year, r.total, r.grade, r.rank].forEach((value) => {
+      const cell = document.createElement('td');
+      cell.textContent = value;
+      row.append(cell);
+    });
+    return row;
+  }));
+}
+
+const percent = (rate) => rate == null ? '—' : Math.round(rate * 100) + '%';
+
+function line(text) {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
+start().catch(() => show('网络错误，请稍后重试。', true));
