@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,7 +67,11 @@ class UnitLeaderPageEndToEndTest {
             phone.screenshot("leader-plan-submitted");
 
             phone.one("#tabs button[data-tab=dashboard]").click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#figures").getText().contains("未完成"));
+            String open = as(keycloak.token("leader-a")).get("/api/rectification/ledger/figures?unit=district-a").then()
+                    .statusCode(200).extract().path("find { it.unit == 'district-a' }.open").toString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#figures").getText()
+                    .contains("未完成 " + open + " 项"));
+            assertThat(phone.one("#result").getText()).isEqualTo(latestResult());
             phone.screenshot("leader-dashboard");
         }
 
@@ -75,6 +80,21 @@ class UnitLeaderPageEndToEndTest {
                 .body("item.measures", equalTo("本周内完成制度上墙，支部书记负责"))
                 .body("evidence.uploadedBy", contains("leader-a"))
                 .body("evidence.mediaType", contains("image/png"));
+    }
+
+    /** What the dashboard must say of district-a's result: the newest announced one, as the API gives it. */
+    private String latestResult() {
+        String leader = keycloak.token("leader-a");
+        List<Map<String, Object>> schemes = as(leader).get("/api/assessment/schemes?size=10").then().statusCode(200)
+                .extract().path("items");
+        for (Map<String, Object> scheme : schemes) {
+            var answer = as(leader).get("/api/assessment/schemes/" + scheme.get("id") + "/results/district-a");
+            if (answer.statusCode() == 200) {
+                return scheme.get("year") + " 年度：" + answer.path("result.total") + " 分，" + answer.path("result.grade")
+                        + "，排名第 " + answer.path("result.rank");
+            }
+        }
+        return "本年度考核结果尚未公布。";
     }
 
     private RequestSpecification as(String token) {

@@ -9,6 +9,9 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +36,15 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
     @Override
     protected Map<String, String> records() {
-        // nothing listens on port 9 (discard): every attempt fails at once and the delivery is parked
+        // nothing listens on a port just freed: every attempt fails at once and the delivery is parked
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String subscription = given().auth().oauth2(owner()).contentType(ContentType.JSON)
-                .body(Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("BallotResultsSealed")))
+                .body(Map.of("url", "http://127.0.0.1:" + closedPort + "/hooks", "eventTypes", List.of("BallotResultsSealed")))
                 .post("/api/webhooks/subscriptions").then().statusCode(201).extract().path("id");
         messaging.source("ballot-results").send(codec.write(new EventEnvelope(UUID.randomUUID(), "BallotResultsSealed",
                 "ballot-service", Instant.now(), "/city/district-s", codec.tree(Map.of("subjects", List.of())))));
