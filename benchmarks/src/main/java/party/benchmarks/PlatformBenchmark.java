@@ -44,10 +44,12 @@ public final class PlatformBenchmark {
 
     private final LocalPlatform platform;
     private final String organizer;
+    private final String admin;
 
     private PlatformBenchmark(LocalPlatform platform) throws Exception {
         this.platform = platform;
         this.organizer = token(platform, "organizer");
+        this.admin = token(platform, "admin");
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,7 +75,7 @@ public final class PlatformBenchmark {
     private void run() throws Exception {
         createBareDatabase();
         System.out.println("\n(b) one more instance of each app beside the running stack: start to ready, RSS after start,"
-                + " RSS after " + LOAD.toSeconds() + " s of " + CLIENTS + " clients (-Xmx320m -XX:+UseSerialGC, as the launcher runs them)");
+                + " RSS after " + LOAD.toSeconds() + " s of " + CLIENTS + " clients (-Xms64m -Xmx320m -XX:+UseSerialGC, as the launcher runs them)");
         var apps = new LinkedHashMap<String, Map<String, String>>();
         String pg = "jdbc:postgresql://127.0.0.1:" + platform.settings().port(Port.POSTGRES);
         apps.put("benchmarks/bare-quarkus", Map.of("quarkus.datasource.jdbc.url", pg + "/bare",
@@ -81,9 +83,11 @@ public final class PlatformBenchmark {
         apps.put("assessment-service", Map.of());
         apps.put("rectification-service", Map.of());
         apps.put("ballot-service", Map.of());
+        apps.put("webhook-service", Map.of());
         apps.put("gateway", Map.of("gateway.services.assessment.url", platform.settings().url(Port.ASSESSMENT),
                 "gateway.services.rectification.url", platform.settings().url(Port.RECTIFICATION),
-                "gateway.services.ballots.url", platform.settings().url(Port.BALLOT)));
+                "gateway.services.ballots.url", platform.settings().url(Port.BALLOT),
+                "gateway.services.webhooks.url", platform.settings().url(Port.WEBHOOK)));
         for (var app : apps.entrySet()) {
             System.out.println("    " + measure(app.getKey(), app.getValue()));
         }
@@ -137,11 +141,13 @@ public final class PlatformBenchmark {
             case "bare-quarkus" -> "/rows";
             case "assessment-service", "gateway" -> "/api/assessment/org-units";
             case "rectification-service" -> "/api/rectification/ledger";
+            case "webhook-service" -> "/api/webhooks/subscriptions";
             default -> "/api/ballots/sessions";
         };
+        String token = module.equals("webhook-service") ? admin : organizer; // subscriptions: integration or admin
         return () -> {
             var builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + organizer);
+                    .header("Authorization", "Bearer " + token);
             return module.equals("bare-quarkus") ? builder.POST(HttpRequest.BodyPublishers.noBody()).build()
                     : builder.GET().build();
         };

@@ -128,7 +128,7 @@ public final class LocalPlatform implements AutoCloseable {
     private ChildProcess startService(String name, String module, int port, Map<String, String> extra) {
         Path app = settings.require(module + "/target/quarkus-app/quarkus-run.jar",
                 "build it first: mvn package -DskipTests");
-        var command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx320m", "-XX:+UseSerialGC",
+        var command = new ArrayList<>(List.of(ChildProcess.java(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dplatform.keycloak-url=" + settings.url(Port.KEYCLOAK),
