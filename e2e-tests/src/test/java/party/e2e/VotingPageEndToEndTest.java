@@ -36,12 +36,15 @@ class VotingPageEndToEndTest {
                                 category("leaders", "区县党委书记", LEADERS, "p"),
                                 category("departments", "市直部门", DEPARTMENTS, "d"))))
                 .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");
-        List<String> codes = as(organizer).contentType(ContentType.JSON).body(Map.of("ballotType", "A", "count", 2))
-                .post("/api/ballots/sessions/" + session + "/codes").then().statusCode(200).extract().path("codes.code");
+        var issued = as(organizer).contentType(ContentType.JSON).body(Map.of("ballotType", "A", "count", 2))
+                .post("/api/ballots/sessions/" + session + "/codes").then().statusCode(200).extract();
+        List<String> codes = issued.path("codes.code");
+        List<String> qrLinks = issued.path("codes.qr"); // what the printed QR codes carry
         as(organizer).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
 
         try (var phone = new PhoneBrowser()) {
-            phone.open(platform.gatewayUrl() + "/vote?code=" + codes.get(0));
+            assertThat(qrLinks.get(0)).isEqualTo(platform.gatewayUrl() + "/vote?code=" + codes.get(0));
+            phone.open(qrLinks.get(0));
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#ballot"));
             assertThat(phone.currentUrl()).doesNotContain(codes.get(0)); // not left in the address bar or history
             assertThat(phone.one("#title").getText()).isEqualTo("2026年度基层党建述职评议");
@@ -78,11 +81,11 @@ class VotingPageEndToEndTest {
             assertThat(phone.pageSource()).doesNotContain("王建国").doesNotContain("checked");
             phone.screenshot("vote-receipt");
 
-            phone.open(platform.gatewayUrl() + "/vote?code=" + codes.get(0));
+            phone.open(qrLinks.get(0));
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#message").getText().contains("已经投过票"));
 
             // the second voter insists on four 好 among five leaders: warned, then kept as a void ballot
-            phone.open(platform.gatewayUrl() + "/vote?code=" + codes.get(1));
+            phone.open(qrLinks.get(1));
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#ballot"));
             LEADERS.forEach(leader -> mark(phone, "leaders", "p" + (LEADERS.indexOf(leader) + 1),
                     leader.equals("陈立新") ? "差" : "好"));

@@ -93,7 +93,9 @@ public final class LocalPlatform implements AutoCloseable {
         // overdue items show up within seconds on the demo stack (the service's default is every 30 s)
         services.put(startService("rectification-service", Port.RECTIFICATION, Map.of("rectification.scan-every", "5s")),
                 settings.url(Port.RECTIFICATION));
-        services.put(startService("ballot-service", Port.BALLOT, Map.of()), settings.url(Port.BALLOT));
+        // a one-time code's QR payload opens the gateway's voting page
+        services.put(startService("ballot-service", Port.BALLOT, Map.of("ballot.vote-url", gatewayUrl() + "/vote")),
+                settings.url(Port.BALLOT));
         // OA systems on this machine listen on plain http
         services.put(startService("webhook-service", Port.WEBHOOK, Map.of("webhooks.require-https", "false")),
                 settings.url(Port.WEBHOOK));
