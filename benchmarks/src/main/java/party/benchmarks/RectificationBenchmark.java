@@ -43,6 +43,7 @@ public final class RectificationBenchmark {
             "REPORT_SUBMITTED"};
     private static final String[] SOURCES = {"INSPECTION", "POLITICAL_TALK", "ASSESSMENT", "SELF_CHECK", "AUDIT"};
     private static final Pattern SCAN_COUNT = Pattern.compile("rectification_deadline_scan_seconds_count\\S* (\\S+)");
+    private static final Pattern GC_PAUSE = Pattern.compile("(?m)^jvm_gc_pause_seconds_(count|sum)\\{[^}]*} (\\S+)");
     private static final Pattern SCAN_SUM = Pattern.compile("rectification_deadline_scan_seconds_sum\\S* (\\S+)");
 
     private final LocalPlatform platform;
@@ -80,10 +81,22 @@ public final class RectificationBenchmark {
             System.out.println("\n(b) ledger pages through the gateway, organizer of /city (all 100,000 in scope), "
                     + PAGE_REQUESTS + " requests each, one after another");
             String organizer = token(platform, "organizer");
+            System.out.printf("    %-36s: %s%n", "(no filter), the first after the scans",
+                    pages(platform.gatewayUrl(), "", organizer));
+            // the scans rewrote 11,000 rows: the pages below are measured once autovacuum has finished with them
+            awaitAutovacuum(db);
             for (String query : List.of("", "unit=district-a", "warning=YELLOW", "overdue=true",
                     "source=INSPECTION&state=IN_PROGRESS", "page=2000")) {
-                System.out.printf("    %-36s: %s%n", query.isEmpty() ? "(no filter)" : query, pages(query, organizer));
+                System.out.printf("    %-36s: %s%n", query.isEmpty() ? "(no filter)" : query,
+                        pages(platform.gatewayUrl(), query, organizer));
             }
+            // where the unfiltered page's tail comes from: without the gateway hop, and the service's GC meanwhile
+            double[] gcBefore = gcPauses();
+            String direct = pages(platform.settings().url(Port.RECTIFICATION), "", organizer);
+            double[] gcAfter = gcPauses();
+            System.out.printf("    %-36s: %s; service GC meanwhile: %.0f pauses, %.0f ms in all%n",
+                    "(no filter) direct, without the gateway", direct, gcAfter[0] - gcBefore[0],
+                    (gcAfter[1] - gcBefore[1]) * 1000);
 
             System.out.println("\n(c) the worst case: all remaining 89,000 fall overdue at once");
             System.out.printf("    89,000 fall overdue  : %s%n", scanTime(db, 89_000));
@@ -188,8 +201,29 @@ public final class RectificationBenchmark {
                 : new double[] {0, 0};
     }
 
-    private String pages(String query, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/rectification/ledger?" + query))
+    /** Waits (up to two minutes) until no autovacuum worker is running, as a quiet database would be. */
+    private static void awaitAutovacuum(Connection db) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (count(db, "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200); // polling PostgreSQL's own view of its workers
+        }
+    }
+
+    /** [count, sum in seconds] of rectification-service's GC pauses (Micrometer's jvm_gc_pause timer, all causes). */
+    private double[] gcPauses() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.settings().url(Port.RECTIFICATION)
+                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        double[] pauses = new double[2];
+        Matcher line = GC_PAUSE.matcher(metrics);
+        while (line.find()) {
+            pauses[line.group(1).equals("count") ? 0 : 1] += Double.parseDouble(line.group(2));
+        }
+        return pauses;
+    }
+
+    private String pages(String base, String query, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + "/api/rectification/ledger?" + query))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
         for (int i = 0; i < 50; i++) {
             send(request, 200); // warm-up
