@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -72,9 +71,8 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private void format() {
-        var random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        // Kafka's own ids never start with '-', which the tool would read as an option (1 start in 64 failed so)
+        String clusterId = Uuid.randomUuid().toString();
         var tool = ChildProcess.start("kafka-format", List.of(ChildProcess.java(), "-cp", classpath(),
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(), "--standalone"),
                 Map.of(), settings.data(), settings.logs());
