@@ -7,6 +7,12 @@ if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -n "$(fc-list :
 fi
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then
+  if ! sudo -n true 2>/dev/null; then
+    echo "The browser tests need Debian's chromium, chromium-driver and fonts-wqy-zenhei, and this account can" >&2
+    echo "install nothing. Install them once as root, then run the tests again:" >&2
+    echo "  apt-get install chromium chromium-driver fonts-wqy-zenhei" >&2
+    exit 1
+  fi
   as_root=(sudo -n)
 fi
 echo "installing chromium, chromium-driver and fonts-wqy-zenhei from the Debian mirrors (once per machine)"

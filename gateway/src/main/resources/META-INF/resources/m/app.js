@@ -1,29 +1,14 @@
 // A unit leader's phone page: the unit's rectification to-do list with the three-colour warnings, a plan or a
 // report submitted with a photo as evidence, and the unit's dashboard (result, rank, open items, trend).
 import { api, login, signIn } from './auth.js';
+import { $, problemText, show } from './page.js';
 
-const $ = (id) => document.getElementById(id);
 const WARNING = { GREEN: '绿', YELLOW: '黄', RED: '红' };
 const STEPS = {
   SUBMIT_PLAN: { path: 'plan', label: '整改措施', button: '提交整改方案', body: (text) => ({ measures: text }) },
   SUBMIT_REPORT: { path: 'report', label: '整改完成情况', button: '提交整改报告', body: (text) => ({ text }) },
 };
 let unit;
-
-function show(text, isError) {
-  $('message').textContent = text;
-  $('message').classList.toggle('error', !!isError);
-  $('message').classList.remove('hidden');
-}
-
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || problem.title;
-  } catch (e) {
-    return '错误 ' + response.status;
-  }
-}
 
 async function start() {
   const user = await signIn();

@@ -1,29 +1,13 @@
 // The 述职评议 voting page a one-time code's QR link opens (ballot.vote-url): the ballot form of
 // GET /api/ballots/cast/{code}, the quota on the top grade counted live, a warning before a ballot that would be
 // void (废票), and a receipt that shows nothing of the marks (a voter cannot prove them to anyone).
-'use strict';
+import { $, problemText, show } from '/m/page.js';
 
 const code = new URLSearchParams(location.search).get('code');
 // the code stays in memory only: out of the address bar and the history
 history.replaceState(null, '', location.pathname);
 
-const $ = (id) => document.getElementById(id);
 let form;
-
-function show(text, isError) {
-  $('message').textContent = text;
-  $('message').classList.toggle('error', !!isError);
-  $('message').classList.remove('hidden');
-}
-
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || problem.title || ('错误 ' + response.status);
-  } catch (e) {
-    return '错误 ' + response.status;
-  }
-}
 
 async function load() {
   if (!code) {

@@ -71,12 +71,12 @@ public class Deliverer {
                 .setParameter(2, settings.batchSize())
                 .getResultList();
         Instant leaseUntil = now.plus(settings.timeout()).plusSeconds(30);
-        return ids.stream().map(id -> {
-            Delivery delivery = Delivery.findById(id);
-            delivery.leaseUntil = leaseUntil;
-            return new Attempt(delivery.id, delivery.eventId, delivery.subscription.url, delivery.subscription.secret,
-                    delivery.payload);
-        }).toList();
+        return Delivery.<Delivery>list("from Delivery d join fetch d.subscription where d.id in ?1", ids).stream()
+                .map(delivery -> {
+                    delivery.leaseUntil = leaseUntil;
+                    return new Attempt(delivery.id, delivery.eventId, delivery.subscription.url,
+                            delivery.subscription.secret, delivery.payload);
+                }).toList();
     }
 
     private CompletableFuture<Answer> send(Attempt attempt) {

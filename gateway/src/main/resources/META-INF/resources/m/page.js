@@ -1,0 +1,18 @@
+// What every phone page shares: its elements by id, the message line, and a problem answer in words.
+export const $ = (id) => document.getElementById(id);
+
+export function show(text, isError) {
+  $('message').textContent = text;
+  $('message').classList.toggle('error', !!isError);
+  $('message').classList.remove('hidden');
+}
+
+/** The RFC 9457 problem's detail (or title) for the user, or the bare status when the answer is none. */
+export async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || ('错误 ' + response.status);
+  } catch (e) {
+    return '错误 ' + response.status;
+  }
+}
