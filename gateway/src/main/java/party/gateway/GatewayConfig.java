@@ -3,6 +3,7 @@ package party.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /** The services behind the gateway, each under its own path prefix, and how much each client may ask of them. */
@@ -18,6 +19,10 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     Mobile mobile();
+
+    /** How long the gateway remembers a token it has verified (VerifiedTokens); never past the token's expiry. */
+    @WithDefault("60s")
+    Duration verifiedTokensKeptFor();
 
     /** What the phone pages need to sign people in. */
     interface Mobile {

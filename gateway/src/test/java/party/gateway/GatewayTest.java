@@ -49,6 +49,16 @@ class GatewayTest {
     }
 
     @Test
+    void aTokenTheGatewayHasVerifiedDoesNotVouchForAnAlteredCopy() {
+        given().auth().oauth2(TOKEN).get("/api/assessment/org-units").then().statusCode(200);
+        // not the last character: base64url's padding bits there may change without changing the signature
+        int at = TOKEN.length() - 10;
+        String otherSignature = TOKEN.substring(0, at) + (TOKEN.charAt(at) == 'A' ? 'B' : 'A') + TOKEN.substring(at + 1);
+        given().auth().oauth2(otherSignature).get("/api/assessment/org-units").then().statusCode(401);
+        given().auth().oauth2(TOKEN).get("/api/assessment/org-units").then().statusCode(200);
+    }
+
+    @Test
     void oneTimeCodeVotingAloneNeedsNoToken() {
         given().contentType("application/json").body("{\"code\":\"ABCD-EFGH-JKLM\",\"marks\":[]}")
                 .post("/api/ballots/cast").then().statusCode(200).body("authorization", nullValue());
