@@ -232,6 +232,44 @@ class SessionLifecycleTest {
         assertThat(count("select count(*) from ballot where session_id = '" + session + "'")).isEqualTo(1);
     }
 
+    /**
+     * Closing waits for the casts under way, shuffles, and only then lets the next cast look: that one finds the
+     * session closed. No ballot enters the box after its shuffle, where its row would tell that it came last.
+     */
+    @Test
+    void aBallotCastWhileTheSessionClosesIsRefusedNotAddedAfterTheShuffle() throws Exception {
+        String session = createSession("封箱");
+        List<String> codes = issueCodes(session, "A", 2);
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+        castWithCode(codes.get(0), marks("好", "较好")).then().statusCode(200);
+
+        var pool = Executors.newFixedThreadPool(2);
+        try (var castUnderWay = db.getConnection()) {
+            castUnderWay.setAutoCommit(false); // holds the box's lock as a cast does between finding its credential and commit
+            castUnderWay.createStatement().execute(
+                    "select pg_advisory_xact_lock_shared(hashtextextended(cast('" + session + "' as text), 0))");
+            Future<Integer> close = pool.submit(() ->
+                    as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").statusCode());
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheBox() == 1);
+            Future<io.restassured.response.Response> lateCast = pool.submit(() ->
+                    castWithCode(codes.get(1), marks("一般", "好")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheBox() == 2);
+            castUnderWay.commit();
+
+            assertThat(close.get()).isEqualTo(200);
+            lateCast.get().then().statusCode(409).body("type", equalTo("urn:party:problem:wrong-session-state"));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("select count(*) from ballot where session_id = '" + session + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from voting_credential where session_id = '" + session + "' and spent"))
+                .isEqualTo(1);
+    }
+
+    private long waitingForTheBox() throws SQLException {
+        return count("select count(*) from pg_locks where locktype = 'advisory' and not granted");
+    }
+
     @Test
     void boundAccountsVoteOnceAndOthersCannot() throws Exception {
         String session = createSession("账号投票");

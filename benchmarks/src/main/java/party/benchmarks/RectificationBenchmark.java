@@ -1,6 +1,7 @@
 package party.benchmarks;
 
 import static party.benchmarks.StackCalls.HTTP;
+import static party.benchmarks.StackCalls.awaitAutovacuum;
 import static party.benchmarks.StackCalls.percentile;
 import static party.benchmarks.StackCalls.raiseGatewayRateLimits;
 import static party.benchmarks.StackCalls.send;
@@ -199,15 +200,6 @@ public final class RectificationBenchmark {
         return count.find() && sum.find()
                 ? new double[] {Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1))}
                 : new double[] {0, 0};
-    }
-
-    /** Waits (up to two minutes) until no autovacuum worker is running, as a quiet database would be. */
-    private static void awaitAutovacuum(Connection db) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (count(db, "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'") > 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200); // polling PostgreSQL's own view of its workers
-        }
     }
 
     /** [count, sum in seconds] of rectification-service's GC pauses (Micrometer's jvm_gc_pause timer, all causes). */

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,5 +58,21 @@ final class StackCalls {
     /** The p-th percentile of sorted nanosecond figures, in milliseconds. */
     static double percentile(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Waits (up to two minutes) until no autovacuum worker is running, as a quiet database would be. */
+    static void awaitAutovacuum(Connection db) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline && autovacuumWorkers(db) > 0) {
+            Thread.sleep(200); // polling PostgreSQL's own view of its workers
+        }
+    }
+
+    private static int autovacuumWorkers(Connection db) throws SQLException {
+        try (var query = db.createStatement(); var result = query.executeQuery(
+                "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 }

@@ -8,7 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.hibernate.jpa.AvailableHints;
 import party.ballot.sessions.EvaluationSession;
@@ -47,12 +52,38 @@ public class BallotBox {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int CHUNK = 1_000;
 
+    /*
+     * Casting is what a whole meeting hall does within seconds, so it is plain JDBC in one short transaction of three
+     * round trips instead of entities (docs/benchmarks.md). The box's lock, a PostgreSQL advisory lock per session,
+     * is held shared by every cast from finding its credential to its commit and exclusively by closing from before
+     * the shuffle to its commit: a ballot is either in the box before it is shuffled, or refused because the session
+     * is closed, never put in after the shuffle.
+     */
+    private static final String BOX_LOCK = "hashtextextended(cast(%s as text), 0)";
+    /** A credential, its session's state, and the box's lock: complete it with the condition that finds the credential. */
+    private static final String CREDENTIAL = """
+            select c.id, c.session_id, c.ballot_type, s.state, pg_advisory_xact_lock_shared(%s)
+            from voting_credential c join evaluation_session s on s.id = c.session_id
+            where\s""".formatted(BOX_LOCK.formatted("c.session_id"));
+    /** Spends the credential and drops the ballot in, only if the session is still open: both or neither. */
+    private static final String SPEND_AND_INSERT = """
+            with spent as (
+                update voting_credential set spent = true
+                where id = ? and not spent
+                  and exists (select 1 from evaluation_session s where s.id = session_id and s.state = 'OPEN')
+                returning session_id, ballot_type)
+            insert into ballot (id, session_id, ballot_type, status, void_reason, marks, line_hash)
+            select gen_random_uuid(), session_id, ballot_type, ?, ?, cast(? as json), ? from spent""";
+
     private final EntityManager em;
     /** Definitions are frozen when a session opens, so casting parses each open session's definition once. */
     private final Map<UUID, SessionDefinition> frozen = new ConcurrentHashMap<>();
 
-    public BallotBox(EntityManager em) {
+    private final DataSource dataSource;
+
+    public BallotBox(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     @Transactional
@@ -85,21 +116,23 @@ public class BallotBox {
     public VotingCredential credentialForCode(String code) {
         VotingCredential credential = VotingCredential.find("codeHash", OneTimeCodes.hash(code)).firstResult();
         if (credential == null) {
-            throw new ProblemException(Status.NOT_FOUND, "unknown-code", "投票码无效",
-                    "no session has this voting code", "code");
+            throw unknownCode();
         }
         return credential;
     }
 
-    @Transactional
-    public BallotCheck.Verdict castWithCode(String code, List<Mark> marks) {
-        VotingCredential credential = credentialForCode(code);
-        return cast(credential, marks);
+    private static ProblemException unknownCode() {
+        return new ProblemException(Status.NOT_FOUND, "unknown-code", "投票码无效", "no session has this voting code", "code");
     }
 
-    @Transactional
+    /** Casts with a one-time code: 404 for an unknown code. */
+    public BallotCheck.Verdict castWithCode(String code, List<Mark> marks) {
+        return cast(marks, BallotBox::unknownCode, CREDENTIAL + "c.code_hash = ?", OneTimeCodes.hash(code));
+    }
+
+    /** Casts as an account bound to the session: others get 404, being bound is what entitles a voter. */
     public BallotCheck.Verdict castAsAccount(UUID session, String account, List<Mark> marks) {
-        return cast(boundCredential(session, account), marks);
+        return cast(marks, NotFoundException::new, CREDENTIAL + "c.session_id = ? and c.account = ?", session, account);
     }
 
     /** The credential of an account bound to the session: being bound, not org scope, entitles a voter; others get 404. */
@@ -128,23 +161,72 @@ public class BallotBox {
         return verdict;
     }
 
-    private BallotCheck.Verdict cast(VotingCredential credential, List<Mark> marks) {
-        var state = SessionState.valueOf((String) em.createNativeQuery("select state from evaluation_session where id = ?1")
-                .setParameter(1, credential.sessionId).getSingleResult());
+    private BallotCheck.Verdict cast(List<Mark> marks, Supplier<RuntimeException> unknown, String findCredential,
+            Object... key) {
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try {
+                BallotCheck.Verdict verdict = cast(db, marks, unknown, findCredential, key);
+                db.commit();
+                return verdict;
+            } catch (RuntimeException | SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("casting failed in the database", e);
+        }
+    }
+
+    private BallotCheck.Verdict cast(Connection db, List<Mark> marks, Supplier<RuntimeException> unknown,
+            String findCredential, Object... key) throws SQLException {
+        UUID credential;
+        UUID sessionId;
+        String ballotType;
+        try (var find = db.prepareStatement(findCredential)) {
+            for (int i = 0; i < key.length; i++) {
+                find.setObject(i + 1, key[i]);
+            }
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    throw unknown.get();
+                }
+                credential = row.getObject(1, UUID.class);
+                sessionId = row.getObject(2, UUID.class);
+                ballotType = row.getString(3);
+                requireOpen(SessionState.valueOf(row.getString(4)));
+            }
+        }
+        SessionDefinition definition = frozen.computeIfAbsent(sessionId,
+                id -> EvaluationSession.<EvaluationSession>findById(id).definition);
+        BallotCheck.Verdict verdict = check(definition, marks, Entry.ELECTRONIC);
+        try (var insert = db.prepareStatement(SPEND_AND_INSERT)) {
+            insert.setObject(1, credential);
+            insert.setString(2, verdict.status().name());
+            insert.setString(3, verdict.voidReason());
+            insert.setString(4, StoredBallot.marksJson(marks));
+            insert.setBytes(5, StoredBallot.lineHash(ballotType, verdict, marks));
+            if (insert.executeUpdate() == 1) {
+                return verdict;
+            }
+        }
+        try (var state = db.prepareStatement("select state from evaluation_session where id = ?")) {
+            state.setObject(1, sessionId);
+            try (ResultSet row = state.executeQuery()) {
+                row.next();
+                requireOpen(SessionState.valueOf(row.getString(1))); // closed while this ballot was being checked
+            }
+        }
+        throw new ProblemException(Status.CONFLICT, "credential-used", "该投票凭证已使用",
+                "this credential has already cast its ballot", null);
+    }
+
+    private static void requireOpen(SessionState state) {
         if (state != SessionState.OPEN) {
             throw EvaluationSession.wrongState(state, SessionState.OPEN, "评议会未在投票中");
         }
-        SessionDefinition definition = frozen.computeIfAbsent(credential.sessionId,
-                id -> EvaluationSession.<EvaluationSession>findById(id).definition);
-        BallotCheck.Verdict verdict = check(definition, marks, Entry.ELECTRONIC);
-        int spent = em.createNativeQuery("update voting_credential set spent = true where id = ?1 and not spent")
-                .setParameter(1, credential.id).executeUpdate();
-        if (spent == 0) {
-            throw new ProblemException(Status.CONFLICT, "credential-used", "该投票凭证已使用",
-                    "this credential has already cast its ballot", null);
-        }
-        StoredBallot.of(credential.sessionId, credential.ballotType, verdict, marks).persist();
-        return verdict;
     }
 
     /**
@@ -153,6 +235,9 @@ public class BallotBox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shuffle(UUID session) {
+        // waits for casts under way; later ones find the session closed (see SPEND_AND_INSERT)
+        em.createNativeQuery("select cast(pg_advisory_xact_lock(" + BOX_LOCK.formatted("?1") + ") as text)")
+                .setParameter(1, session).getSingleResult();
         em.createNativeQuery("""
                         with taken as (delete from ballot where session_id = ?1
                                        returning ballot_type, status, void_reason, marks, line_hash)

@@ -1,5 +1,7 @@
 package party.ballot.casting;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +9,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -20,6 +25,8 @@ import party.ballot.tally.Tally;
 @Entity
 @Table(name = "ballot")
 public class StoredBallot extends PanacheEntityBase {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Id
     public UUID id;
@@ -44,7 +51,30 @@ public class StoredBallot extends PanacheEntityBase {
         ballot.status = verdict.status();
         ballot.voidReason = verdict.voidReason();
         ballot.marks = marks;
-        ballot.lineHash = BallotBoxDigest.hash(new Tally.Ballot(type, verdict.status(), verdict.voidReason(), marks));
+        ballot.lineHash = lineHash(type, verdict, marks);
         return ballot;
+    }
+
+    /** The hash that stands for the ballot in the box's digest, kept with it so that sealing need not compute it. */
+    static byte[] lineHash(String type, BallotCheck.Verdict verdict, List<Mark> marks) {
+        return BallotBoxDigest.hash(new Tally.Ballot(type, verdict.status(), verdict.voidReason(), marks));
+    }
+
+    /** The marks as the {@code marks} column holds them, for casting, which inserts without the entity. */
+    static String marksJson(List<Mark> marks) {
+        var json = new StringWriter(32 * marks.size());
+        try (JsonGenerator out = JSON.createGenerator(json)) {
+            out.writeStartArray();
+            for (Mark mark : marks) {
+                out.writeStartObject();
+                out.writeStringField("subject", mark.subject());
+                out.writeStringField("grade", mark.grade());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return json.toString();
     }
 }
