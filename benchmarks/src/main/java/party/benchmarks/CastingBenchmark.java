@@ -2,11 +2,15 @@ package party.benchmarks;
 
 import static party.benchmarks.StackCalls.HTTP;
 import static party.benchmarks.StackCalls.JSON;
+import static party.benchmarks.StackCalls.WARM_UP_RULE;
 import static party.benchmarks.StackCalls.awaitAutovacuum;
+import static party.benchmarks.StackCalls.awaitReady;
+import static party.benchmarks.StackCalls.freePort;
 import static party.benchmarks.StackCalls.percentile;
 import static party.benchmarks.StackCalls.raiseGatewayRateLimits;
 import static party.benchmarks.StackCalls.send;
 import static party.benchmarks.StackCalls.token;
+import static party.benchmarks.StackCalls.warmUp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -28,10 +32,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import party.local.ChildProcess;
 import party.local.LocalPlatform;
 import party.local.Port;
 import party.local.Settings;
@@ -39,8 +43,8 @@ import party.local.Settings;
 /**
  * Casting and sealing against the real stack, each figure beside a baseline taken in the same run: the
  * baseline travels the same path as a cast (gateway, token checks, service, PostgreSQL) to an endpoint
- * that inserts one row (binding one voter account to a session). Last, with the stack idle, a raw
- * reference: {@link BareInsert}, one insert behind a plain JDK HTTP server. Prints the figures
+ * that inserts one row (binding one voter account to a session). Last, with the stack idle, the bare
+ * endpoint: {@link BareQuarkus}, one insert in a Quarkus app with nothing of ours. Prints the figures
  * docs/benchmarks.md records. Not a test: it asserts nothing and takes minutes.
  */
 public final class CastingBenchmark {
@@ -50,7 +54,6 @@ public final class CastingBenchmark {
     private static final int CLIENTS = 32;
     private static final Duration SATURATION_RUN = Duration.ofSeconds(15);
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(10);
-    private static final int WARM_UP_ROUNDS = 8;
     private static final int CODES_PER_ROUND = 40_000;
     private static final int SEAL_BALLOTS = 100_000;
     private static final int SEAL_SUBJECTS = 30;
@@ -78,27 +81,23 @@ public final class CastingBenchmark {
         var unused = new ConcurrentLinkedQueue<String>();
         String baselineSession = openSession("baseline", 2);
         AtomicInteger account = new AtomicInteger();
-        var organizer = new AtomicReference<String>();
-        Step freshToken = () -> organizer.set(token(platform, "organizer")); // a token lives 5 minutes, the run longer
         Supplier<HttpRequest> baseline = () -> post("/api/ballots/sessions/" + baselineSession + "/voters",
-                Map.of("ballotType", "A", "accounts", List.of("voter-" + account.incrementAndGet())), organizer.get());
+                Map.of("ballotType", "A", "accounts", List.of("voter-" + account.incrementAndGet())),
+                token(platform, "organizer"));
         Supplier<HttpRequest> cast = () -> post("/api/ballots/cast", Map.of("code", unused.remove(), "marks", marks(27)), null);
         Step enoughCodes = () -> topUp(session, unused);
 
-        System.out.println("\nwarm-up, " + CLIENTS + " clients in rounds of " + WARM_UP_ROUND.toSeconds()
-                + " s, at least three, until two in a row agree within 5 % (JIT compilers, connection pools):");
-        System.out.println("    baseline (insert one row): " + warm(baseline, freshToken));
+        System.out.println("\nwarm-up, " + CLIENTS + " clients in rounds of " + WARM_UP_ROUND.toSeconds() + " s " + WARM_UP_RULE + ":");
+        System.out.println("    baseline (insert one row): " + warm(baseline, () -> { }));
         System.out.println("    cast a ballot            : " + warm(cast, enoughCodes));
 
         System.out.println("\n(a) meeting arrival: " + MEETING_VOTERS + " requests spread evenly over " + MEETING_WINDOW.toSeconds()
                 + " s, open loop, latency from the scheduled start");
-        freshToken.run();
         System.out.println("    baseline (insert one row): " + openLoop(baseline));
         enoughCodes.run();
         System.out.println("    cast a ballot            : " + openLoop(cast));
 
         System.out.println("\n(b) saturation: " + CLIENTS + " clients back to back for " + SATURATION_RUN.toSeconds() + " s");
-        freshToken.run();
         double oneRow = closedLoop(baseline, SATURATION_RUN);
         enoughCodes.run();
         double casting = closedLoop(cast, SATURATION_RUN);
@@ -109,15 +108,28 @@ public final class CastingBenchmark {
         System.out.printf("    seal request right after filling the box (autovacuum may be at work): %d ms%n", seal(false));
         System.out.printf("    seal request once the box is vacuumed and analyzed, no autovacuum running: %d ms%n", seal(true));
 
-        // measured last: its thousands of inserts per second would leave PostgreSQL busy for what follows
-        var bareInsert = BareInsert.start(platform.settings().port(Port.POSTGRES));
-        Supplier<HttpRequest> bare = () -> HttpRequest.newBuilder(bareInsert.url()).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        closedLoop(bare, Duration.ofSeconds(5));
-        System.out.println("\n(d) raw reference, no gateway, no token, no framework: one insert behind a JDK HTTP server");
-        System.out.println("    meeting arrival: " + openLoop(bare));
-        System.out.printf("    saturation     : %.0f requests/s%n", closedLoop(bare, SATURATION_RUN));
-        bareInsert.stop();
+        // measured last: its thousands of inserts a second leave PostgreSQL busy for a while after
+        String bareUrl = "http://127.0.0.1:" + freePort();
+        String hopUrl = "http://127.0.0.1:" + freePort();
+        try (ChildProcess bareApp = platform.startInstance(BareQuarkus.MODULE, URI.create(bareUrl).getPort(),
+                     BareQuarkus.onFreshDatabase(platform));
+             ChildProcess gatewayToIt = platform.startInstance("gateway", URI.create(hopUrl).getPort(),
+                     Map.of("gateway.services.bare.prefix", "/rows", "gateway.services.bare.url", bareUrl))) {
+            awaitReady(bareUrl + "/q/health/ready");
+            awaitReady(hopUrl + "/q/health/live");
+            System.out.println("\n(d) the bare endpoint: one insert in a bare Quarkus app with the services' extensions,"
+                    + " no token; direct, then through a gateway of its own");
+            Supplier<HttpRequest> bare = BareQuarkus.insert(bareUrl);
+            Supplier<HttpRequest> hop = BareQuarkus.insert(hopUrl);
+            System.out.println("    warm-up, direct : " + warm(bare, () -> { }));
+            System.out.println("    warm-up, gateway: " + warm(hop, () -> { }));
+            System.out.println("    meeting arrival, direct : " + openLoop(bare));
+            System.out.println("    meeting arrival, gateway: " + openLoop(hop));
+            double bareRate = closedLoop(bare, SATURATION_RUN);
+            double hopRate = closedLoop(hop, SATURATION_RUN);
+            System.out.printf("    saturation, direct : %.0f requests/s; casting reached %.2f x this%n", bareRate, casting / bareRate);
+            System.out.printf("    saturation, gateway: %.0f requests/s; casting reached %.2f x this%n", hopRate, casting / hopRate);
+        }
     }
 
     /** Subjects are named persons, half in a category with 好 ≤ half and ≤ 11, the rest with 好 ≤ 3. */
@@ -158,23 +170,11 @@ public final class CastingBenchmark {
         void run() throws Exception;
     }
 
-    /**
-     * At least three rounds of load, until two in a row agree within 5 %, at most {@link #WARM_UP_ROUNDS}: five seconds
-     * left the services' JIT compilers far from done, and casting measured at half its steady rate.
-     */
     private static String warm(Supplier<HttpRequest> request, Step beforeEachRound) throws Exception {
-        var rates = new ArrayList<String>();
-        double previous = 0;
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        return warmUp(() -> {
             beforeEachRound.run();
-            double rate = closedLoop(request, WARM_UP_ROUND);
-            rates.add("%.0f".formatted(rate));
-            if (round >= 2 && Math.abs(rate - previous) <= 0.05 * previous) {
-                break;
-            }
-            previous = rate;
-        }
-        return String.join(", ", rates) + " requests/s";
+            return closedLoop(request, WARM_UP_ROUND);
+        });
     }
 
     /** Enough unused codes for one round at any rate this machine reaches; issued between measurements. */
