@@ -34,8 +34,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Runs before Quarkus OIDC's mechanism and hands it everything it does not know. An entry is keyed by the SHA-256
  * of the whole token, so a token that differs in any byte (claims or signature) is verified afresh; it never outlives
  * the token's {@code exp} nor the configured time; a failed check is never remembered. What is kept is a new identity
- * with the principal, roles and credentials only: Quarkus attaches per-request attributes (the routing context) to
- * the identity it builds, and one request's must never reach another.
+ * with the principal and roles only: Quarkus attaches per-request attributes (the routing context) to the identity it
+ * builds, and one request's must never reach another; and the token itself (its credential) is not kept, the request
+ * carries it on to the service.
  */
 @ApplicationScoped
 public class VerifiedTokens implements HttpAuthenticationMechanism {
@@ -90,7 +91,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
         Instant until = Instant.ofEpochSecond(jwt.getExpirationTime());
         Instant latest = clock.instant().plus(timeToKeep);
         SecurityIdentity withoutRequestState = QuarkusSecurityIdentity.builder()
-                .setPrincipal(jwt).addRoles(identity.getRoles()).addCredentials(identity.getCredentials()).build();
+                .setPrincipal(jwt).addRoles(identity.getRoles()).build();
         verified.put(key, new Verified(withoutRequestState, until.isBefore(latest) ? until : latest));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -84,13 +85,15 @@ class VerifiedTokensTest {
         Supplier<Uni<SecurityIdentity>> check = () -> {
             checks.incrementAndGet();
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(jwt("leader-a", NOW.plusSeconds(300)))
-                    .addRole("unit-leader").addAttribute("io.vertx.ext.web.RoutingContext", firstRequest).build());
+                    .addRole("unit-leader").addAttribute("io.vertx.ext.web.RoutingContext", firstRequest)
+                    .addCredential(new TokenCredential("token-1", "bearer")).build());
         };
         SecurityIdentity first = tokens.identityOf("token-1", check).await().indefinitely();
         SecurityIdentity second = tokens.identityOf("token-1", check).await().indefinitely();
 
         assertThat(first.getAttributes()).containsValue(firstRequest);
         assertThat(second.getAttributes()).isEmpty();
+        assertThat(second.getCredentials()).isEmpty();
         assertThat(second.getPrincipal()).isSameAs(first.getPrincipal());
         assertThat(second.getRoles()).containsExactly("unit-leader");
         assertThat(second.isAnonymous()).isFalse();
