@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -230,6 +231,30 @@ class SessionLifecycleTest {
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(99);
         assertThat(count("select count(*) from ballot where session_id = '" + session + "'")).isEqualTo(1);
+    }
+
+    /**
+     * The first cast of a session reads its definition. When voting opens, every pooled connection can be held by a
+     * cast at once; the one that reads must not need another. Here all but one are held, and the cast goes through.
+     */
+    @Test
+    void theFirstCastOfASessionNeedsOnlyOneConnection() throws Exception {
+        String session = createSession("开始投票");
+        String code = issueCodes(session, "A", 1).get(0);
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+
+        int connections = ((AgroalDataSource) db).getConfiguration().connectionPoolConfiguration().maxSize();
+        var held = new ArrayList<java.sql.Connection>();
+        try {
+            while (held.size() < connections - 1) {
+                held.add(db.getConnection());
+            }
+            castWithCode(code, marks("好", "较好")).then().statusCode(200);
+        } finally {
+            for (var connection : held) {
+                connection.close();
+            }
+        }
     }
 
     /**

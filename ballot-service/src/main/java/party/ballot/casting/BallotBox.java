@@ -163,24 +163,38 @@ public class BallotBox {
 
     private BallotCheck.Verdict cast(List<Mark> marks, Supplier<RuntimeException> unknown, String findCredential,
             Object... key) {
-        try (Connection db = dataSource.getConnection()) {
-            db.setAutoCommit(false);
-            try {
-                BallotCheck.Verdict verdict = cast(db, marks, unknown, findCredential, key);
-                db.commit();
-                return verdict;
-            } catch (RuntimeException | SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
+        while (true) {
+            UUID unread;
+            try (Connection db = dataSource.getConnection()) {
+                db.setAutoCommit(false);
+                try {
+                    Attempt attempt = cast(db, marks, unknown, findCredential, key);
+                    if (attempt.verdict() != null) {
+                        db.commit();
+                        return attempt.verdict();
+                    }
+                    db.rollback();
+                    unread = attempt.sessionToRead();
+                } catch (RuntimeException | SQLException e) {
+                    db.rollback();
+                    throw e;
+                } finally {
+                    db.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("casting failed in the database", e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("casting failed in the database", e);
+            // Read with no connection held: when voting opens, every pooled connection can be held by a cast waiting
+            // for this very definition, and reading it inside the transaction could never get one.
+            frozen.computeIfAbsent(unread, id -> EvaluationSession.<EvaluationSession>findById(id).definition);
         }
     }
 
-    private BallotCheck.Verdict cast(Connection db, List<Mark> marks, Supplier<RuntimeException> unknown,
+    /** A cast done (its verdict), or given up until the definition of its open session is read. */
+    private record Attempt(BallotCheck.Verdict verdict, UUID sessionToRead) {
+    }
+
+    private Attempt cast(Connection db, List<Mark> marks, Supplier<RuntimeException> unknown,
             String findCredential, Object... key) throws SQLException {
         UUID credential;
         UUID sessionId;
@@ -199,8 +213,10 @@ public class BallotBox {
                 requireOpen(SessionState.valueOf(row.getString(4)));
             }
         }
-        SessionDefinition definition = frozen.computeIfAbsent(sessionId,
-                id -> EvaluationSession.<EvaluationSession>findById(id).definition);
+        SessionDefinition definition = frozen.get(sessionId);
+        if (definition == null) {
+            return new Attempt(null, sessionId);
+        }
         BallotCheck.Verdict verdict = check(definition, marks, Entry.ELECTRONIC);
         try (var insert = db.prepareStatement(SPEND_AND_INSERT)) {
             insert.setObject(1, credential);
@@ -209,7 +225,7 @@ public class BallotBox {
             insert.setString(4, StoredBallot.marksJson(marks));
             insert.setBytes(5, StoredBallot.lineHash(ballotType, verdict, marks));
             if (insert.executeUpdate() == 1) {
-                return verdict;
+                return new Attempt(verdict, null);
             }
         }
         try (var state = db.prepareStatement("select state from evaluation_session where id = ?")) {
