@@ -39,23 +39,15 @@ class VerifiedTokensTest {
     @Test
     void aTokenDifferentInAnyByteIsCheckedAfresh() {
         tokens.identityOf("header.claims.signature", verifiedAs("leader-a", NOW.plusSeconds(300))).await().indefinitely();
-        Supplier<Uni<SecurityIdentity>> refused = () -> {
-            checks.incrementAndGet();
-            return Uni.createFrom().failure(new AuthenticationFailedException());
-        };
-        assertThatThrownBy(() -> tokens.identityOf("header.claims.signaturf", refused).await().indefinitely())
+        assertThatThrownBy(() -> tokens.identityOf("header.claims.signaturf", refused()).await().indefinitely())
                 .isInstanceOf(AuthenticationFailedException.class);
         assertThat(checks).hasValue(2);
     }
 
     @Test
     void aFailedCheckIsNotRemembered() {
-        Supplier<Uni<SecurityIdentity>> refused = () -> {
-            checks.incrementAndGet();
-            return Uni.createFrom().failure(new AuthenticationFailedException());
-        };
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> tokens.identityOf("forged", refused).await().indefinitely())
+            assertThatThrownBy(() -> tokens.identityOf("forged", refused()).await().indefinitely())
                     .isInstanceOf(AuthenticationFailedException.class);
         }
         assertThat(checks).hasValue(2);
@@ -103,6 +95,13 @@ class VerifiedTokensTest {
         return () -> {
             checks.incrementAndGet();
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(jwt(user, expiry)).build());
+        };
+    }
+
+    private Supplier<Uni<SecurityIdentity>> refused() {
+        return () -> {
+            checks.incrementAndGet();
+            return Uni.createFrom().failure(new AuthenticationFailedException());
         };
     }
 

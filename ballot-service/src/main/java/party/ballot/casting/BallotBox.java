@@ -1,15 +1,11 @@
 package party.ballot.casting;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +45,6 @@ public class BallotBox {
     public record Turnout(String ballotType, long issued, long cast, long paper) {
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final int CHUNK = 1_000;
 
     /*
@@ -320,38 +315,13 @@ public class BallotBox {
 
     private static Tally.Ballot ballot(Object[] row) {
         return new Tally.Ballot((String) row[0], BallotCheck.Status.valueOf((String) row[1]), (String) row[2],
-                marks((String) row[3]));
+                StoredBallot.marks((String) row[3]));
     }
 
     public List<Tally.Ballot> contents(UUID session) {
         var ballots = new ArrayList<Tally.Ballot>();
         readBox(session, ballots::add);
         return ballots;
-    }
-
-    /** Reads {@code [{"subject":…,"grade":…},…]} with the streaming parser: sealing reads millions of marks. */
-    private static List<Mark> marks(String json) {
-        try (JsonParser parser = JSON.createParser(json)) {
-            var marks = new ArrayList<Mark>(32);
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                String subject = null;
-                String grade = null;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    switch (field) {
-                        case "subject" -> subject = parser.getText();
-                        case "grade" -> grade = parser.getText();
-                        default -> parser.skipChildren();
-                    }
-                }
-                marks.add(new Mark(subject, grade));
-            }
-            return marks;
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored ballot is unreadable", e);
-        }
     }
 
     public List<Turnout> turnout(EvaluationSession session) {
