@@ -204,6 +204,9 @@ class SessionLifecycleTest {
                 .body("errors.field", contains("marks[0].grade"));
         castWithCode(code, List.of(Map.of("subject", "p1", "grade", "好"), Map.of("subject", "p1", "grade", "差")))
                 .then().statusCode(400).body("errors.field", contains("marks[1].subject"));
+        castWithCode(code, List.of(Map.of("subject", "p1"))).then().statusCode(400)
+                .body("errors.field", contains("marks[0].grade"));
+        castWithCode(code, java.util.Collections.singletonList(null)).then().statusCode(400);
         castWithCode("XXXX-XXXX-XXXX", marks("好")).then().statusCode(404)
                 .body("type", equalTo("urn:party:problem:unknown-code"));
 
@@ -262,37 +265,65 @@ class SessionLifecycleTest {
      * session closed. No ballot enters the box after its shuffle, where its row would tell that it came last.
      */
     @Test
-    void aBallotCastWhileTheSessionClosesIsRefusedNotAddedAfterTheShuffle() throws Exception {
+    void closingWaitsForACastUnderWayAndShufflesItsBallotWithTheRest() throws Exception {
         String session = createSession("封箱");
+        issueCodes(session, "A", 1);
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+        String underWay = UUID.randomUUID().toString();
+
+        var pool = Executors.newSingleThreadExecutor();
+        try (var cast = db.getConnection()) {
+            cast.setAutoCommit(false); // what a cast's statement has done just before it commits
+            cast.createStatement().execute("update voting_credential set spent = true where session_id = '" + session + "'");
+            cast.createStatement().execute("insert into ballot (id, session_id, ballot_type, status, marks, line_hash) "
+                    + "values ('" + underWay + "', '" + session + "', 'A', 'VALID', '[]', '\\x00')");
+            Future<Integer> close = pool.submit(() -> as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").statusCode());
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForLocks() == 1);
+            cast.commit();
+            assertThat(close.get()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+        // in the box, under a new id, written by the shuffle's transaction like every other ballot
+        assertThat(count("select count(*) from ballot where session_id = '" + session + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from ballot where id = '" + underWay + "'")).isZero();
+        assertThat(count("select count(*) from voting_credential where session_id = '" + session + "' and withdrawn"))
+                .isZero();
+    }
+
+    @Test
+    void whatClosingOvertakesCanNeitherCastNorIssue() throws Exception {
+        String session = createSession("截止");
         List<String> codes = issueCodes(session, "A", 2);
         as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
         castWithCode(codes.get(0), marks("好", "较好")).then().statusCode(200);
 
-        var pool = Executors.newFixedThreadPool(2);
-        try (var castUnderWay = db.getConnection()) {
-            castUnderWay.setAutoCommit(false); // holds the box's lock as a cast does between finding its credential and commit
-            castUnderWay.createStatement().execute(
-                    "select pg_advisory_xact_lock_shared(hashtextextended(cast('" + session + "' as text), 0))");
-            Future<Integer> close = pool.submit(() ->
-                    as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").statusCode());
-            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheBox() == 1);
-            Future<io.restassured.response.Response> lateCast = pool.submit(() ->
-                    castWithCode(codes.get(1), marks("一般", "好")));
-            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheBox() == 2);
-            castUnderWay.commit();
+        var pool = Executors.newFixedThreadPool(3);
+        try (var shuffle = db.getConnection()) {
+            shuffle.setAutoCommit(false); // stops closing at its shuffle, after it has withdrawn the unspent credential
+            shuffle.createStatement().execute("select id from ballot where session_id = '" + session + "' for update");
+            Future<Integer> close = pool.submit(() -> as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").statusCode());
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForLocks() == 1);
+            Future<io.restassured.response.Response> lateCast = pool.submit(() -> castWithCode(codes.get(1), marks("一般", "好")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForLocks() == 2);
+            Future<Integer> lateCodes = pool.submit(() -> as(ORGANIZER).contentType(ContentType.JSON)
+                    .body(Map.of("ballotType", "A", "count", 1)).post("/api/ballots/sessions/" + session + "/codes").statusCode());
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForLocks() == 3);
+            shuffle.rollback();
 
             assertThat(close.get()).isEqualTo(200);
             lateCast.get().then().statusCode(409).body("type", equalTo("urn:party:problem:wrong-session-state"));
+            assertThat(lateCodes.get()).isEqualTo(409);
         } finally {
             pool.shutdown();
         }
         assertThat(count("select count(*) from ballot where session_id = '" + session + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from voting_credential where session_id = '" + session + "' and spent"))
-                .isEqualTo(1);
+        assertThat(strings("select spent || '/' || withdrawn from voting_credential where session_id = '" + session
+                + "' order by spent")).containsExactly("false/true", "true/false");
     }
 
-    private long waitingForTheBox() throws SQLException {
-        return count("select count(*) from pg_locks where locktype = 'advisory' and not granted");
+    private long waitingForLocks() throws SQLException {
+        return count("select count(*) from pg_locks where not granted");
     }
 
     @Test

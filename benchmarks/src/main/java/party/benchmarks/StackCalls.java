@@ -25,7 +25,7 @@ final class StackCalls {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static final String WARM_UP_RULE = "(at least three, until two in a row agree within 5 %, at most eight)";
+    static final String WARM_UP_RULE = "(at least six, until two in a row agree within 5 %, at most ten)";
 
     private StackCalls() {
     }
@@ -38,15 +38,16 @@ final class StackCalls {
     /**
      * Rounds of load until the rate settles ({@link #WARM_UP_RULE}); answers the rates, for the record. Five seconds
      * of warm-up left the services' and the gateway's JIT compilers far from done on two busy cores, and the
-     * figures taken after it at about half their steady rate.
+     * figures taken after it at about half their steady rate; three rounds could still stop early, two slow rounds
+     * agreeing by chance.
      */
     static String warmUp(Round round) throws Exception {
         var rates = new ArrayList<String>();
         double previous = 0;
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 10; i++) {
             double rate = round.rate();
             rates.add("%.0f".formatted(rate));
-            if (i >= 2 && Math.abs(rate - previous) <= 0.05 * previous) {
+            if (i >= 5 && Math.abs(rate - previous) <= 0.05 * previous) {
                 break;
             }
             previous = rate;

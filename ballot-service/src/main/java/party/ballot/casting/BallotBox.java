@@ -2,6 +2,7 @@ package party.ballot.casting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
@@ -48,24 +49,21 @@ public class BallotBox {
     private static final int CHUNK = 1_000;
 
     /*
-     * Casting is what a whole meeting hall does within seconds, so it is plain JDBC in one short transaction of three
-     * round trips instead of entities (docs/benchmarks.md). The box's lock, a PostgreSQL advisory lock per session,
-     * is held shared by every cast from finding its credential to its commit and exclusively by closing from before
-     * the shuffle to its commit: a ballot is either in the box before it is shuffled, or refused because the session
-     * is closed, never put in after the shuffle.
+     * Casting is what a whole meeting hall does within seconds, so it is plain JDBC, two statements and no transaction
+     * of its own (docs/benchmarks.md): find the credential, check the ballot, then spend and insert in one statement.
+     * Closing withdraws every unspent credential before it shuffles the box. A cast that spent its credential first
+     * makes closing wait for it, so its ballot is shuffled with the rest; one that comes second waits for closing and
+     * then finds its credential withdrawn. Either way no ballot enters after the shuffle.
      */
-    private static final String BOX_LOCK = "hashtextextended(cast(%s as text), 0)";
-    /** A credential, its session's state, and the box's lock: complete it with the condition that finds the credential. */
+    /** A credential and its session's state: complete it with the condition that finds the credential. */
     private static final String CREDENTIAL = """
-            select c.id, c.session_id, c.ballot_type, s.state, pg_advisory_xact_lock_shared(%s)
+            select c.id, c.session_id, c.ballot_type, s.state
             from voting_credential c join evaluation_session s on s.id = c.session_id
-            where\s""".formatted(BOX_LOCK.formatted("c.session_id"));
-    /** Spends the credential and drops the ballot in, only if the session is still open: both or neither. */
+            where\s""";
+    /** Spends the credential and drops the ballot in: both or neither. */
     private static final String SPEND_AND_INSERT = """
             with spent as (
-                update voting_credential set spent = true
-                where id = ? and not spent
-                  and exists (select 1 from evaluation_session s where s.id = session_id and s.state = 'OPEN')
+                update voting_credential set spent = true where id = ? and not spent and not withdrawn
                 returning session_id, ballot_type)
             insert into ballot (id, session_id, ballot_type, status, void_reason, marks, line_hash)
             select gen_random_uuid(), session_id, ballot_type, ?, ?, cast(? as json), ? from spent""";
@@ -83,7 +81,7 @@ public class BallotBox {
 
     @Transactional
     public List<IssuedCode> issueCodes(EvaluationSession session, String ballotType, int count) {
-        requireIssuing(session, ballotType);
+        holdForIssuing(session, ballotType);
         var codes = new ArrayList<IssuedCode>(count);
         for (int i = 0; i < count; i++) {
             String code = OneTimeCodes.next();
@@ -96,7 +94,7 @@ public class BallotBox {
     /** Binds accounts (Keycloak user names) to the session; binding an account twice changes nothing. */
     @Transactional
     public int bindAccounts(EvaluationSession session, String ballotType, List<String> accounts) {
-        requireIssuing(session, ballotType);
+        holdForIssuing(session, ballotType);
         int bound = 0;
         for (String account : accounts) {
             if (VotingCredential.count("sessionId = ?1 and account = ?2", session.id, account) == 0) {
@@ -161,39 +159,26 @@ public class BallotBox {
         while (true) {
             UUID unread;
             try (Connection db = dataSource.getConnection()) {
-                db.setAutoCommit(false);
-                try {
-                    Attempt attempt = cast(db, marks, unknown, findCredential, key);
-                    if (attempt.verdict() != null) {
-                        db.commit();
-                        return attempt.verdict();
-                    }
-                    db.rollback();
-                    unread = attempt.sessionToRead();
-                } catch (RuntimeException | SQLException e) {
-                    db.rollback();
-                    throw e;
-                } finally {
-                    db.setAutoCommit(true);
+                Credential credential = find(db, unknown, findCredential, key);
+                SessionDefinition definition = frozen.get(credential.sessionId());
+                if (definition != null) {
+                    return spendAndInsert(db, credential, check(definition, marks, Entry.ELECTRONIC), marks);
                 }
+                unread = credential.sessionId();
             } catch (SQLException e) {
                 throw new IllegalStateException("casting failed in the database", e);
             }
             // Read with no connection held: when voting opens, every pooled connection can be held by a cast waiting
-            // for this very definition, and reading it inside the transaction could never get one.
+            // for this very definition, and reading it while holding one could never get one.
             frozen.computeIfAbsent(unread, id -> EvaluationSession.<EvaluationSession>findById(id).definition);
         }
     }
 
-    /** A cast done (its verdict), or given up until the definition of its open session is read. */
-    private record Attempt(BallotCheck.Verdict verdict, UUID sessionToRead) {
+    private record Credential(UUID id, UUID sessionId, String ballotType) {
     }
 
-    private Attempt cast(Connection db, List<Mark> marks, Supplier<RuntimeException> unknown,
-            String findCredential, Object... key) throws SQLException {
-        UUID credential;
-        UUID sessionId;
-        String ballotType;
+    private static Credential find(Connection db, Supplier<RuntimeException> unknown, String findCredential,
+            Object... key) throws SQLException {
         try (var find = db.prepareStatement(findCredential)) {
             for (int i = 0; i < key.length; i++) {
                 find.setObject(i + 1, key[i]);
@@ -202,32 +187,30 @@ public class BallotBox {
                 if (!row.next()) {
                     throw unknown.get();
                 }
-                credential = row.getObject(1, UUID.class);
-                sessionId = row.getObject(2, UUID.class);
-                ballotType = row.getString(3);
                 requireOpen(SessionState.valueOf(row.getString(4)));
+                return new Credential(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3));
             }
         }
-        SessionDefinition definition = frozen.get(sessionId);
-        if (definition == null) {
-            return new Attempt(null, sessionId);
-        }
-        BallotCheck.Verdict verdict = check(definition, marks, Entry.ELECTRONIC);
+    }
+
+    private static BallotCheck.Verdict spendAndInsert(Connection db, Credential credential, BallotCheck.Verdict verdict,
+            List<Mark> marks) throws SQLException {
         try (var insert = db.prepareStatement(SPEND_AND_INSERT)) {
-            insert.setObject(1, credential);
+            insert.setObject(1, credential.id());
             insert.setString(2, verdict.status().name());
             insert.setString(3, verdict.voidReason());
             insert.setString(4, StoredBallot.marksJson(marks));
-            insert.setBytes(5, StoredBallot.lineHash(ballotType, verdict, marks));
+            insert.setBytes(5, StoredBallot.lineHash(credential.ballotType(), verdict, marks));
             if (insert.executeUpdate() == 1) {
-                return new Attempt(verdict, null);
+                return verdict;
             }
         }
+        // spent by another request, or withdrawn by closing while this ballot was being checked
         try (var state = db.prepareStatement("select state from evaluation_session where id = ?")) {
-            state.setObject(1, sessionId);
+            state.setObject(1, credential.sessionId());
             try (ResultSet row = state.executeQuery()) {
                 row.next();
-                requireOpen(SessionState.valueOf(row.getString(1))); // closed while this ballot was being checked
+                requireOpen(SessionState.valueOf(row.getString(1)));
             }
         }
         throw new ProblemException(Status.CONFLICT, "credential-used", "该投票凭证已使用",
@@ -241,14 +224,16 @@ public class BallotBox {
     }
 
     /**
-     * Rewrites a closed session's box under new random ids in random order, so neither row ids, physical
-     * order nor transaction ids relate a ballot to the moment, and so the credential, it was cast with.
+     * Ends casting into a session that has just been set CLOSED: withdraws its unspent credentials, then rewrites its
+     * box under new random ids in random order, so neither row ids, physical order nor transaction ids relate a ballot
+     * to the moment, and so the credential, it was cast with.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void shuffle(UUID session) {
-        // waits for casts under way; later ones find the session closed (see SPEND_AND_INSERT)
-        em.createNativeQuery("select cast(pg_advisory_xact_lock(" + BOX_LOCK.formatted("?1") + ") as text)")
-                .setParameter(1, session).getSingleResult();
+    public void close(UUID session) {
+        em.flush(); // the session's new state first: issuing waits for it (see issueCodes) and then refuses
+        // waits for each cast that has spent its credential; each later one finds its credential withdrawn
+        em.createNativeQuery("update voting_credential set withdrawn = true where session_id = ?1 and not spent")
+                .setParameter(1, session).executeUpdate();
         em.createNativeQuery("""
                         with taken as (delete from ballot where session_id = ?1
                                        returning ballot_type, status, void_reason, marks, line_hash)
@@ -354,11 +339,16 @@ public class BallotBox {
         }
     }
 
-    private static void requireIssuing(EvaluationSession session, String ballotType) {
-        if (session.state != SessionState.DRAFT && session.state != SessionState.OPEN) {
-            session.require(SessionState.OPEN, "只有草稿或投票中的评议会可以发放投票凭证");
+    /**
+     * Holds the session's row against closing until the credentials are in (closing updates it first), so a credential
+     * is never issued after closing has withdrawn the unspent ones.
+     */
+    private static void holdForIssuing(EvaluationSession session, String ballotType) {
+        EvaluationSession now = EvaluationSession.findById(session.id, LockModeType.PESSIMISTIC_READ);
+        if (now.state != SessionState.DRAFT && now.state != SessionState.OPEN) {
+            now.require(SessionState.OPEN, "只有草稿或投票中的评议会可以发放投票凭证");
         }
-        requireType(session, ballotType);
+        requireType(now, ballotType);
     }
 
     private static void requireType(EvaluationSession session, String ballotType) {

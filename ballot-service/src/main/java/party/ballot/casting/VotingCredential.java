@@ -25,6 +25,8 @@ public class VotingCredential extends PanacheEntityBase {
     public String codeHash;
     public String account;
     public boolean spent;
+    /** Set when the session closes with this credential unspent: it can no longer cast. */
+    public boolean withdrawn;
 
     static VotingCredential code(UUID session, String type, String codeHash) {
         var credential = new VotingCredential();

@@ -59,22 +59,17 @@ public final class SessionCommands {
     public record BindVoters(@NotBlank String ballotType, @NotEmpty List<@NotBlank String> accounts) {
     }
 
-    public record Cast(@NotNull List<@Valid @NotNull MarkInput> marks) {
+    /*
+     * A ballot's marks are checked against its session by BallotCheck, which names the field of the first wrong one;
+     * Bean Validation cascading into each of a meeting's many marks would only repeat the blank checks, at a cost
+     * every cast pays (docs/benchmarks.md).
+     */
+    public record Cast(@NotNull List<@NotNull Mark> marks) {
     }
 
-    public record CastWithCode(@NotBlank String code, @NotNull List<@Valid @NotNull MarkInput> marks) {
+    public record CastWithCode(@NotBlank String code, @NotNull List<@NotNull Mark> marks) {
     }
 
-    public record PaperBallot(@NotBlank String ballotType, @NotNull List<@Valid @NotNull MarkInput> marks) {
-    }
-
-    public record MarkInput(@NotBlank String subject, @NotBlank String grade) {
-        Mark mark() {
-            return new Mark(subject, grade);
-        }
-    }
-
-    static List<Mark> marks(List<MarkInput> inputs) {
-        return inputs.stream().map(MarkInput::mark).toList();
+    public record PaperBallot(@NotBlank String ballotType, @NotNull List<@NotNull Mark> marks) {
     }
 }

@@ -135,7 +135,7 @@ public class SessionResource {
     @Operation(summary = "A teller enters a paper ballot; several marks on one subject make it void (不得多选)")
     public SessionViews.Receipt enterPaper(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.PaperBallot ballot) {
         EvaluationSession session = sessions.visible(id, scope.root());
-        return SessionViews.Receipt.of(box.enterPaper(session, ballot.ballotType(), SessionCommands.marks(ballot.marks())));
+        return SessionViews.Receipt.of(box.enterPaper(session, ballot.ballotType(), ballot.marks()));
     }
 
     @GET
@@ -153,7 +153,7 @@ public class SessionResource {
     @Unrecorded
     @Operation(summary = "Cast the ballot of an account bound to the session; once")
     public SessionViews.Receipt cast(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.Cast ballot) {
-        return SessionViews.Receipt.of(box.castAsAccount(id, caller.getName(), SessionCommands.marks(ballot.marks())));
+        return SessionViews.Receipt.of(box.castAsAccount(id, caller.getName(), ballot.marks()));
     }
 
     @GET

@@ -62,7 +62,7 @@ public class Sessions {
     public EvaluationSession close(UUID id, String scope) {
         EvaluationSession session = visible(id, scope);
         session.close();
-        box.shuffle(session.id);
+        box.close(session.id);
         return session;
     }
 

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The fingerprint of an anonymous ballot box, independent of the order ballots were cast or stored:
@@ -26,11 +25,16 @@ public final class BallotBoxDigest {
         return digest.digest();
     }
 
+    private static final Comparator<Mark> CANONICAL = Comparator.comparing(Mark::subject).thenComparing(Mark::grade);
+
     public static String line(Tally.Ballot ballot) {
-        return ballot.type() + "|" + ballot.status() + "|" + ballot.marks().stream()
-                .sorted(Comparator.comparing(Mark::subject).thenComparing(Mark::grade))
-                .map(m -> m.subject() + "=" + m.grade())
-                .collect(Collectors.joining(";"));
+        Mark[] marks = ballot.marks().toArray(Mark[]::new);
+        Arrays.sort(marks, CANONICAL);
+        var line = new StringBuilder(16 + 16 * marks.length).append(ballot.type()).append('|').append(ballot.status()).append('|');
+        for (int i = 0; i < marks.length; i++) {
+            line.append(i == 0 ? "" : ";").append(marks[i].subject()).append('=').append(marks[i].grade());
+        }
+        return line.toString();
     }
 
     /** The SHA-256 of the ballot's canonical line. */

@@ -63,14 +63,6 @@ public record SessionDefinition(List<Grade> scale, List<BallotType> ballotTypes,
         return ballotTypes.stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
-    public Optional<Category> categoryOf(String subjectId) {
-        return categories.stream().filter(c -> c.subjects().stream().anyMatch(s -> s.id().equals(subjectId))).findFirst();
-    }
-
-    public int subjectCount() {
-        return categories.stream().mapToInt(c -> c.subjects().size()).sum();
-    }
-
     /** The first rule this definition breaks, as {@code field: message}, or empty when it is sound. */
     public Optional<String> problem() {
         if (scale == null || scale.size() < 2) {

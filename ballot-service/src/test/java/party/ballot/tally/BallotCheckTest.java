@@ -87,4 +87,18 @@ class BallotCheckTest {
                 .isInstanceOfSatisfying(BallotCheck.MalformedBallot.class,
                         e -> assertThat(e.field()).isEqualTo("marks[0].grade"));
     }
+
+    @Test
+    void aMarkWithoutSubjectOrGradeIsRefusedByName() {
+        assertThatThrownBy(() -> BallotCheck.check(session, List.of(new Mark("u1", "好"), new Mark(null, "好")), Entry.ELECTRONIC))
+                .isInstanceOfSatisfying(BallotCheck.MalformedBallot.class, e -> {
+                    assertThat(e.field()).isEqualTo("marks[1].subject");
+                    assertThat(e.getMessage()).isEqualTo("缺少评议对象");
+                });
+        assertThatThrownBy(() -> BallotCheck.check(session, List.of(new Mark("u1", null)), Entry.PAPER))
+                .isInstanceOfSatisfying(BallotCheck.MalformedBallot.class, e -> {
+                    assertThat(e.field()).isEqualTo("marks[0].grade");
+                    assertThat(e.getMessage()).isEqualTo("缺少等次");
+                });
+    }
 }
