@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ final class StackCalls {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static final String WARM_UP_RULE = "(at least six, until two in a row agree within 5 %, at most ten)";
+    static final String WARM_UP_RULE = "(at least six, until the last three agree within 5 %, at most fifteen)";
 
     private StackCalls() {
     }
@@ -38,21 +39,21 @@ final class StackCalls {
     /**
      * Rounds of load until the rate settles ({@link #WARM_UP_RULE}); answers the rates, for the record. Five seconds
      * of warm-up left the services' and the gateway's JIT compilers far from done on two busy cores, and the
-     * figures taken after it at about half their steady rate; three rounds could still stop early, two slow rounds
-     * agreeing by chance.
+     * figures taken after it at about half their steady rate; and a rule of two rounds in a row still stopped early,
+     * on two slow rounds that agreed by chance while the rate went on climbing for another minute.
      */
     static String warmUp(Round round) throws Exception {
-        var rates = new ArrayList<String>();
-        double previous = 0;
-        for (int i = 0; i < 10; i++) {
-            double rate = round.rate();
-            rates.add("%.0f".formatted(rate));
-            if (i >= 5 && Math.abs(rate - previous) <= 0.05 * previous) {
-                break;
+        var rates = new ArrayList<Double>();
+        while (rates.size() < 15) {
+            rates.add(round.rate());
+            if (rates.size() >= 6) {
+                var lastThree = rates.subList(rates.size() - 3, rates.size());
+                if (Collections.max(lastThree) <= 1.05 * Collections.min(lastThree)) {
+                    break;
+                }
             }
-            previous = rate;
         }
-        return String.join(", ", rates) + " requests/s";
+        return rates.stream().map("%.0f"::formatted).collect(Collectors.joining(", ")) + " requests/s";
     }
 
     /**
