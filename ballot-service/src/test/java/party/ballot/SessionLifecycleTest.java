@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,7 @@ class SessionLifecycleTest {
                 .then().statusCode(400).body("errors.field", contains("marks[1].subject"));
         castWithCode(code, List.of(Map.of("subject", "p1"))).then().statusCode(400)
                 .body("errors.field", contains("marks[0].grade"));
-        castWithCode(code, java.util.Collections.singletonList(null)).then().statusCode(400);
+        castWithCode(code, Collections.singletonList(null)).then().statusCode(400);
         castWithCode("XXXX-XXXX-XXXX", marks("好")).then().statusCode(404)
                 .body("type", equalTo("urn:party:problem:unknown-code"));
 

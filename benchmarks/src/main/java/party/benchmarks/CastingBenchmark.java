@@ -95,8 +95,8 @@ public final class CastingBenchmark {
         Supplier<HttpRequest> cast = () -> post("/api/ballots/cast", "{\"code\":\"" + unused.remove() + "\",\"marks\":" + marks + "}", null);
         Step enoughCodes = () -> topUp(session, unused);
 
-        // Casting is measured before the baseline ever runs: measured after it, in the same run, it was 23 % slower
-        // (docs/benchmarks.md); the figure after the baseline is printed too.
+        // Casting is measured before the baseline ever runs, and once more after it: in one run the second figure was
+        // 23 % lower, in the next the same (docs/benchmarks.md).
         System.out.println("\ncast a ballot, " + CLIENTS + " clients");
         System.out.println("    warm-up, rounds of " + WARM_UP_ROUND.toSeconds() + " s " + WARM_UP_RULE + ": " + warm(cast, enoughCodes));
         enoughCodes.run();

@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class BallotBoxDigest {
 
+    private static final Comparator<Mark> CANONICAL = Comparator.comparing(Mark::subject).thenComparing(Mark::grade);
+
     private final List<byte[]> ballots = new ArrayList<>();
 
     public static String of(List<Tally.Ballot> box) {
@@ -25,12 +27,11 @@ public final class BallotBoxDigest {
         return digest.digest();
     }
 
-    private static final Comparator<Mark> CANONICAL = Comparator.comparing(Mark::subject).thenComparing(Mark::grade);
-
     public static String line(Tally.Ballot ballot) {
         Mark[] marks = ballot.marks().toArray(Mark[]::new);
         Arrays.sort(marks, CANONICAL);
-        var line = new StringBuilder(16 + 16 * marks.length).append(ballot.type()).append('|').append(ballot.status()).append('|');
+        var line = new StringBuilder(16 + 16 * marks.length)
+                .append(ballot.type()).append('|').append(ballot.status()).append('|');
         for (int i = 0; i < marks.length; i++) {
             line.append(i == 0 ? "" : ";").append(marks[i].subject()).append('=').append(marks[i].grade());
         }

@@ -1,8 +1,8 @@
 package party.ballot.tally;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,7 +71,8 @@ public final class BallotCheck {
                         mark.subject() == null ? "缺少评议对象" : "评议对象不存在: " + mark.subject());
             }
             if (!grades.contains(mark.grade())) {
-                throw new MalformedBallot("marks[" + i + "].grade", mark.grade() == null ? "缺少等次" : "等次不存在: " + mark.grade());
+                throw new MalformedBallot("marks[" + i + "].grade",
+                        mark.grade() == null ? "缺少等次" : "等次不存在: " + mark.grade());
             }
             if (marksPerSubject.merge(mark.subject(), 1, Integer::sum) > 1 && entry == Entry.ELECTRONIC) {
                 throw new MalformedBallot("marks[" + i + "].subject", "同一评议对象只能评一个等次: " + mark.subject());

@@ -55,10 +55,6 @@ public record SessionDefinition(List<Grade> scale, List<BallotType> ballotTypes,
         return scale.get(0);
     }
 
-    public Optional<Grade> grade(String label) {
-        return scale.stream().filter(g -> g.label().equals(label)).findFirst();
-    }
-
     public Optional<BallotType> ballotType(String code) {
         return ballotTypes.stream().filter(t -> t.code().equals(code)).findFirst();
     }
