@@ -92,13 +92,15 @@ public final class CastingBenchmark {
         };
         // the load generator shares the two cores: it writes the 27 marks once, not for every request
         String marks = JSON.writeValueAsString(marks(27));
-        Supplier<HttpRequest> cast = () -> post("/api/ballots/cast", "{\"code\":\"" + unused.remove() + "\",\"marks\":" + marks + "}", null);
+        Supplier<HttpRequest> cast = () ->
+                post("/api/ballots/cast", "{\"code\":\"" + unused.remove() + "\",\"marks\":" + marks + "}", null);
         Step enoughCodes = () -> topUp(session, unused);
 
         // Casting is measured before the baseline ever runs, and once more after it: in one run the second figure was
         // 23 % lower, in the next the same (docs/benchmarks.md).
         System.out.println("\ncast a ballot, " + CLIENTS + " clients");
-        System.out.println("    warm-up, rounds of " + WARM_UP_ROUND.toSeconds() + " s " + WARM_UP_RULE + ": " + warm(cast, enoughCodes));
+        System.out.println("    warm-up, rounds of " + WARM_UP_ROUND.toSeconds() + " s " + WARM_UP_RULE + ": "
+                + warm(cast, enoughCodes));
         enoughCodes.run();
         System.out.println("    (a) meeting arrival, " + MEETING_VOTERS + " requests spread evenly over " + MEETING_WINDOW.toSeconds()
                 + " s, open loop, latency from the scheduled start: " + openLoop(cast));
@@ -112,7 +114,8 @@ public final class CastingBenchmark {
         double oneRow = closedLoop(baseline, SATURATION_RUN);
         System.out.printf("    (b) saturation: %.0f requests/s; casting reached %.2f x this%n", oneRow, casting / oneRow);
         enoughCodes.run();
-        System.out.printf("    casting at saturation again, after the baseline: %.0f requests/s%n", closedLoop(cast, SATURATION_RUN));
+        System.out.printf("    casting at saturation again, after the baseline: %.0f requests/s%n",
+                closedLoop(cast, SATURATION_RUN));
 
         System.out.println("\n(c) sealing " + SEAL_BALLOTS + " ballots x " + SEAL_SUBJECTS + " subjects");
         System.out.printf("    seal request right after filling the box (autovacuum may be at work): %d ms%n", seal(false));

@@ -76,7 +76,7 @@ final class StackCalls {
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
-    /** A demo user's token from the local realm (password = user name), through the public mobile client. */
+    /** A token from the local realm's public mobile client, and when it was fetched. */
     private record Token(String value, long fetchedAt) {
         boolean fresh() {
             return System.nanoTime() - fetchedAt < Duration.ofMinutes(4).toNanos();

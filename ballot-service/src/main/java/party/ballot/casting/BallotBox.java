@@ -230,7 +230,7 @@ public class BallotBox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void close(UUID session) {
-        em.flush(); // the session's new state first: issuing waits for it (see issueCodes) and then refuses
+        em.flush(); // the session's new state first: issuing waits for it (see holdForIssuing) and then refuses
         // waits for each cast that has spent its credential; each later one finds its credential withdrawn
         em.createNativeQuery("update voting_credential set withdrawn = true where session_id = ?1 and not spent")
                 .setParameter(1, session).executeUpdate();
