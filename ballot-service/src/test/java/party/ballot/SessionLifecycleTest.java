@@ -103,8 +103,10 @@ class SessionLifecycleTest {
                 .extract().path("codes.code");
     }
 
-    private static io.restassured.response.Response castWithCode(String code, List<Map<String, String>> marks) {
-        return given().contentType(ContentType.JSON).body(Map.of("code", code, "marks", marks)).post("/api/ballots/cast");
+    private static io.restassured.response.Response castWithCode(String session, String code,
+            List<Map<String, String>> marks) {
+        return given().contentType(ContentType.JSON).body(Map.of("sessionId", session, "code", code, "marks", marks))
+                .post("/api/ballots/cast");
     }
 
     @Test
@@ -114,7 +116,7 @@ class SessionLifecycleTest {
                 .put("/api/ballots/sessions/" + session).then().statusCode(200);
         List<String> codesA = issueCodes(session, "A", 3);
         List<String> codesB = issueCodes(session, "B", 4);
-        castWithCode(codesA.get(0), marks("好", "好", "较好", "一般", "好", "较好")).then().statusCode(409)
+        castWithCode(session, codesA.get(0), marks("好", "好", "较好", "一般", "好", "较好")).then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:wrong-session-state"));
 
         as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200).body("state", equalTo("OPEN"));
@@ -122,14 +124,14 @@ class SessionLifecycleTest {
                 .put("/api/ballots/sessions/" + session).then().statusCode(409);
         as(ORGANIZER).get("/api/ballots/sessions/" + session + "/results").then().statusCode(409);
 
-        castWithCode(codesA.get(0), marks("好", "好", "较好", "一般", "好", "较好")).then().statusCode(200)
+        castWithCode(session, codesA.get(0), marks("好", "好", "较好", "一般", "好", "较好")).then().statusCode(200)
                 .body("status", equalTo("VALID"));
-        castWithCode(codesA.get(1), marks("较好", "好", "较好", "较好", "较好", "好")).then().statusCode(200)
+        castWithCode(session, codesA.get(1), marks("较好", "好", "较好", "较好", "较好", "好")).then().statusCode(200)
                 .body("status", equalTo("VALID"));
         // three 好 among four districts breaks the quota of two: kept, and counted void
-        castWithCode(codesB.get(0), marks("好", "好", "好", "一般", "较好", "较好")).then().statusCode(200)
+        castWithCode(session, codesB.get(0), marks("好", "好", "好", "一般", "较好", "较好")).then().statusCode(200)
                 .body("status", equalTo("VOID")).body("voidReason", startsWith("超过限额: 县区"));
-        castWithCode(codesB.get(1), marks("一般", "较好", "好", "差", "较好", "一般")).then().statusCode(200);
+        castWithCode(session, codesB.get(1), marks("一般", "较好", "好", "差", "较好", "一般")).then().statusCode(200);
         // a paper ballot with two marks on one subject is void (不得多选)
         var doubleMarked = new ArrayList<>(marks("好", "较好", "一般", "差"));
         doubleMarked.add(Map.of("subject", "county-1", "grade", "差"));
@@ -142,7 +144,7 @@ class SessionLifecycleTest {
                 .body("issued", contains(3, 4)).body("cast", contains(2, 2)).body("paper", contains(0, 1));
 
         as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
-        castWithCode(codesA.get(2), marks("好")).then().statusCode(409);
+        castWithCode(session, codesA.get(2), marks("好")).then().statusCode(409);
         var results = as(ORGANIZER).post("/api/ballots/sessions/" + session + "/seal").then().statusCode(200)
                 .body("tally.validBallots.A", equalTo(2)).body("tally.validBallots.B", equalTo(1))
                 .body("tally.voidBallots.B", equalTo(2))
@@ -194,26 +196,41 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void malformedBallotsAreRefusedAndSpendNothing() {
+    void malformedBallotsAreRefusedAndSpendNothing() throws Exception {
         String session = createSession("校验");
         String code = issueCodes(session, "A", 1).get(0);
         as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
 
-        castWithCode(code, List.of(Map.of("subject", "nobody", "grade", "好"))).then().statusCode(400)
+        castWithCode(session, code, List.of(Map.of("subject", "nobody", "grade", "好"))).then().statusCode(400)
                 .body("errors.field", contains("marks[0].subject"));
-        castWithCode(code, List.of(Map.of("subject", "p1", "grade", "优秀"))).then().statusCode(400)
+        castWithCode(session, code, List.of(Map.of("subject", "p1", "grade", "优秀"))).then().statusCode(400)
                 .body("errors.field", contains("marks[0].grade"));
-        castWithCode(code, List.of(Map.of("subject", "p1", "grade", "好"), Map.of("subject", "p1", "grade", "差")))
+        castWithCode(session, code, List.of(Map.of("subject", "p1", "grade", "好"), Map.of("subject", "p1", "grade", "差")))
                 .then().statusCode(400).body("errors.field", contains("marks[1].subject"));
-        castWithCode(code, List.of(Map.of("subject", "p1"))).then().statusCode(400)
+        castWithCode(session, code, List.of(Map.of("subject", "p1"))).then().statusCode(400)
                 .body("errors.field", contains("marks[0].grade"));
-        castWithCode(code, Collections.singletonList(null)).then().statusCode(400);
-        castWithCode("XXXX-XXXX-XXXX", marks("好")).then().statusCode(404)
+        castWithCode(session, code, Collections.singletonList(null)).then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("code", code, "marks", marks("好", "较好")))
+                .post("/api/ballots/cast").then().statusCode(400).body("errors.field", contains("sessionId"));
+        castWithCode(session, "XXXX-XXXX-XXXX", marks("好")).then().statusCode(404)
                 .body("type", equalTo("urn:party:problem:unknown-code"));
+        // without a credential of the session, nothing tells what it would refuse, or whether it is open
+        castWithCode(session, "XXXX-XXXX-XXXX", List.of(Map.of("subject", "nobody", "grade", "好"))).then().statusCode(404);
+        String another = createSession("另一场");
+        String codeOfAnother = issueCodes(another, "A", 1).get(0);
+        castWithCode(another, "XXXX-XXXX-XXXX", marks("好", "较好")).then().statusCode(404);
+        // a code casts only into its own session, whatever form it is sent with
+        as(ORGANIZER).post("/api/ballots/sessions/" + another + "/open").then().statusCode(200);
+        castWithCode(session, codeOfAnother, marks("好", "较好")).then().statusCode(404)
+                .body("type", equalTo("urn:party:problem:unknown-code"));
+        castWithCode(another, code, marks("好", "较好")).then().statusCode(404);
+        assertThat(count("select count(*) from ballot where session_id in ('" + session + "', '" + another + "')"))
+                .isZero();
 
-        castWithCode(code, marks("好", "较好")).then().statusCode(200).body("status", equalTo("VALID"));
-        castWithCode(code, marks("好", "较好")).then().statusCode(409)
+        castWithCode(session, code, marks("好", "较好")).then().statusCode(200).body("status", equalTo("VALID"));
+        castWithCode(session, code, marks("好", "较好")).then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:credential-used"));
+        castWithCode(another, codeOfAnother, marks("好", "较好")).then().statusCode(200);
     }
 
     @Test
@@ -225,7 +242,7 @@ class SessionLifecycleTest {
         var pool = Executors.newFixedThreadPool(20);
         List<Callable<Integer>> casts = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            casts.add(() -> castWithCode(code, marks("好", "较好", "一般")).statusCode());
+            casts.add(() -> castWithCode(session, code, marks("好", "较好", "一般")).statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(casts)) {
@@ -253,7 +270,7 @@ class SessionLifecycleTest {
             while (held.size() < connections - 1) {
                 held.add(db.getConnection());
             }
-            castWithCode(code, marks("好", "较好")).then().statusCode(200);
+            castWithCode(session, code, marks("好", "较好")).then().statusCode(200);
         } finally {
             for (var connection : held) {
                 connection.close();
@@ -297,7 +314,7 @@ class SessionLifecycleTest {
         String session = createSession("截止");
         List<String> codes = issueCodes(session, "A", 2);
         as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
-        castWithCode(codes.get(0), marks("好", "较好")).then().statusCode(200);
+        castWithCode(session, codes.get(0), marks("好", "较好")).then().statusCode(200);
 
         var pool = Executors.newFixedThreadPool(3);
         try (var shuffle = db.getConnection()) {
@@ -305,7 +322,7 @@ class SessionLifecycleTest {
             shuffle.createStatement().execute("select id from ballot where session_id = '" + session + "' for update");
             Future<Integer> close = pool.submit(() -> as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").statusCode());
             await().atMost(Duration.ofSeconds(10)).until(() -> waitingForLocks() == 1);
-            Future<io.restassured.response.Response> lateCast = pool.submit(() -> castWithCode(codes.get(1), marks("一般", "好")));
+            Future<io.restassured.response.Response> lateCast = pool.submit(() -> castWithCode(session, codes.get(1), marks("一般", "好")));
             await().atMost(Duration.ofSeconds(10)).until(() -> waitingForLocks() == 2);
             Future<Integer> lateCodes = pool.submit(() -> as(ORGANIZER).contentType(ContentType.JSON)
                     .body(Map.of("ballotType", "A", "count", 1)).post("/api/ballots/sessions/" + session + "/codes").statusCode());
@@ -379,7 +396,7 @@ class SessionLifecycleTest {
         String session = createSession("保密");
         List<String> codes = issueCodes(session, "A", 3);
         as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
-        codes.forEach(code -> castWithCode(code, marks("较好", "一般")).then().statusCode(200));
+        codes.forEach(code -> castWithCode(session, code, marks("较好", "一般")).then().statusCode(200));
         List<String> idsWhileOpen = strings("select id::text from ballot where session_id = '" + session + "'");
 
         as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);

@@ -92,8 +92,8 @@ public final class CastingBenchmark {
         };
         // the load generator shares the two cores: it writes the 27 marks once, not for every request
         String marks = JSON.writeValueAsString(marks(27));
-        Supplier<HttpRequest> cast = () ->
-                post("/api/ballots/cast", "{\"code\":\"" + unused.remove() + "\",\"marks\":" + marks + "}", null);
+        String ballot = "{\"sessionId\":\"" + session + "\",\"marks\":" + marks + ",\"code\":\"";
+        Supplier<HttpRequest> cast = () -> post("/api/ballots/cast", ballot + unused.remove() + "\"}", null);
         Step enoughCodes = () -> topUp(session, unused);
 
         // Casting is measured before the baseline ever runs, and once more after it: in one run the second figure was

@@ -62,7 +62,7 @@ class BallotsEndToEndTest {
                     Map.of("subject", "p1", "grade", p), Map.of("subject", "p2", "grade", "较好"),
                     Map.of("subject", "p3", "grade", i % 5 == 0 ? "差" : "一般"));
             String status = given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON)
-                    .body(Map.of("code", code, "marks", marks)).post("/api/ballots/cast")
+                    .body(Map.of("sessionId", session, "code", code, "marks", marks)).post("/api/ballots/cast")
                     .then().statusCode(200).extract().path("status");
             assertThat(status).isEqualTo(breaksQuota && i % 2 == 0 ? "VOID" : "VALID");
             voids += "VOID".equals(status) ? 1 : 0;

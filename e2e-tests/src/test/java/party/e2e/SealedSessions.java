@@ -29,7 +29,7 @@ final class SealedSessions {
                 .post("/api/ballots/sessions/" + session + "/codes").then().statusCode(200).extract().path("codes.code");
         as(platform, organizer).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
         for (String code : codes) {
-            given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).body(Map.of("code", code, "marks",
+            given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).body(Map.of("sessionId", session, "code", code, "marks",
                             List.of(Map.of("subject", first, "grade", "好"), Map.of("subject", second, "grade", "一般"))))
                     .post("/api/ballots/cast").then().statusCode(200).body("status", equalTo("VALID"));
         }

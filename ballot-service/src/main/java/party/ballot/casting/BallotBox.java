@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,24 +50,45 @@ public class BallotBox {
     private static final int CHUNK = 1_000;
 
     /*
-     * Casting is what a whole meeting hall does within seconds, so it is plain JDBC, two statements and no transaction
-     * of its own (docs/benchmarks.md): find the credential, check the ballot, then spend and insert in one statement.
-     * Closing withdraws every unspent credential before it shuffles the box. A cast that spent its credential first
-     * makes closing wait for it, so its ballot is shuffled with the rest; one that comes second waits for closing and
-     * then finds its credential withdrawn. Either way no ballot enters after the shuffle.
+     * Casting is what a whole meeting hall does within seconds, so it is plain JDBC and one statement with no transaction
+     * of its own (docs/benchmarks.md): the ballot names its session, is checked against that session's frozen
+     * definition, and then one statement spends the credential and drops the ballot in, both or neither. Closing
+     * withdraws every unspent credential before it shuffles the box. A cast that spent its credential first makes
+     * closing wait for it, so its ballot is shuffled with the rest; one that comes second waits for closing and then
+     * finds its credential withdrawn. Either way no ballot enters after the shuffle.
+     *
+     * The credential's ballot type is known only to the row being spent, so PostgreSQL completes the ballot's
+     * canonical line with it and hashes the line (BallotBoxDigest.lineAfterType).
      */
-    /** A credential and its session's state: complete it with the condition that finds the credential. */
-    private static final String CREDENTIAL = """
-            select c.id, c.session_id, c.ballot_type, s.state
-            from voting_credential c join evaluation_session s on s.id = c.session_id
-            where\s""";
-    /** Spends the credential and drops the ballot in: both or neither. */
+    /** Spends the credential and drops the ballot in; complete it with the column that names the credential. */
     private static final String SPEND_AND_INSERT = """
             with spent as (
-                update voting_credential set spent = true where id = ? and not spent and not withdrawn
-                returning session_id, ballot_type)
+                update voting_credential set spent = true
+                where not spent and not withdrawn and session_id = ? and %s = ?
+                returning ballot_type)
             insert into ballot (id, session_id, ballot_type, status, void_reason, marks, line_hash)
-            select gen_random_uuid(), session_id, ballot_type, ?, ?, cast(? as json), ? from spent""";
+            select gen_random_uuid(), ?, ballot_type, ?, ?, cast(? as json), sha256(convert_to(ballot_type, 'UTF8') || ?)
+            from spent""";
+    /** The state of a credential's session, when the credential exists. */
+    private static final String CREDENTIAL_SESSION_STATE = """
+            select s.state from voting_credential c join evaluation_session s on s.id = c.session_id
+            where c.session_id = ? and c.%s = ?""";
+
+    /** How a cast names its credential: by the hash of a one-time code, or as the account bound to the session. */
+    private enum CredentialBy {
+        CODE("code_hash", BallotBox::unknownCode),
+        ACCOUNT("account", NotFoundException::new); // being bound is what entitles a voter: others get 404
+
+        final String spendAndInsert;
+        final String sessionState;
+        final Supplier<RuntimeException> unknown;
+
+        CredentialBy(String column, Supplier<RuntimeException> unknown) {
+            this.spendAndInsert = SPEND_AND_INSERT.formatted(column);
+            this.sessionState = CREDENTIAL_SESSION_STATE.formatted(column);
+            this.unknown = unknown;
+        }
+    }
 
     private final EntityManager em;
     /** Definitions are frozen when a session opens, so casting parses each open session's definition once. */
@@ -118,14 +140,14 @@ public class BallotBox {
         return new ProblemException(Status.NOT_FOUND, "unknown-code", "投票码无效", "no session has this voting code", "code");
     }
 
-    /** Casts with a one-time code: 404 for an unknown code. */
-    public BallotCheck.Verdict castWithCode(String code, List<Mark> marks) {
-        return cast(marks, BallotBox::unknownCode, CREDENTIAL + "c.code_hash = ?", OneTimeCodes.hash(code));
+    /** Casts with a one-time code into the session its ballot form came from: 404 for a code of no such session. */
+    public BallotCheck.Verdict castWithCode(UUID session, String code, List<Mark> marks) {
+        return cast(session, marks, CredentialBy.CODE, OneTimeCodes.hash(code));
     }
 
     /** Casts as an account bound to the session: others get 404, being bound is what entitles a voter. */
     public BallotCheck.Verdict castAsAccount(UUID session, String account, List<Mark> marks) {
-        return cast(marks, NotFoundException::new, CREDENTIAL + "c.session_id = ? and c.account = ?", session, account);
+        return cast(session, marks, CredentialBy.ACCOUNT, account);
     }
 
     /** The credential of an account bound to the session: being bound, not org scope, entitles a voter; others get 404. */
@@ -154,67 +176,72 @@ public class BallotBox {
         return verdict;
     }
 
-    private BallotCheck.Verdict cast(List<Mark> marks, Supplier<RuntimeException> unknown, String findCredential,
-            Object... key) {
-        while (true) {
-            UUID unread;
+    private BallotCheck.Verdict cast(UUID session, List<Mark> marks, CredentialBy credential, String key) {
+        BallotCheck.Verdict verdict;
+        try {
+            verdict = check(openDefinition(session, credential.unknown), marks, Entry.ELECTRONIC);
+        } catch (ProblemException refused) {
+            // only a holder of one of its credentials learns how a session refuses a ballot: its state, its subjects
             try (Connection db = dataSource.getConnection()) {
-                Credential credential = find(db, unknown, findCredential, key);
-                SessionDefinition definition = frozen.get(credential.sessionId());
-                if (definition != null) {
-                    return spendAndInsert(db, credential, check(definition, marks, Entry.ELECTRONIC), marks);
-                }
-                unread = credential.sessionId();
+                sessionState(db, session, credential, key);
             } catch (SQLException e) {
                 throw new IllegalStateException("casting failed in the database", e);
             }
-            // Read with no connection held: when voting opens, every pooled connection can be held by a cast waiting
-            // for this very definition, and reading it while holding one could never get one.
-            frozen.computeIfAbsent(unread, id -> EvaluationSession.<EvaluationSession>findById(id).definition);
+            throw refused;
         }
-    }
-
-    private record Credential(UUID id, UUID sessionId, String ballotType) {
-    }
-
-    private static Credential find(Connection db, Supplier<RuntimeException> unknown, String findCredential,
-            Object... key) throws SQLException {
-        try (var find = db.prepareStatement(findCredential)) {
-            for (int i = 0; i < key.length; i++) {
-                find.setObject(i + 1, key[i]);
-            }
-            try (ResultSet row = find.executeQuery()) {
-                if (!row.next()) {
-                    throw unknown.get();
+        try (Connection db = dataSource.getConnection()) {
+            try (var insert = db.prepareStatement(credential.spendAndInsert)) {
+                insert.setObject(1, session);
+                insert.setString(2, key);
+                insert.setObject(3, session);
+                insert.setString(4, verdict.status().name());
+                insert.setString(5, verdict.voidReason());
+                insert.setString(6, StoredBallot.marksJson(marks));
+                insert.setBytes(7, BallotBoxDigest.lineAfterType(verdict.status(), marks).getBytes(StandardCharsets.UTF_8));
+                if (insert.executeUpdate() == 1) {
+                    return verdict;
                 }
-                requireOpen(SessionState.valueOf(row.getString(4)));
-                return new Credential(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3));
             }
-        }
-    }
-
-    private static BallotCheck.Verdict spendAndInsert(Connection db, Credential credential, BallotCheck.Verdict verdict,
-            List<Mark> marks) throws SQLException {
-        try (var insert = db.prepareStatement(SPEND_AND_INSERT)) {
-            insert.setObject(1, credential.id());
-            insert.setString(2, verdict.status().name());
-            insert.setString(3, verdict.voidReason());
-            insert.setString(4, StoredBallot.marksJson(marks));
-            insert.setBytes(5, StoredBallot.lineHash(credential.ballotType(), verdict, marks));
-            if (insert.executeUpdate() == 1) {
-                return verdict;
-            }
-        }
-        // spent by another request, or withdrawn by closing while this ballot was being checked
-        try (var state = db.prepareStatement("select state from evaluation_session where id = ?")) {
-            state.setObject(1, credential.sessionId());
-            try (ResultSet row = state.executeQuery()) {
-                row.next();
-                requireOpen(SessionState.valueOf(row.getString(1)));
-            }
+            // closing withdrew the credential, or another request spent it
+            requireOpen(sessionState(db, session, credential, key));
+        } catch (SQLException e) {
+            throw new IllegalStateException("casting failed in the database", e);
         }
         throw new ProblemException(Status.CONFLICT, "credential-used", "该投票凭证已使用",
                 "this credential has already cast its ballot", null);
+    }
+
+    /** The session's state, told only to a caller who names one of its credentials. */
+    private static SessionState sessionState(Connection db, UUID session, CredentialBy credential, String key)
+            throws SQLException {
+        try (var find = db.prepareStatement(credential.sessionState)) {
+            find.setObject(1, session);
+            find.setString(2, key);
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    throw credential.unknown.get();
+                }
+                return SessionState.valueOf(row.getString(1));
+            }
+        }
+    }
+
+    /**
+     * The definition ballots of an open session are checked against. It is frozen when the session opens, so it is read
+     * once; a session is remembered only once open, so no ballot enters a draft, and closing withdraws the credentials.
+     */
+    private SessionDefinition openDefinition(UUID session, Supplier<RuntimeException> unknown) {
+        SessionDefinition definition = frozen.get(session);
+        if (definition == null) {
+            EvaluationSession read = EvaluationSession.findById(session);
+            if (read == null) {
+                throw unknown.get();
+            }
+            requireOpen(read.state);
+            definition = read.definition;
+            frozen.put(session, definition);
+        }
+        return definition;
     }
 
     private static void requireOpen(SessionState state) {

@@ -42,6 +42,7 @@ public class StoredBallot extends PanacheEntityBase {
     public String voidReason;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Mark> marks;
+    /** The hash that stands for the ballot in the box's digest, kept with it so that sealing need not compute it. */
     @Column(name = "line_hash")
     public byte[] lineHash;
 
@@ -53,13 +54,8 @@ public class StoredBallot extends PanacheEntityBase {
         ballot.status = verdict.status();
         ballot.voidReason = verdict.voidReason();
         ballot.marks = marks;
-        ballot.lineHash = lineHash(type, verdict, marks);
+        ballot.lineHash = BallotBoxDigest.hash(new Tally.Ballot(type, verdict.status(), verdict.voidReason(), marks));
         return ballot;
-    }
-
-    /** The hash that stands for the ballot in the box's digest, kept with it so that sealing need not compute it. */
-    static byte[] lineHash(String type, BallotCheck.Verdict verdict, List<Mark> marks) {
-        return BallotBoxDigest.hash(new Tally.Ballot(type, verdict.status(), verdict.voidReason(), marks));
     }
 
     /** The marks as the {@code marks} column holds them, for casting, which inserts without the entity. */

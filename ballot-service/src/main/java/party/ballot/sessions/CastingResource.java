@@ -43,6 +43,6 @@ public class CastingResource {
     @Unrecorded
     @Operation(summary = "Cast with a one-time code: once; a malformed ballot is refused without using the code")
     public SessionViews.Receipt cast(@Valid @NotNull SessionCommands.CastWithCode ballot) {
-        return SessionViews.Receipt.of(box.castWithCode(ballot.code(), ballot.marks()));
+        return SessionViews.Receipt.of(box.castWithCode(ballot.sessionId(), ballot.code(), ballot.marks()));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import party.ballot.tally.Mark;
 import party.ballot.tally.SessionDefinition;
 import party.ballot.tally.SessionDefinition.BallotType;
@@ -67,7 +68,8 @@ public final class SessionCommands {
     public record Cast(@NotNull List<@NotNull Mark> marks) {
     }
 
-    public record CastWithCode(@NotBlank String code, @NotNull List<@NotNull Mark> marks) {
+    /** @param sessionId the session whose ballot form the code opened; casting refuses a code of another session */
+    public record CastWithCode(@NotNull UUID sessionId, @NotBlank String code, @NotNull List<@NotNull Mark> marks) {
     }
 
     public record PaperBallot(@NotBlank String ballotType, @NotNull List<@NotNull Mark> marks) {

@@ -28,12 +28,16 @@ public final class BallotBoxDigest {
     }
 
     public static String line(Tally.Ballot ballot) {
-        Mark[] marks = ballot.marks().toArray(Mark[]::new);
-        Arrays.sort(marks, CANONICAL);
-        var line = new StringBuilder(16 + 16 * marks.length)
-                .append(ballot.type()).append('|').append(ballot.status()).append('|');
-        for (int i = 0; i < marks.length; i++) {
-            line.append(i == 0 ? "" : ";").append(marks[i].subject()).append('=').append(marks[i].grade());
+        return ballot.type() + lineAfterType(ballot.status(), ballot.marks());
+    }
+
+    /** The canonical line from the separator after the ballot type on: casting lets PostgreSQL prepend the type. */
+    public static String lineAfterType(BallotCheck.Status status, List<Mark> marks) {
+        Mark[] sorted = marks.toArray(Mark[]::new);
+        Arrays.sort(sorted, CANONICAL);
+        var line = new StringBuilder(16 + 16 * sorted.length).append('|').append(status).append('|');
+        for (int i = 0; i < sorted.length; i++) {
+            line.append(i == 0 ? "" : ";").append(sorted[i].subject()).append('=').append(sorted[i].grade());
         }
         return line.toString();
     }

@@ -145,7 +145,7 @@ async function submit(event) {
   const response = await fetch('/api/ballots/cast', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({ code, marks }),
+    body: JSON.stringify({ sessionId: form.sessionId, code, marks }),
   });
   if (!response.ok) {
     $('submit').disabled = false;
