@@ -195,6 +195,29 @@ class SessionLifecycleTest {
                 }));
     }
 
+    /** Sealing streams the box in chunks of a thousand and counts them on another thread: every ballot counts once. */
+    @Test
+    void aBoxOfManyChunksIsCountedWhole() throws Exception {
+        String session = createSession("大票箱");
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
+        String marks = new ObjectMapper().writeValueAsString(marks("好", "较好", "一般", "差", "好", "较好"));
+        sql("insert into ballot (id, session_id, ballot_type, status, marks, line_hash) "
+                + "select gen_random_uuid(), '" + session + "', t, 'VALID', '" + marks + "', sha256(convert_to(t "
+                + "|| '|VALID|county-1=好;county-2=较好;county-3=一般;county-4=差;p1=好;p2=较好', 'UTF8')) "
+                + "from (select case when i % 2 = 0 then 'A' else 'B' end as t from generate_series(1, 2500) i) box");
+
+        var results = as(ORGANIZER).post("/api/ballots/sessions/" + session + "/seal").then().statusCode(200)
+                .body("tally.validBallots.A", equalTo(1250)).body("tally.validBallots.B", equalTo(1250))
+                .body("tally.categories[0].subjects.find { it.subject == 'county-1' }.byType.A.counts.好", equalTo(1250))
+                .extract().jsonPath();
+        String box = as(ORGANIZER).get("/api/ballots/sessions/" + session + "/ballot-box").then().statusCode(200)
+                .body("ballots", hasSize(2500)).extract().asString();
+        var recount = Recount.recount(new ObjectMapper().readTree(box));
+        assertThat(recount.digestMatches()).isTrue();
+        assertThat(recount.digest()).isEqualTo(results.getString("digest"));
+    }
+
     @Test
     void malformedBallotsAreRefusedAndSpendNothing() throws Exception {
         String session = createSession("校验");

@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.hibernate.jpa.AvailableHints;
 import party.ballot.sessions.EvaluationSession;
 import party.ballot.sessions.SessionState;
 import party.ballot.tally.BallotBoxDigest;
@@ -284,56 +282,61 @@ public class BallotBox {
         var total = new Tally.Counter(definition);
         var counted = new ArrayList<CompletableFuture<Tally.Counter>>();
         var waiting = new Semaphore(4);
-        var chunk = new ArrayList<Object[]>(CHUNK);
-        try (Stream<Object[]> rows = rows(session, "line_hash")) {
-            for (var it = rows.iterator(); it.hasNext(); ) {
-                Object[] row = it.next();
-                digest.add((byte[]) row[4]);
-                chunk.add(row);
-                if (chunk.size() == CHUNK || !it.hasNext()) {
-                    waiting.acquireUninterruptibly();
-                    var rowsOfChunk = chunk;
-                    counted.add(CompletableFuture.supplyAsync(() -> countChunk(definition, rowsOfChunk))
-                            .whenComplete((c, e) -> waiting.release()));
-                    chunk = new ArrayList<>(CHUNK);
-                }
-            }
-        }
+        readBox(session, rows -> {
+            rows.forEach(row -> digest.add(row.lineHash()));
+            waiting.acquireUninterruptibly();
+            counted.add(CompletableFuture.supplyAsync(() -> countChunk(definition, rows))
+                    .whenComplete((c, e) -> waiting.release()));
+        });
         counted.forEach(c -> total.merge(c.join()));
         return new Count(total.result(), digest.digest());
     }
 
-    private static Tally.Counter countChunk(SessionDefinition definition, List<Object[]> rows) {
+    private static Tally.Counter countChunk(SessionDefinition definition, List<BoxRow> rows) {
         var counter = new Tally.Counter(definition);
-        rows.forEach(row -> counter.add(ballot(row)));
+        rows.forEach(row -> counter.add(row.ballot()));
         return counter;
     }
 
-    /** The box as plain rows, for exports; sealing counts through {@link #count} instead. */
-    public void readBox(UUID session, Consumer<Tally.Ballot> sink) {
-        try (Stream<Object[]> rows = rows(session, "null")) {
-            rows.forEach(row -> sink.accept(ballot(row)));
+    /** The box as plain ballots, for exports; sealing counts through {@link #count} instead. */
+    public List<Tally.Ballot> contents(UUID session) {
+        var ballots = new ArrayList<Tally.Ballot>();
+        readBox(session, rows -> rows.forEach(row -> ballots.add(row.ballot())));
+        return ballots;
+    }
+
+    /** A row of the box; the marks as the UTF-8 JSON text PostgreSQL sent, which the parser reads as it is. */
+    private record BoxRow(String type, String status, String voidReason, byte[] marks, byte[] lineHash) {
+
+        Tally.Ballot ballot() {
+            return new Tally.Ballot(type, BallotCheck.Status.valueOf(status), voidReason, StoredBallot.marks(marks));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Stream<Object[]> rows(UUID session, String hashColumn) {
-        return em.createNativeQuery("select ballot_type, status, void_reason, marks::text, " + hashColumn
-                        + " from ballot where session_id = ?1")
-                .setParameter(1, session)
-                .setHint(AvailableHints.HINT_FETCH_SIZE, CHUNK)
-                .getResultStream();
-    }
-
-    private static Tally.Ballot ballot(Object[] row) {
-        return new Tally.Ballot((String) row[0], BallotCheck.Status.valueOf((String) row[1]), (String) row[2],
-                StoredBallot.marks((String) row[3]));
-    }
-
-    public List<Tally.Ballot> contents(UUID session) {
-        var ballots = new ArrayList<Tally.Ballot>();
-        readBox(session, ballots::add);
-        return ballots;
+    /** Hands the box over in chunks as they are fetched: inside a transaction, a thousand rows at a time. */
+    private void readBox(UUID session, Consumer<List<BoxRow>> chunks) {
+        try (Connection db = dataSource.getConnection(); var box = db.prepareStatement(
+                "select ballot_type, status, void_reason, marks, line_hash from ballot where session_id = ?")) {
+            box.setObject(1, session);
+            box.setFetchSize(CHUNK);
+            try (ResultSet row = box.executeQuery()) {
+                var chunk = new ArrayList<BoxRow>(CHUNK);
+                while (row.next()) {
+                    // getBytes hands over a json column's text as received, without decoding it into a String
+                    chunk.add(new BoxRow(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4),
+                            row.getBytes(5)));
+                    if (chunk.size() == CHUNK) {
+                        chunks.accept(chunk);
+                        chunk = new ArrayList<>(CHUNK);
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    chunks.accept(chunk);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the ballot box failed", e);
+        }
     }
 
     public List<Turnout> turnout(EvaluationSession session) {

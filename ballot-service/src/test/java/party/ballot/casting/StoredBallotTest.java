@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import party.ballot.tally.Mark;
@@ -21,7 +22,7 @@ class StoredBallotTest {
         assertThat(parsed.size()).isEqualTo(4);
         assertThat(parsed.get(1).get("subject").asText()).isEqualTo("a \"quoted\" \\ name");
         assertThat(parsed.get(2).get("subject").asText()).isEqualTo("line\nbreak\ttab\u0001");
-        assertThat(StoredBallot.marks(json)).isEqualTo(marks);
+        assertThat(StoredBallot.marks(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(marks);
         assertThat(StoredBallot.marksJson(List.of())).isEqualTo("[]");
     }
 }
