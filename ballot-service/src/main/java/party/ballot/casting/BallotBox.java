@@ -227,6 +227,7 @@ public class BallotBox {
     /**
      * The definition ballots of an open session are checked against. It is frozen when the session opens, so it is read
      * once; a session is remembered only once open, so no ballot enters a draft, and closing withdraws the credentials.
+     * It is read before the cast takes a connection: when voting opens, every pooled connection can be held by a cast.
      */
     private SessionDefinition openDefinition(UUID session, Supplier<RuntimeException> unknown) {
         SessionDefinition definition = frozen.get(session);
