@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import party.common.events.EventCodec;
+import party.common.events.OrgUnitCreated;
 import party.common.events.EventEnvelope;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
@@ -77,8 +78,9 @@ class OrgUnitReplicaTest {
     }
 
     private void publish(UUID id, String type, OrgUnitState state) {
-        var envelope = new EventEnvelope(id, type, "assessment-service", Instant.now(), state.path(), codec.tree(state));
-        messaging.source("org-units").send(codec.write(envelope));
+        var created = codec.envelope(new OrgUnitCreated(state), "assessment-service", Instant.now());
+        messaging.source("org-units").send(codec.write(new EventEnvelope(id, type, created.source(), created.time(),
+                created.orgUnit(), created.data())));
     }
 
     private static OrgUnitState state(String code, String name, String parent, String path, long version) {

@@ -14,9 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import party.common.events.EventCodec;
-import party.common.events.EventEnvelope;
+import party.common.events.OrgUnitCreated;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
 import party.testing.OtherUnitsRecordsLookUnknown;
@@ -75,7 +74,7 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
     }
 
     private void replicate(OrgUnitState state) {
-        messaging.source("org-units").send(codec.write(new EventEnvelope(UUID.randomUUID(), "OrgUnitCreated",
-                "assessment-service", Instant.now(), state.path(), codec.tree(state))));
+        messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(state), "assessment-service",
+                Instant.now())));
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.ballot.tally.Recount;
 import party.common.events.EventCodec;
+import party.common.events.OrgUnitCreated;
 import party.common.events.EventEnvelope;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
@@ -436,8 +437,8 @@ class SessionLifecycleTest {
     private void replicate(String code, String parent, String path) {
         var state = new OrgUnitState(code, code + " 党委", parent == null ? OrgLevel.CITY : OrgLevel.COUNTY, "district",
                 parent, path, 0);
-        messaging.source("org-units").send(codec.write(new EventEnvelope(UUID.randomUUID(), "OrgUnitCreated",
-                "assessment-service", Instant.now(), path, codec.tree(state))));
+        messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(state), "assessment-service",
+                Instant.now())));
     }
 
     private List<String> columns(String table) throws SQLException {

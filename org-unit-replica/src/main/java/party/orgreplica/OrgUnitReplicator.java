@@ -2,11 +2,8 @@ package party.orgreplica;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import party.common.events.EventCodec;
+import party.common.events.OrgUnitEvent;
 import party.common.events.OrgUnitState;
 import party.common.inbox.ConsumedEvents;
 
@@ -15,22 +12,18 @@ import party.common.inbox.ConsumedEvents;
 public class OrgUnitReplicator {
 
     static final String CONSUMER = "org-unit-replica";
-    private static final Set<String> TYPES = Arrays.stream(OrgUnitState.Change.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
 
-    private final EventCodec codec;
     private final ConsumedEvents consumed;
 
-    public OrgUnitReplicator(EventCodec codec, ConsumedEvents consumed) {
-        this.codec = codec;
+    public OrgUnitReplicator(ConsumedEvents consumed) {
         this.consumed = consumed;
     }
 
     @Incoming("org-units")
     @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void apply(String message) {
-        consumed.consumeOnce(CONSUMER, message, TYPES, event -> {
-            OrgUnitState state = codec.data(event, OrgUnitState.class);
+        consumed.consumeOnce(CONSUMER, message, OrgUnitEvent.class, (envelope, event) -> {
+            OrgUnitState state = event.unit();
             ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(state.code());
             if (unit == null) {
                 unit = new ReplicatedOrgUnit();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import party.common.events.EventCodec;
-import party.common.events.EventEnvelope;
 import party.common.events.IndicatorFindingRaised;
 import party.testing.PostgresResource;
 
@@ -36,16 +35,14 @@ class FindingsIntakeTest {
     void aFindingDeliveredTwiceBecomesOneItem() {
         Fixtures.replicate(messaging, codec, "district-f");
         var finding = new IndicatorFindingRaised(UUID.randomUUID(), 2026, "A1.2", "党群服务中心面积不低于500平方米",
-                "district-f", "organization", new BigDecimal("2.0"), new BigDecimal("6.0"), "实测 320 平方米");
-        String message = codec.write(new EventEnvelope(UUID.randomUUID(), "IndicatorFindingRaised", "assessment-service",
-                Instant.now(), "/city/district-f", codec.tree(finding)));
+                "district-f", "/city/district-f", "organization", new BigDecimal("2.0"), new BigDecimal("6.0"), "实测 320 平方米");
+        String message = codec.write(codec.envelope(finding, "assessment-service", Instant.now()));
         messaging.source("assessment-findings").send(message);
         messaging.source("assessment-findings").send(message);
         // a second, different finding proves the consumer went on after the duplicate
         var other = new IndicatorFindingRaised(finding.schemeId(), 2026, "A2.1", "村集体经济收入不低于2万元",
-                "district-f", "organization", BigDecimal.ONE, new BigDecimal("5"), null);
-        messaging.source("assessment-findings").send(codec.write(new EventEnvelope(UUID.randomUUID(),
-                "IndicatorFindingRaised", "assessment-service", Instant.now(), "/city/district-f", codec.tree(other))));
+                "district-f", "/city/district-f", "organization", BigDecimal.ONE, new BigDecimal("5"), null);
+        messaging.source("assessment-findings").send(codec.write(codec.envelope(other, "assessment-service", Instant.now())));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER)
                 .get("/api/rectification/ledger?unit=district-f&source=ASSESSMENT").then().statusCode(200)

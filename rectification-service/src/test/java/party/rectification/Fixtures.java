@@ -7,9 +7,8 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import party.common.events.EventCodec;
-import party.common.events.EventEnvelope;
+import party.common.events.OrgUnitCreated;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
 import party.testing.TestTokens;
@@ -41,8 +40,8 @@ final class Fixtures {
     }
 
     private static void send(InMemoryConnector messaging, EventCodec codec, OrgUnitState state) {
-        messaging.source("org-units").send(codec.write(new EventEnvelope(UUID.randomUUID(), "OrgUnitCreated",
-                "assessment-service", Instant.now(), state.path(), codec.tree(state))));
+        messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(state), "assessment-service",
+                Instant.now())));
     }
 
     static RequestSpecification as(String token) {

@@ -11,10 +11,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import party.common.events.EventCodec;
-import party.common.events.EventEnvelope;
+import party.common.events.OrgUnitCreated;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
 import party.testing.PostgresResource;
@@ -35,8 +34,8 @@ class OrgUnitReplicaWiringTest {
     @Test
     void theReplicaIsServedUnderTheRectificationApi() {
         var state = new OrgUnitState("district-a", "A区委", OrgLevel.COUNTY, "district", "city", "/city/district-a", 0);
-        messaging.source("org-units").send(codec.write(new EventEnvelope(UUID.randomUUID(), "OrgUnitCreated",
-                "assessment-service", Instant.now(), state.path(), codec.tree(state))));
+        messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(state), "assessment-service",
+                Instant.now())));
 
         String inspector = TestTokens.token("inspector", "/city", "inspector");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().auth().oauth2(inspector)

@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
-import party.common.events.EventEnvelope;
 import party.testing.OtherUnitsRecordsLookUnknown;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
@@ -46,8 +46,8 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
         String subscription = given().auth().oauth2(owner()).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:" + closedPort + "/hooks", "eventTypes", List.of("BallotResultsSealed")))
                 .post("/api/webhooks/subscriptions").then().statusCode(201).extract().path("id");
-        messaging.source("ballot-results").send(codec.write(new EventEnvelope(UUID.randomUUID(), "BallotResultsSealed",
-                "ballot-service", Instant.now(), "/city/district-s", codec.tree(Map.of("subjects", List.of())))));
+        messaging.source("ballot-results").send(codec.write(codec.envelope(new BallotResultsSealed(UUID.randomUUID(),
+                "district-s", "/city/district-s", "述职评议", null, null, List.of()), "ballot-service", Instant.now())));
         String delivery = await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(owner())
                 .get("/api/webhooks/subscriptions/" + subscription + "/deliveries?state=PARKED").then().statusCode(200)
                 .extract().<String>path("items[0].id"), id -> id != null);

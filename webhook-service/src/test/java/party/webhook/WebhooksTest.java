@@ -22,13 +22,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import party.common.events.AccountabilityDecided;
 import party.common.events.AssessmentResultLocked;
 import party.common.events.EventCodec;
-import party.common.events.EventEnvelope;
 import party.common.events.RectificationItemEvent;
+import party.common.events.RectificationItemIssued;
+import party.common.events.RectificationItemOverdue;
+import party.common.events.RectificationItemState;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 import party.webhook.subscriptions.WebhookSignature;
@@ -72,20 +75,18 @@ class WebhooksTest {
         return Map.of("id", answer.path("id"), "secret", answer.path("secret"));
     }
 
-    private String itemEvent(String type, String unitPath) {
+    private String itemEvent(Function<RectificationItemState, RectificationItemEvent> type, String unitPath) {
         String code = unitPath.substring(unitPath.lastIndexOf('/') + 1);
-        var item = new RectificationItemEvent(UUID.randomUUID(), "ZG-2026-0001", code, "INSPECTION", "FULL", "ISSUED",
-                LocalDate.of(2026, 12, 31), null, null, null);
-        return codec.write(new EventEnvelope(UUID.randomUUID(), type, "rectification-service", Instant.now(), unitPath,
-                codec.tree(item)));
+        var item = new RectificationItemState(UUID.randomUUID(), "ZG-2026-0001", code, unitPath, "INSPECTION", "FULL",
+                "ISSUED", LocalDate.of(2026, 12, 31), null, null, null);
+        return codec.write(codec.envelope(type.apply(item), "rectification-service", Instant.now()));
     }
 
     private String resultEvent(String unitPath) {
         String code = unitPath.substring(unitPath.lastIndexOf('/') + 1);
-        var result = new AssessmentResultLocked(UUID.randomUUID(), 2026, "2026年度党建考核", code, "district",
+        var result = new AssessmentResultLocked(UUID.randomUUID(), 2026, "2026年度党建考核", code, unitPath, "district",
                 new BigDecimal("91.5"), "好", 1);
-        return codec.write(new EventEnvelope(UUID.randomUUID(), "AssessmentResultLocked", "assessment-service",
-                Instant.now(), unitPath, codec.tree(result)));
+        return codec.write(codec.envelope(result, "assessment-service", Instant.now()));
     }
 
     private static String idOf(String message) {
@@ -96,15 +97,14 @@ class WebhooksTest {
     void anEventReachesItsSubscriberOnceSignedAndOnlyFromItsScope() {
         var subscription = subscribe("district-w", "/hooks/w", "RectificationItemIssued", "BallotResultsSealed");
         var rectification = messaging.source("rectification-events");
-        String issued = itemEvent("RectificationItemIssued", "/city/district-w/town-1");
+        String issued = itemEvent(RectificationItemIssued::new, "/city/district-w/town-1");
         rectification.send(issued);
         rectification.send(issued); // Kafka delivers again after a rebalance
-        rectification.send(itemEvent("RectificationItemIssued", "/city/district-v")); // a sibling's
-        rectification.send(itemEvent("RectificationItemOverdue", "/city/district-w")); // not subscribed
-        rectification.send(codec.write(new EventEnvelope(UUID.randomUUID(), "AccountabilityDecided", "rectification-service",
-                Instant.now(), "/city/district-w", codec.tree(new AccountabilityDecided(UUID.randomUUID(),
-                        UUID.randomUUID(), "district-w", "FIRST_FORM")))));
-        String last = itemEvent("RectificationItemIssued", "/city/district-w");
+        rectification.send(itemEvent(RectificationItemIssued::new, "/city/district-v")); // a sibling's
+        rectification.send(itemEvent(RectificationItemOverdue::new, "/city/district-w")); // not subscribed
+        rectification.send(codec.write(codec.envelope(new AccountabilityDecided(UUID.randomUUID(), UUID.randomUUID(),
+                "district-w", "/city/district-w", "FIRST_FORM"), "rectification-service", Instant.now())));
+        String last = itemEvent(RectificationItemIssued::new, "/city/district-w");
         rectification.send(last);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVER.at("/hooks/w").size() >= 2);
@@ -162,7 +162,7 @@ class WebhooksTest {
         RECEIVER.answer("/hooks/z", 500);
         var ended = subscribe("district-z", "/hooks/z", "RectificationItemOverdue");
         var other = subscribe("district-z", "/hooks/z2", "RectificationItemOverdue");
-        String before = itemEvent("RectificationItemOverdue", "/city/district-z");
+        String before = itemEvent(RectificationItemOverdue::new, "/city/district-z");
         messaging.source("rectification-events").send(before);
         await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVER.at("/hooks/z2").size() == 1);
 
@@ -173,7 +173,7 @@ class WebhooksTest {
         admin("district-z").post("/api/webhooks/deliveries/" + cancelled + "/replay").then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:delivery-not-replayable"));
 
-        String after = itemEvent("RectificationItemOverdue", "/city/district-z");
+        String after = itemEvent(RectificationItemOverdue::new, "/city/district-z");
         messaging.source("rectification-events").send(after);
         await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVER.at("/hooks/z2").size() == 2);
         assertThat(RECEIVER.at("/hooks/z")).extracting(Receiver.Received::body).doesNotContain(after);

@@ -2,12 +2,10 @@ package party.assessment.evaluation;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.results.Results;
 import party.common.events.BallotResultsSealed;
-import party.common.events.EventCodec;
 import party.common.inbox.ConsumedEvents;
 
 /** Records each sealed 述职评议 tally as the evaluation component of the subjects' assessments, and rescores them. */
@@ -16,12 +14,10 @@ public class BallotResultsConsumer {
 
     static final String CONSUMER = "evaluation-results";
 
-    private final EventCodec codec;
     private final ConsumedEvents consumed;
     private final Results results;
 
-    public BallotResultsConsumer(EventCodec codec, ConsumedEvents consumed, Results results) {
-        this.codec = codec;
+    public BallotResultsConsumer(ConsumedEvents consumed, Results results) {
         this.consumed = consumed;
         this.results = results;
     }
@@ -29,14 +25,13 @@ public class BallotResultsConsumer {
     @Incoming("ballot-results")
     @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void record(String message) {
-        consumed.consumeOnce(CONSUMER, message, Set.of("BallotResultsSealed"), event -> {
-            BallotResultsSealed sealed = codec.data(event, BallotResultsSealed.class);
+        consumed.consumeOnce(CONSUMER, message, BallotResultsSealed.class, (envelope, sealed) -> {
             for (BallotResultsSealed.SubjectResult subject : sealed.subjects()) {
                 var result = new EvaluationResult();
                 result.key = new EvaluationResult.Key(sealed.sessionId(), subject.subject());
                 result.sessionTitle = sealed.title();
                 result.heldOn = sealed.heldOn();
-                result.sessionPath = event.orgUnit();
+                result.sessionPath = envelope.orgUnit();
                 OrgUnit unit = OrgUnit.findById(subject.subject());
                 result.subjectPath = unit == null ? null : unit.path;
                 result.category = subject.category();

@@ -6,8 +6,11 @@ import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
 import party.common.events.OrgUnitState;
-import party.common.events.OrgUnitState.Change;
-import party.common.events.Topics;
+import java.util.function.Function;
+import party.common.events.OrgUnitCreated;
+import party.common.events.OrgUnitEvent;
+import party.common.events.OrgUnitMoved;
+import party.common.events.OrgUnitRenamed;
 import party.common.outbox.Outbox;
 import party.common.problem.ProblemException;
 import party.common.scope.OrgPath;
@@ -38,7 +41,7 @@ public class OrgUnitRegistry {
                     "an org unit with code " + unit.code + " already exists", "code");
         }
         unit.persist();
-        return announce(Change.OrgUnitCreated, List.of(unit)).get(0);
+        return announce(OrgUnitCreated::new, List.of(unit)).get(0);
     }
 
     @Transactional
@@ -46,7 +49,7 @@ public class OrgUnitRegistry {
         OrgUnit unit = visible(code, scope);
         expectVersion(unit, command.version());
         unit.rename(command.name());
-        return announce(Change.OrgUnitRenamed, List.of(unit)).get(0);
+        return announce(OrgUnitRenamed::new, List.of(unit)).get(0);
     }
 
     @Transactional
@@ -59,7 +62,7 @@ public class OrgUnitRegistry {
         var moved = new ArrayList<OrgUnit>();
         moved.add(unit);
         moved.addAll(descendants);
-        return announce(Change.OrgUnitMoved, moved).get(0);
+        return announce(OrgUnitMoved::new, moved).get(0);
     }
 
     /** The unit with this code when the scope covers it; 404 otherwise, so existence never leaks. */
@@ -84,11 +87,11 @@ public class OrgUnitRegistry {
     }
 
     /** Flushes first, so each event carries the version the change committed with. */
-    private List<OrgUnitState> announce(Change change, List<OrgUnit> units) {
+    private List<OrgUnitState> announce(Function<OrgUnitState, OrgUnitEvent> change, List<OrgUnit> units) {
         OrgUnit.flush();
         return units.stream().map(unit -> {
             OrgUnitState state = unit.state();
-            outbox.publish(Topics.ORG_UNITS, unit.code, change.name(), unit.path, state);
+            outbox.publish(change.apply(state));
             return state;
         }).toList();
     }

@@ -3,11 +3,12 @@ package party.assessment.results;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.common.events.AccountabilityDecided;
-import party.common.events.EventCodec;
-import party.common.events.RectificationItemEvent;
+import party.common.events.RectificationEvent;
+import party.common.events.RectificationItemClosed;
+import party.common.events.RectificationItemOverdue;
+import party.common.events.RectificationItemReopened;
 import party.common.inbox.ConsumedEvents;
 
 /**
@@ -20,12 +21,10 @@ public class RectificationEventsConsumer {
     static final String CONSUMER = "rectification-performance";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final EventCodec codec;
     private final ConsumedEvents consumed;
     private final Results results;
 
-    public RectificationEventsConsumer(EventCodec codec, ConsumedEvents consumed, Results results) {
-        this.codec = codec;
+    public RectificationEventsConsumer(ConsumedEvents consumed, Results results) {
         this.consumed = consumed;
         this.results = results;
     }
@@ -33,31 +32,23 @@ public class RectificationEventsConsumer {
     @Incoming("rectification-events")
     @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void count(String message) {
-        consumed.consumeOnce(CONSUMER, message, Set.of("RectificationItemIssued", "RectificationItemOverdue",
-                "RectificationItemClosed", "RectificationItemReopened", "AccountabilityDecided"), event -> {
-            int year = event.time().atZone(ZONE).getYear();
-            String unit;
-            if ("AccountabilityDecided".equals(event.type())) {
-                unit = codec.data(event, AccountabilityDecided.class).orgUnit();
-                RectificationTally.of(unit, year).accountability++;
-            } else {
-                RectificationItemEvent item = codec.data(event, RectificationItemEvent.class);
-                unit = item.orgUnit();
-                RectificationTally tally = RectificationTally.of(unit, year);
-                switch (event.type()) {
-                    case "RectificationItemOverdue" -> tally.overdue++;
-                    case "RectificationItemClosed" -> {
-                        if (Boolean.TRUE.equals(item.onTime())) {
-                            tally.onTime++;
-                        } else {
-                            tally.late++;
-                        }
-                    }
-                    case "RectificationItemReopened" -> tally.reopened++;
-                    default -> { } // issued: counted by rectification-service's own figures, not scored
+        consumed.consumeOnce(CONSUMER, message, RectificationEvent.class, (envelope, event) -> {
+            int year = envelope.time().atZone(ZONE).getYear();
+            RectificationTally tally = RectificationTally.of(event.orgUnit(), year);
+            if (event instanceof AccountabilityDecided) {
+                tally.accountability++;
+            } else if (event instanceof RectificationItemOverdue) {
+                tally.overdue++;
+            } else if (event instanceof RectificationItemClosed closed) {
+                if (Boolean.TRUE.equals(closed.item().onTime())) {
+                    tally.onTime++;
+                } else {
+                    tally.late++;
                 }
-            }
-            results.recomputeEverywhere(unit, year);
+            } else if (event instanceof RectificationItemReopened) {
+                tally.reopened++;
+            } // issued: counted by rectification-service's own figures, not scored
+            results.recomputeEverywhere(event.orgUnit(), year);
         });
     }
 }

@@ -22,7 +22,6 @@ import party.assessment.scoring.Measure;
 import party.assessment.scoring.Scoring;
 import party.common.events.AssessmentResultLocked;
 import party.common.events.IndicatorFindingRaised;
-import party.common.events.Topics;
 import party.common.outbox.Outbox;
 import party.common.problem.ProblemException;
 import party.common.scope.OrgPath;
@@ -132,9 +131,8 @@ public class Results {
         String detail = measure.value() != null ? "实测 " + measure.value().stripTrailingZeros().toPlainString()
                 + (indicator.method().unit() == null ? "" : " " + indicator.method().unit())
                 : measure.grade() != null ? "评定等次 " + measure.grade() : null;
-        outbox.publish(Topics.ASSESSMENT_FINDINGS, unit.code, "IndicatorFindingRaised", unit.path,
-                new IndicatorFindingRaised(scheme.id, scheme.year, indicator.code(), indicator.name(), unit.code,
-                        indicator.department(), earned, threshold, detail));
+        outbox.publish(new IndicatorFindingRaised(scheme.id, scheme.year, indicator.code(), indicator.name(), unit.code,
+                unit.path, indicator.department(), earned, threshold, detail));
     }
 
     /** Calibration 校准: the organization department adjusts a computed total, with its reason on record. */
@@ -160,9 +158,8 @@ public class Results {
             UnitResult result = ranked.result();
             result.grade = ranked.graded().grade();
             result.rank = ranked.graded().rank();
-            outbox.publish(Topics.ASSESSMENT_RESULTS, result.key.orgCode(), "AssessmentResultLocked", result.orgPath,
-                    new AssessmentResultLocked(scheme.id, scheme.year, scheme.title, result.key.orgCode(),
-                            result.category, result.total, result.grade, result.rank));
+            outbox.publish(new AssessmentResultLocked(scheme.id, scheme.year, scheme.title, result.key.orgCode(),
+                    result.orgPath, result.category, result.total, result.grade, result.rank));
         }
     }
 

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.common.events.EventCodec;
+import party.common.events.OrgUnitCreated;
+import party.common.events.OrgUnitRenamed;
 import party.common.events.OrgUnitState;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
@@ -215,9 +217,10 @@ class OrgUnitResourceTest {
         assertThat(created.source()).isEqualTo("assessment-service");
         assertThat(created.orgUnit()).isEqualTo("/city/district-a/street-4");
         assertThat(renamed.type()).isEqualTo("OrgUnitRenamed");
-        assertThat(codec.data(renamed, OrgUnitState.class).name()).isEqualTo("四街道");
-        assertThat(codec.data(renamed, OrgUnitState.class).version())
-                .isGreaterThan(codec.data(created, OrgUnitState.class).version());
+        OrgUnitState before = ((OrgUnitCreated) codec.event(created)).unit();
+        OrgUnitState after = ((OrgUnitRenamed) codec.event(renamed)).unit();
+        assertThat(after.name()).isEqualTo("四街道");
+        assertThat(after.version()).isGreaterThan(before.version());
     }
 
     private static String key(Message<?> message) {

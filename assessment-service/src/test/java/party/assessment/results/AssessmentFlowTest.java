@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
-import party.common.events.EventEnvelope;
-import party.common.events.RectificationItemEvent;
+import party.common.events.RectificationItemOverdue;
+import party.common.events.RectificationItemState;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
@@ -281,17 +281,15 @@ class AssessmentFlowTest {
         var subjects = List.of(
                 new BallotResultsSealed.SubjectResult("c1", unitA, unitA, new BigDecimal(totalA), 1, Map.of()),
                 new BallotResultsSealed.SubjectResult("c1", unitB, unitB, new BigDecimal(totalB), 2, Map.of()));
-        var data = new BallotResultsSealed(UUID.randomUUID(), "metro", "2026年度述职评议", LocalDate.of(2026, 12, 20),
-                "0".repeat(64), subjects);
-        return codec.write(new EventEnvelope(UUID.randomUUID(), "BallotResultsSealed", "ballot-service", Instant.now(),
-                "/metro", codec.tree(data)));
+        var data = new BallotResultsSealed(UUID.randomUUID(), "metro", "/metro", "2026年度述职评议",
+                LocalDate.of(2026, 12, 20), "0".repeat(64), subjects);
+        return codec.write(codec.envelope(data, "ballot-service", Instant.now()));
     }
 
     private String overdue(String unit) {
-        var data = new RectificationItemEvent(UUID.randomUUID(), "ZG2026-000001", unit, "INSPECTION", "FULL", "ISSUED",
-                LocalDate.of(2026, 11, 1), null, null, "/metro");
-        return codec.write(new EventEnvelope(UUID.randomUUID(), "RectificationItemOverdue", "rectification-service",
-                Instant.parse("2026-11-02T01:00:00Z"), "/metro/" + unit, codec.tree(data)));
+        var data = new RectificationItemOverdue(new RectificationItemState(UUID.randomUUID(), "ZG2026-000001", unit,
+                "/metro/" + unit, "INSPECTION", "FULL", "ISSUED", LocalDate.of(2026, 11, 1), null, null, "/metro"));
+        return codec.write(codec.envelope(data, "rectification-service", Instant.parse("2026-11-02T01:00:00Z")));
     }
 
     /** A survey system's export: a header row, then unit code and satisfaction. */

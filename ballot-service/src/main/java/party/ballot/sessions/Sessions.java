@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import party.ballot.casting.BallotBox;
 import party.ballot.tally.SessionDefinition;
 import party.common.events.BallotResultsSealed;
-import party.common.events.Topics;
 import party.common.outbox.Outbox;
 import party.common.problem.ProblemException;
 import party.common.scope.OrgPath;
@@ -77,8 +76,7 @@ public class Sessions {
         sealed.digest = count.digest();
         sealed.sealedAt = Instant.now();
         sealed.persist();
-        outbox.publish(Topics.BALLOT_RESULTS, session.id.toString(), "BallotResultsSealed", session.orgPath,
-                announcement(session, sealed));
+        outbox.publish(announcement(session, sealed));
         return sealed;
     }
 
@@ -134,6 +132,6 @@ public class Sessions {
                                         e.getValue().invalid(), e.getValue().topShare(), e.getValue().score()),
                                 (a, b) -> a, LinkedHashMap::new)))))
                 .toList();
-        return new BallotResultsSealed(session.id, session.orgCode, session.title, session.heldOn, sealed.digest, subjects);
+        return new BallotResultsSealed(session.id, session.orgCode, session.orgPath, session.title, session.heldOn, sealed.digest, subjects);
     }
 }

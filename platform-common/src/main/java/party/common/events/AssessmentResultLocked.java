@@ -7,9 +7,19 @@ import java.util.UUID;
  * A unit's annual assessment result once its scheme is locked, on {@link Topics#ASSESSMENT_RESULTS}: what OA and
  * cadre systems apply to awards and appointments 与评先评优、提拔任用挂钩.
  *
- * @param orgUnit  code of the assessed unit; the envelope's {@code orgUnit} carries its path
+ * @param orgUnit  code of the assessed unit
  * @param rank     within the unit's category, ties sharing a rank
  */
-public record AssessmentResultLocked(UUID schemeId, int year, String schemeTitle, String orgUnit, String category,
-                                     BigDecimal total, String grade, int rank) {
+public record AssessmentResultLocked(UUID schemeId, int year, String schemeTitle, String orgUnit, String orgPath,
+                                     String category, BigDecimal total, String grade, int rank) implements PlatformEvent {
+
+    @Override
+    public String topic() {
+        return Topics.ASSESSMENT_RESULTS;
+    }
+
+    @Override
+    public String key() {
+        return orgUnit;
+    }
 }

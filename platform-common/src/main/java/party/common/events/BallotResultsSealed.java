@@ -10,10 +10,21 @@ import java.util.UUID;
  * A 述职评议 session's sealed tally, on {@link Topics#BALLOT_RESULTS} for assessment-service, which uses it
  * as the evaluation component of a unit's result.
  *
- * @param digest SHA-256 of the anonymous ballot box, recomputable by anyone holding the box
+ * @param orgUnit code of the unit holding the session
+ * @param digest  SHA-256 of the anonymous ballot box, recomputable by anyone holding the box
  */
-public record BallotResultsSealed(UUID sessionId, String orgUnit, String title, LocalDate heldOn, String digest,
-                                  List<SubjectResult> subjects) {
+public record BallotResultsSealed(UUID sessionId, String orgUnit, String orgPath, String title, LocalDate heldOn,
+                                  String digest, List<SubjectResult> subjects) implements PlatformEvent {
+
+    @Override
+    public String topic() {
+        return Topics.BALLOT_RESULTS;
+    }
+
+    @Override
+    public String key() {
+        return sessionId.toString();
+    }
 
     /** @param subject an org-unit code, or a person's id in a member evaluation */
     public record SubjectResult(String category, String subject, String name, BigDecimal weightedTotal, Integer rank,

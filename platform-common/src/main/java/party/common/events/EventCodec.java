@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
 
 /** Reads and writes envelopes with the application's ObjectMapper, so producers and consumers agree. */
 @ApplicationScoped
@@ -13,6 +15,11 @@ public class EventCodec {
 
     public EventCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** The event in its envelope, as it leaves the service that publishes it. */
+    public EventEnvelope envelope(PlatformEvent event, String source, Instant time) {
+        return new EventEnvelope(UUID.randomUUID(), event.type(), source, time, event.orgPath(), tree(event));
     }
 
     public String write(EventEnvelope envelope) {
@@ -31,7 +38,10 @@ public class EventCodec {
         }
     }
 
-    public <T> T data(EventEnvelope envelope, Class<T> type) {
+    /** The envelope's data as the catalogue's record for its type. */
+    public PlatformEvent event(EventEnvelope envelope) {
+        Class<? extends PlatformEvent> type = EventCatalogue.named(envelope.type()).orElseThrow(
+                () -> new MalformedEventException("not in the event catalogue: " + envelope.type()));
         try {
             return mapper.treeToValue(envelope.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -39,8 +49,8 @@ public class EventCodec {
         }
     }
 
-    public JsonNode tree(Object data) {
-        return mapper.valueToTree(data);
+    private JsonNode tree(PlatformEvent event) {
+        return mapper.valueToTree(event);
     }
 
     /** A consumer cannot apply this event; the messaging failure strategy routes it to the dead-letter topic. */

@@ -7,9 +7,21 @@ import java.util.UUID;
  * An indicator of a unit scored below its threshold, on {@link Topics#ASSESSMENT_FINDINGS}; rectification-service
  * turns each one into a rectification item (source: assessment).
  *
- * @param orgUnit    code of the assessed unit; the envelope's {@code orgUnit} carries its path
+ * @param orgUnit    code of the assessed unit
  * @param department the indicator's owning department (organization, discipline, …), which supervises the fix
  */
+@Internal("rectification-service turns it into an item, which OA systems follow instead")
 public record IndicatorFindingRaised(UUID schemeId, int year, String indicatorCode, String indicatorName, String orgUnit,
-                                     String department, BigDecimal score, BigDecimal threshold, String detail) {
+                                     String orgPath, String department, BigDecimal score, BigDecimal threshold,
+                                     String detail) implements PlatformEvent {
+
+    @Override
+    public String topic() {
+        return Topics.ASSESSMENT_FINDINGS;
+    }
+
+    @Override
+    public String key() {
+        return orgUnit;
+    }
 }

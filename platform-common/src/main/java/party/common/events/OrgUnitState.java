@@ -9,9 +9,4 @@ package party.common.events;
  */
 public record OrgUnitState(String code, String name, OrgLevel level, String category, String parentCode,
                            String path, long version) {
-
-    /** Event types on {@link Topics#ORG_UNITS}; each carries an {@link OrgUnitState}. */
-    public enum Change {
-        OrgUnitCreated, OrgUnitRenamed, OrgUnitMoved
-    }
 }

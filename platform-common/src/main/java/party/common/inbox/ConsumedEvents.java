@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import party.common.events.EventCodec;
 import party.common.events.EventCodec.MalformedEventException;
 import party.common.events.EventEnvelope;
+import party.common.events.PlatformEvent;
 import party.common.faults.DatabaseFaults;
 
 /**
@@ -36,16 +36,17 @@ public class ConsumedEvents {
 
     /**
      * Applies one message's effect exactly once per consumer, in a transaction of its own (call it from a
-     * {@code @Blocking} method). A message that is no envelope, or whose type this consumer does not know, is
-     * refused with an exception, so the channel's failure strategy sends it to the dead-letter topic instead
+     * {@code @Blocking} method). A message that is no envelope, or whose event is not in the catalogue or not one
+     * this consumer takes, is refused with an exception, so the channel's failure strategy sends it to the dead-letter topic instead
      * of it being skipped silently; so is one whose effect fails for any reason but an unreachable database.
      */
-    public void consumeOnce(String consumer, String message, Set<String> knownTypes, Consumer<EventEnvelope> effect) {
+    public <E extends PlatformEvent> void consumeOnce(String consumer, String message, Class<E> takes,
+                                                     BiConsumer<EventEnvelope, E> effect) {
         Instant giveUp = Instant.now().plus(PATIENCE);
         Duration pause = Duration.ofMillis(500);
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, message, knownTypes, effect));
+                QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, message, takes, effect));
                 return;
             } catch (RuntimeException e) {
                 if (!DatabaseFaults.unreachable(e) || Instant.now().isAfter(giveUp)) {
@@ -59,13 +60,15 @@ public class ConsumedEvents {
         }
     }
 
-    private void applyOnce(String consumer, String message, Set<String> knownTypes, Consumer<EventEnvelope> effect) {
-        EventEnvelope event = codec.read(message);
-        if (!knownTypes.contains(event.type())) {
-            throw new MalformedEventException(consumer + " does not know event type " + event.type());
+    private <E extends PlatformEvent> void applyOnce(String consumer, String message, Class<E> takes,
+                                                     BiConsumer<EventEnvelope, E> effect) {
+        EventEnvelope envelope = codec.read(message);
+        PlatformEvent event = codec.event(envelope);
+        if (!takes.isInstance(event)) {
+            throw new MalformedEventException(consumer + " does not take " + envelope.type());
         }
-        if (firstDelivery(consumer, event)) {
-            effect.accept(event);
+        if (firstDelivery(consumer, envelope)) {
+            effect.accept(envelope, takes.cast(event));
         }
     }
 

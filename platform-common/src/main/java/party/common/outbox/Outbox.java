@@ -3,10 +3,10 @@ package party.common.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import party.common.events.EventCodec;
 import party.common.events.EventEnvelope;
+import party.common.events.PlatformEvent;
 
 /**
  * The only way an event leaves a service: it is stored with the change that caused it and relayed to
@@ -25,13 +25,13 @@ public class Outbox {
 
     /** Must run inside the transaction of the change; the event commits or rolls back with it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EventEnvelope publish(String topic, String key, String type, String orgUnit, Object data) {
-        var envelope = new EventEnvelope(UUID.randomUUID(), type, source, Instant.now(), orgUnit, codec.tree(data));
+    public EventEnvelope publish(PlatformEvent event) {
+        EventEnvelope envelope = codec.envelope(event, source, Instant.now());
         var row = new OutboxEvent();
         row.eventId = envelope.id();
-        row.topic = topic;
-        row.key = key;
-        row.type = type;
+        row.topic = event.topic();
+        row.key = event.key();
+        row.type = event.type();
         row.envelope = codec.write(envelope);
         row.createdAt = envelope.time();
         row.persist();

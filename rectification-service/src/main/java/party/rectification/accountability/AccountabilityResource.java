@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.events.AccountabilityDecided;
-import party.common.events.Topics;
 import party.common.outbox.Outbox;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
@@ -65,8 +64,8 @@ public class AccountabilityResource {
         var decision = AccountabilityDecision.decide(item.id, item.orgCode, item.orgPath, command.person(), command.post(),
                 command.disposition(), command.justification(), caller.getName(), Instant.now());
         decision.persist();
-        outbox.publish(Topics.RECTIFICATION_EVENTS, item.id.toString(), "AccountabilityDecided", item.orgPath,
-                new AccountabilityDecided(decision.id, item.id, item.orgCode, decision.disposition.name()));
+        outbox.publish(new AccountabilityDecided(decision.id, item.id, item.orgCode, item.orgPath,
+                decision.disposition.name()));
         return Response.status(Response.Status.CREATED).entity(DecisionView.of(decision)).build();
     }
 

@@ -3,9 +3,7 @@ package party.rectification.intake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import party.common.events.EventCodec;
 import party.common.events.IndicatorFindingRaised;
 import party.common.inbox.ConsumedEvents;
 import party.rectification.items.ItemCommands;
@@ -24,12 +22,10 @@ public class FindingsConsumer {
     static final String CONSUMER = "assessment-findings";
     static final String ISSUER = "assessment-service";
 
-    private final EventCodec codec;
     private final ConsumedEvents consumed;
     private final Items items;
 
-    public FindingsConsumer(EventCodec codec, ConsumedEvents consumed, Items items) {
-        this.codec = codec;
+    public FindingsConsumer(ConsumedEvents consumed, Items items) {
         this.consumed = consumed;
         this.items = items;
     }
@@ -37,11 +33,10 @@ public class FindingsConsumer {
     @Incoming("assessment-findings")
     @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void intake(String message) {
-        consumed.consumeOnce(CONSUMER, message, Set.of("IndicatorFindingRaised"), event -> {
-            IndicatorFindingRaised finding = codec.data(event, IndicatorFindingRaised.class);
+        consumed.consumeOnce(CONSUMER, message, IndicatorFindingRaised.class, (envelope, finding) -> {
             String problem = "%d年度考核指标「%s」(%s) 得分 %s，低于 %s%s".formatted(finding.year(),
                     finding.indicatorName(), finding.indicatorCode(), plain(finding.score()), plain(finding.threshold()), finding.detail() == null ? "" : "：" + finding.detail());
-            items.issueTo(event.orgUnit(), new ItemCommands.Issue(Source.ASSESSMENT, TimingClass.FULL, problem,
+            items.issueTo(envelope.orgUnit(), new ItemCommands.Issue(Source.ASSESSMENT, TimingClass.FULL, problem,
                     finding.orgUnit(), null, null, null, null, null), ISSUER);
         });
     }

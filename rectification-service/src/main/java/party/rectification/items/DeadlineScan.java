@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
+import party.common.events.RectificationItemOverdue;
 
 /**
  * Derives what the calendar makes happen: open items past their deadline raise {@code RectificationItemOverdue}
@@ -51,7 +52,7 @@ public class DeadlineScan {
             if (item.raiseOverdue(today)) {
                 ItemHistory.of(item.id, items.now(), SYSTEM, "overdue", item.state, item.state,
                         "逾期，已提级督办至 " + item.escalatedTo).persist();
-                items.announce("RectificationItemOverdue", item);
+                items.announce(RectificationItemOverdue::new, item);
             }
         }
         return due.size();

@@ -11,8 +11,11 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
+import party.common.events.RectificationItemClosed;
 import party.common.events.RectificationItemEvent;
-import party.common.events.Topics;
+import party.common.events.RectificationItemIssued;
+import party.common.events.RectificationItemReopened;
+import party.common.events.RectificationItemState;
 import party.common.outbox.Outbox;
 import party.common.problem.ProblemException;
 import party.common.scope.OrgPath;
@@ -63,7 +66,7 @@ public class Items {
                 ((Number) em.createNativeQuery("select nextval('item_number')").getSingleResult()).longValue());
         item.persist();
         ItemHistory.of(item.id, item.issuedAt, actor, "issued", null, item.state, null).persist();
-        announce("RectificationItemIssued", item);
+        announce(RectificationItemIssued::new, item);
         return item;
     }
 
@@ -75,8 +78,8 @@ public class Items {
         RectificationItem.Transition transition = step.apply(item);
         record(item, transition, actor, note);
         switch (transition.step()) {
-            case VERIFY -> announce("RectificationItemClosed", item);
-            case REOPEN -> announce("RectificationItemReopened", item);
+            case VERIFY -> announce(RectificationItemClosed::new, item);
+            case REOPEN -> announce(RectificationItemReopened::new, item);
             default -> { }
         }
         return item;
@@ -114,10 +117,10 @@ public class Items {
                 .persist();
     }
 
-    void announce(String type, RectificationItem item) {
-        outbox.publish(Topics.RECTIFICATION_EVENTS, item.id.toString(), type, item.orgPath,
-                new RectificationItemEvent(item.id, item.number, item.orgCode, item.source.name(), item.timingClass.name(),
-                        item.state.name(), item.deadline, item.closedOn, item.onTime, item.escalatedTo));
+    void announce(Function<RectificationItemState, RectificationItemEvent> event, RectificationItem item) {
+        outbox.publish(event.apply(new RectificationItemState(item.id, item.number, item.orgCode, item.orgPath,
+                item.source.name(), item.timingClass.name(), item.state.name(), item.deadline, item.closedOn, item.onTime,
+                item.escalatedTo)));
     }
 
     private static String sha256(byte[] content) {

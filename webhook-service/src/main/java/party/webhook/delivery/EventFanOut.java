@@ -3,10 +3,13 @@ package party.webhook.delivery;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.common.inbox.ConsumedEvents;
-import party.webhook.subscriptions.EventType;
+import party.common.events.AssessmentResultLocked;
+import party.common.events.BallotResultsSealed;
+import party.common.events.EventCatalogue;
+import party.common.events.PlatformEvent;
+import party.common.events.RectificationEvent;
 import party.webhook.subscriptions.Subscription;
 
 /**
@@ -28,29 +31,31 @@ public class EventFanOut {
     @Incoming("assessment-results")
     @Blocking // ConsumedEvents runs each event in its own transaction and waits out a database outage
     public void assessmentResults(String message) {
-        fanOut(message, Set.of("AssessmentResultLocked"));
+        fanOut(message, AssessmentResultLocked.class);
     }
 
     @Incoming("rectification-events")
     @Blocking
     public void rectificationEvents(String message) {
-        // AccountabilityDecided is known on this topic but no subscriber may have it (see EventType)
-        fanOut(message, Set.of("RectificationItemIssued", "RectificationItemOverdue", "RectificationItemClosed",
-                "RectificationItemReopened", "AccountabilityDecided"));
+        fanOut(message, RectificationEvent.class);
     }
 
     @Incoming("ballot-results")
     @Blocking
     public void ballotResults(String message) {
-        fanOut(message, Set.of("BallotResultsSealed"));
+        fanOut(message, BallotResultsSealed.class);
     }
 
-    private void fanOut(String message, Set<String> typesOnTopic) {
-        consumed.consumeOnce(CONSUMER, message, typesOnTopic, event -> EventType.of(event.type()).ifPresent(type -> {
+    /** Events marked internal in the catalogue (accountability decisions on this service's topics) go to no one. */
+    private void fanOut(String message, Class<? extends PlatformEvent> onTopic) {
+        consumed.consumeOnce(CONSUMER, message, onTopic, (envelope, event) -> {
+            if (!EventCatalogue.forSubscribers().contains(envelope.type())) {
+                return;
+            }
             Instant now = Instant.now();
             Subscription.<Subscription>list("active", true).stream()
-                    .filter(subscription -> subscription.wants(type, event.orgUnit()))
-                    .forEach(subscription -> Delivery.of(subscription, event, message, now).persist());
-        }));
+                    .filter(subscription -> subscription.wants(envelope.type(), envelope.orgUnit()))
+                    .forEach(subscription -> Delivery.of(subscription, envelope, message, now).persist());
+        });
     }
 }

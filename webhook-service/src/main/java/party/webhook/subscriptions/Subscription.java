@@ -7,10 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jakarta.ws.rs.core.Response.Status;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import party.common.events.EventCatalogue;
+import party.common.problem.ProblemException;
 import party.common.scope.OrgPath;
 
 /** An OA system's standing order: push these event types of units within {@link #orgPath} to {@link #url}. */
@@ -26,7 +30,8 @@ public class Subscription extends PanacheEntityBase {
     public String url;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "event_types")
-    public Set<EventType> eventTypes;
+    /** names from the event catalogue, {@link EventCatalogue#forSubscribers()} */
+    public Set<String> eventTypes;
     public String description;
     public String secret;
     public boolean active;
@@ -37,8 +42,13 @@ public class Subscription extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Subscription create(String orgPath, String url, Set<EventType> eventTypes, String description,
+    public static Subscription create(String orgPath, String url, Set<String> eventTypes, String description,
                                       String createdBy, Instant now) {
+        Set<String> offered = EventCatalogue.forSubscribers();
+        eventTypes.stream().filter(type -> !offered.contains(type)).findFirst().ifPresent(type -> {
+            throw new ProblemException(Status.BAD_REQUEST, "unknown-event-type", "不能订阅该事件类型",
+                    type + " is not offered; one of " + new TreeSet<>(offered), "eventTypes");
+        });
         var subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.orgPath = orgPath;
@@ -53,7 +63,7 @@ public class Subscription extends PanacheEntityBase {
     }
 
     /** Whether an event of this type about the unit at {@code unitPath} goes to this subscriber. */
-    public boolean wants(EventType type, String unitPath) {
+    public boolean wants(String type, String unitPath) {
         return active && eventTypes.contains(type) && OrgPath.isWithin(unitPath, orgPath);
     }
 }

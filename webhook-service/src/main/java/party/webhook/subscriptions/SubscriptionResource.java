@@ -41,12 +41,12 @@ import party.webhook.delivery.WebhookSettings;
 public class SubscriptionResource {
 
     public record Subscribe(@NotBlank @Size(max = 2000) String url,
-                            @NotEmpty @Size(max = 10) Set<@NotNull EventType> eventTypes,
+                            @NotEmpty @Size(max = 10) Set<@NotNull String> eventTypes,
                             @Size(max = 200) String description) {
     }
 
     /** @param secret only in the answer that creates or rotates it: keep it, it is not shown again */
-    public record SubscriptionView(UUID id, String orgPath, String url, Set<EventType> eventTypes, String description,
+    public record SubscriptionView(UUID id, String orgPath, String url, Set<String> eventTypes, String description,
                                    boolean active, String createdBy, Instant createdAt,
                                    @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
