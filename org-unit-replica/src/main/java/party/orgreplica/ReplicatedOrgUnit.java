@@ -7,11 +7,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /** One org unit as last announced on {@code org.units}; never written through this service's API. */
@@ -39,8 +38,7 @@ public class ReplicatedOrgUnit extends PanacheEntityBase {
     public static ReplicatedOrgUnit withinScope(String code, String scope, String field) {
         ReplicatedOrgUnit unit = code == null ? null : findById(code);
         if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no org unit " + code + " within " + scope, field);
+            throw Refusal.UNKNOWN_ORG_UNIT.because("no org unit " + code + " within " + scope, field);
         }
         return unit;
     }

@@ -2,8 +2,6 @@ package party.assessment.entries;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response.Status;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +12,7 @@ import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
 import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Indicator;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /** Self-assessment, department review, objection and resolution; each change recomputes the unit's result. */
@@ -41,9 +39,9 @@ public class Entries {
                                  String by) {
         Scoped scoped = scoped(target);
         if (department == null || !department.equals(scoped.indicator().department())) {
-            throw new ProblemException(Status.FORBIDDEN, "other-department", "只能评本部门的指标",
-                    "indicator " + scoped.indicator().code() + " belongs to department " + scoped.indicator().department()
-                            + ", not " + department, null);
+            throw Refusal.OTHER_DEPARTMENT.because(
+                    "indicator " + scoped.indicator().code() + " belongs to department "
+                            + scoped.indicator().department() + ", not " + department, null);
         }
         IndicatorEntry entry = change(scoped, e -> e.review(value, grade, comment, by, Instant.now()));
         results.raiseFindingIfBelow(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
@@ -92,11 +90,11 @@ public class Entries {
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以填报和评分");
         OrgUnit unit = OrgUnit.findById(target.unit());
         if (unit == null || !OrgPath.isWithin(unit.path, target.scope()) || !scheme.assesses(unit.path)) {
-            throw new NotFoundException();
+            throw Refusal.unknown();
         }
         Indicator indicator = scheme.definition.indicator(target.indicator())
                 .filter(i -> i.appliesTo(unit.category))
-                .orElseThrow(() -> new ProblemException(Status.BAD_REQUEST, "unknown-indicator", "指标不存在或不适用",
+                .orElseThrow(() -> Refusal.UNKNOWN_INDICATOR.because(
                         "scheme has no indicator " + target.indicator() + " for a unit of category " + unit.category,
                         "indicator"));
         return new Scoped(scheme, unit, indicator);

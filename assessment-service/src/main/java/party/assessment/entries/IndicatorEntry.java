@@ -7,13 +7,12 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import party.assessment.scoring.Measure;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 
 /**
  * One indicator of one unit under a scheme: what the unit reports with its evidence, what the owning department
@@ -71,7 +70,7 @@ public class IndicatorEntry extends PanacheEntityBase {
 
     void selfAssess(BigDecimal value, String grade, String evidenceText, String by, Instant now) {
         if (reviewedAt != null) {
-            throw new ProblemException(Status.CONFLICT, "already-reviewed", "部门已评分，不能再修改自评",
+            throw Refusal.ALREADY_REVIEWED.because(
                     "the department has scored this indicator; object to its score instead", null);
         }
         selfValue = value;
@@ -83,7 +82,7 @@ public class IndicatorEntry extends PanacheEntityBase {
 
     void review(BigDecimal value, String grade, String comment, String by, Instant now) {
         if (objection != null && resolvedAt == null) {
-            throw new ProblemException(Status.CONFLICT, "objection-pending", "异议待处理，暂不能改分",
+            throw Refusal.OBJECTION_PENDING.because(
                     "the unit's objection to this score awaits the organization department", null);
         }
         reviewValue = value;
@@ -96,12 +95,11 @@ public class IndicatorEntry extends PanacheEntityBase {
     /** A unit may object once, and only to a score a department has given. */
     void object(String reason, Instant now) {
         if (reviewedAt == null) {
-            throw new ProblemException(Status.CONFLICT, "not-reviewed", "部门尚未评分",
-                    "objections are to a department's score; this indicator has none yet", null);
+            throw Refusal.NOT_REVIEWED.because("objections are to a department's score; this indicator has none yet",
+                    null);
         }
         if (objection != null) {
-            throw new ProblemException(Status.CONFLICT, "objection-used", "每项指标只能提出一次异议",
-                    "this indicator's score has already been objected to", null);
+            throw Refusal.OBJECTION_USED.because("this indicator's score has already been objected to", null);
         }
         objection = reason;
         objectedAt = now;
@@ -110,8 +108,7 @@ public class IndicatorEntry extends PanacheEntityBase {
     /** The organization department's answer; a new value or grade replaces the department's score. */
     void resolve(BigDecimal value, String grade, String note, String by, Instant now) {
         if (objection == null || resolvedAt != null) {
-            throw new ProblemException(Status.CONFLICT, "no-pending-objection", "没有待处理的异议",
-                    "there is no open objection on this indicator", null);
+            throw Refusal.NO_PENDING_OBJECTION.because("there is no open objection on this indicator", null);
         }
         if (value != null || grade != null) {
             reviewValue = value;

@@ -8,12 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.List;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /** A party organization (党组织) in the hierarchy; its path is the chain of codes from the root. */
@@ -44,8 +43,7 @@ public class OrgUnit extends PanacheEntityBase {
     public static OrgUnit withinScope(String code, String scope, String field) {
         OrgUnit unit = code == null ? null : findById(code);
         if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "no org unit " + code + " within " + scope, field);
+            throw Refusal.UNKNOWN_ORG_UNIT.because("no org unit " + code + " within " + scope, field);
         }
         return unit;
     }
@@ -76,8 +74,8 @@ public class OrgUnit extends PanacheEntityBase {
      */
     public void moveUnder(OrgUnit parent, List<OrgUnit> descendants) {
         if (OrgPath.isWithin(parent.path, path)) {
-            throw new ProblemException(Status.CONFLICT, "move-into-own-subtree", "不能移动到自身或下级组织之下",
-                    parent.code + " is " + code + " itself or below it", "parentCode");
+            throw Refusal.MOVE_INTO_OWN_SUBTREE.because(parent.code + " is " + code + " itself or below it",
+                    "parentCode");
         }
         String oldPath = path;
         parentCode = parent.code;

@@ -2,7 +2,6 @@ package party.assessment.orgunits;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
 import party.common.events.OrgUnitState;
@@ -12,7 +11,7 @@ import party.common.events.OrgUnitEvent;
 import party.common.events.OrgUnitMoved;
 import party.common.events.OrgUnitRenamed;
 import party.common.outbox.Outbox;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /**
@@ -33,12 +32,11 @@ public class OrgUnitRegistry {
         OrgUnit parent = command.parentCode() == null ? null : existingParent(command.parentCode(), scope);
         OrgUnit unit = OrgUnit.create(command.code(), command.name(), command.level(), command.category(), parent);
         if (!OrgPath.isWithin(unit.path, scope)) {
-            throw new ProblemException(Status.FORBIDDEN, "outside-scope", "只能在本级及下级组织中创建",
+            throw Refusal.OUTSIDE_SCOPE.because(
                     "a unit without a parent can only be created by an account bound to the root", "parentCode");
         }
         if (OrgUnit.findById(unit.code) != null) {
-            throw new ProblemException(Status.CONFLICT, "duplicate-code", "组织编码已存在",
-                    "an org unit with code " + unit.code + " already exists", "code");
+            throw Refusal.DUPLICATE_CODE.because("an org unit with code " + unit.code + " already exists", "code");
         }
         unit.persist();
         return announce(OrgUnitCreated::new, List.of(unit)).get(0);
@@ -73,15 +71,14 @@ public class OrgUnitRegistry {
     private static OrgUnit existingParent(String code, String scope) {
         OrgUnit parent = OrgUnit.findById(code);
         if (parent == null || !OrgPath.isWithin(parent.path, scope)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-parent", "上级组织不存在",
-                    "no org unit " + code + " in your scope", "parentCode");
+            throw Refusal.UNKNOWN_PARENT.because("no org unit " + code + " in your scope", "parentCode");
         }
         return parent;
     }
 
     private static void expectVersion(OrgUnit unit, Long expected) {
         if (expected != null && expected != unit.version) {
-            throw new ProblemException(Status.CONFLICT, "stale-version", "数据已被他人修改",
+            throw Refusal.STALE_VERSION.because(
                     "version " + expected + " was read, the unit is now at version " + unit.version, "version");
         }
     }

@@ -1,6 +1,5 @@
 package party.assessment.results;
 
-import jakarta.ws.rs.core.Response.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
+import party.common.problem.Refused;
 
 /**
  * A satisfaction survey's result sheet: one row per unit, its code in the first column and its score (0–100) in
@@ -46,8 +46,7 @@ final class OpinionSheet {
                 add(rows, row.getRowNum(), row.getCellText(0), row.getCellCount() > 1 ? row.getCellText(1) : "");
             }
         } catch (IOException | RuntimeException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "unreadable-sheet", "表格无法读取",
-                    "send an .xlsx workbook or UTF-8 CSV: " + e.getMessage(), "sheet");
+            throw Refusal.UNREADABLE_SHEET.because("send an .xlsx workbook or UTF-8 CSV: " + e.getMessage(), "sheet");
         }
         return rows;
     }
@@ -76,8 +75,7 @@ final class OpinionSheet {
         rows.add(new Row(line, unit, satisfaction));
     }
 
-    private static ProblemException invalid(int line, String message) {
-        return new ProblemException(Status.BAD_REQUEST, "invalid-sheet-row", "表格第" + line + "行不合法", message,
-                "row " + line);
+    private static Refused invalid(int line, String message) {
+        return Refusal.INVALID_SHEET_ROW.because("表格第" + line + "行不合法", message, "row " + line);
     }
 }

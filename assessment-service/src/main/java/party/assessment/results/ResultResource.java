@@ -39,7 +39,7 @@ import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
 import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Scoring;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
@@ -246,7 +246,7 @@ public class ResultResource {
     private List<Results.Ranked> visibleRanking(Scheme scheme) {
         String root = scope.root();
         if (!OrgPath.isWithin(scheme.orgPath, root) && scheme.state != SchemeState.ANNOUNCED) {
-            throw new ProblemException(Status.CONFLICT, "results-not-announced", "考核结果尚未公布",
+            throw Refusal.RESULTS_NOT_ANNOUNCED.because(
                     "results become visible to assessed units when the scheme is announced", null);
         }
         return results.ranking(scheme).stream().filter(r -> OrgPath.isWithin(r.result().orgPath, root)).toList();
@@ -261,8 +261,7 @@ public class ResultResource {
     private OrgUnit assessedUnit(Scheme scheme, String code, String field) {
         OrgUnit unit = OrgUnit.withinScope(code, scope.root(), field);
         if (!scheme.assesses(unit.path)) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-org-unit", "组织不存在",
-                    "unit " + code + " is not assessed under this scheme", field);
+            throw Refusal.UNKNOWN_ORG_UNIT.because("unit " + code + " is not assessed under this scheme", field);
         }
         return unit;
     }

@@ -3,7 +3,6 @@ package party.assessment.results;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -23,7 +22,7 @@ import party.assessment.scoring.Scoring;
 import party.common.events.AssessmentResultLocked;
 import party.common.events.IndicatorFindingRaised;
 import party.common.outbox.Outbox;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /**
@@ -142,8 +141,7 @@ public class Results {
         serialize(scheme);
         UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unitCode));
         if (result == null) {
-            throw new ProblemException(Status.CONFLICT, "not-computed", "该单位尚无计算结果",
-                    "compute the scheme's results first", null);
+            throw Refusal.NOT_COMPUTED.because("compute the scheme's results first", null);
         }
         result.calibrate(adjustment, reason);
         return result;

@@ -8,13 +8,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.assessment.scoring.SchemeDefinition;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /**
@@ -102,8 +101,7 @@ public class Scheme extends PanacheEntityBase {
 
     public void require(SchemeState expected, String message) {
         if (state != expected) {
-            throw new ProblemException(Status.CONFLICT, "wrong-scheme-state", message,
-                    "the scheme is " + state + "; this needs " + expected, null);
+            throw Refusal.WRONG_SCHEME_STATE.because(message, "the scheme is " + state + "; this needs " + expected, null);
         }
     }
 

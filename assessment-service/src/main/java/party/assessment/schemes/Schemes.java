@@ -3,13 +3,11 @@ package party.assessment.schemes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.UUID;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.scoring.SchemeDefinition;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /** Drafts, publishes and revises schemes; a published revision takes over its predecessor's entries. */
@@ -34,8 +32,7 @@ public class Schemes {
     public Scheme redefine(UUID id, SchemeCommands.Define command, String scope) {
         Scheme scheme = managed(id, scope);
         if (!scheme.orgCode.equals(command.orgUnit()) || scheme.year != command.year()) {
-            throw new ProblemException(Status.BAD_REQUEST, "scheme-fixed", "方案的年度和组织不能修改",
-                    "create a new scheme for another year or org unit", "orgUnit");
+            throw Refusal.SCHEME_FIXED.because("create a new scheme for another year or org unit", "orgUnit");
         }
         scheme.redefine(command.title(), sound(command.definition()));
         return scheme;
@@ -83,7 +80,7 @@ public class Schemes {
     public Scheme visible(UUID id, String scope) {
         Scheme scheme = Scheme.findById(id);
         if (scheme == null || !scheme.visibleTo(scope)) {
-            throw new NotFoundException();
+            throw Refusal.unknown();
         }
         return scheme;
     }
@@ -96,8 +93,7 @@ public class Schemes {
     private static SchemeDefinition sound(SchemeDefinition definition) {
         definition.problem().ifPresent(problem -> {
             String[] fieldAndMessage = problem.split(": ", 2);
-            throw new ProblemException(Status.BAD_REQUEST, "invalid-scheme", "考核方案设置不合法", fieldAndMessage[1],
-                    "definition." + fieldAndMessage[0]);
+            throw Refusal.INVALID_SCHEME.because(fieldAndMessage[1], "definition." + fieldAndMessage[0]);
         });
         return definition;
     }

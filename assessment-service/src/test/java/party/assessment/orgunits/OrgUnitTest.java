@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import party.common.events.OrgLevel;
-import party.common.problem.ProblemException;
+import party.common.problem.Refused;
 
 class OrgUnitTest {
 
@@ -39,9 +39,9 @@ class OrgUnitTest {
         OrgUnit street = OrgUnit.create("street-1", "一街道", OrgLevel.TOWNSHIP, "street", districtA);
 
         assertThatThrownBy(() -> districtA.moveUnder(street, List.of(street)))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("street-1");
+                .isInstanceOf(Refused.class).hasMessageContaining("street-1");
         assertThatThrownBy(() -> districtA.moveUnder(districtA, List.of()))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(Refused.class);
         assertThat(districtA.path).isEqualTo("/city/district-a");
     }
 }

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response.Status;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -29,7 +27,8 @@ import party.ballot.tally.BallotCheck.Entry;
 import party.ballot.tally.Mark;
 import party.ballot.tally.SessionDefinition;
 import party.ballot.tally.Tally;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
+import party.common.problem.Refused;
 
 /**
  * Issues credentials and takes ballots. A ballot is checked before its credential is spent, so a
@@ -75,7 +74,7 @@ public class BallotBox {
     /** How a cast names its credential: by the hash of a one-time code, or as the account bound to the session. */
     private enum CredentialBy {
         CODE("code_hash", BallotBox::unknownCode),
-        ACCOUNT("account", NotFoundException::new); // being bound is what entitles a voter: others get 404
+        ACCOUNT("account", Refusal::unknown); // being bound is what entitles a voter: others get 404
 
         final String spendAndInsert;
         final String sessionState;
@@ -134,8 +133,8 @@ public class BallotBox {
         return credential;
     }
 
-    private static ProblemException unknownCode() {
-        return new ProblemException(Status.NOT_FOUND, "unknown-code", "投票码无效", "no session has this voting code", "code");
+    private static Refused unknownCode() {
+        return Refusal.UNKNOWN_CODE.because("no session has this voting code", "code");
     }
 
     /** Casts with a one-time code into the session its ballot form came from: 404 for a code of no such session. */
@@ -153,7 +152,7 @@ public class BallotBox {
         VotingCredential credential = VotingCredential.find("sessionId = ?1 and account = ?2", session, account)
                 .firstResult();
         if (credential == null) {
-            throw new NotFoundException();
+            throw Refusal.unknown();
         }
         return credential;
     }
@@ -178,7 +177,7 @@ public class BallotBox {
         BallotCheck.Verdict verdict;
         try {
             verdict = check(openDefinition(session, credential.unknown), marks, Entry.ELECTRONIC);
-        } catch (ProblemException refused) {
+        } catch (Refused refused) {
             // only a holder of one of its credentials learns how a session refuses a ballot: its state, its subjects
             try (Connection db = dataSource.getConnection()) {
                 sessionState(db, session, credential, key);
@@ -205,8 +204,7 @@ public class BallotBox {
         } catch (SQLException e) {
             throw new IllegalStateException("casting failed in the database", e);
         }
-        throw new ProblemException(Status.CONFLICT, "credential-used", "该投票凭证已使用",
-                "this credential has already cast its ballot", null);
+        throw Refusal.CREDENTIAL_USED.because("this credential has already cast its ballot", null);
     }
 
     /** The session's state, told only to a caller who names one of its credentials. */
@@ -366,7 +364,7 @@ public class BallotBox {
         try {
             return BallotCheck.check(definition, marks, entry);
         } catch (BallotCheck.MalformedBallot e) {
-            throw new ProblemException(Status.BAD_REQUEST, "malformed-ballot", "选票内容不合法", e.getMessage(), e.field());
+            throw Refusal.MALFORMED_BALLOT.because(e.getMessage(), e.field());
         }
     }
 
@@ -384,8 +382,7 @@ public class BallotBox {
 
     private static void requireType(EvaluationSession session, String ballotType) {
         if (session.definition.ballotType(ballotType).isEmpty()) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-ballot-type", "票型不存在",
-                    "the session has no ballot type " + ballotType, "ballotType");
+            throw Refusal.UNKNOWN_BALLOT_TYPE.because("the session has no ballot type " + ballotType, "ballotType");
         }
     }
 }

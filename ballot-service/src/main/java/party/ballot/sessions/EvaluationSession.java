@@ -8,14 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.ballot.tally.SessionDefinition;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
+import party.common.problem.Refused;
 
 /** A 述职评议 meeting's vote; its definition is frozen once it opens. */
 @Entity
@@ -82,8 +82,7 @@ public class EvaluationSession extends PanacheEntityBase {
         }
     }
 
-    public static ProblemException wrongState(SessionState actual, SessionState expected, String message) {
-        return new ProblemException(Status.CONFLICT, "wrong-session-state", message,
-                "the session is " + actual + "; this needs " + expected, "state");
+    public static Refused wrongState(SessionState actual, SessionState expected, String message) {
+        return Refusal.WRONG_SESSION_STATE.because(message, "the session is " + actual + "; this needs " + expected, "state");
     }
 }

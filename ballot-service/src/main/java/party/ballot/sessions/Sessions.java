@@ -2,7 +2,6 @@ package party.ballot.sessions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import party.ballot.casting.BallotBox;
 import party.ballot.tally.SessionDefinition;
 import party.common.events.BallotResultsSealed;
 import party.common.outbox.Outbox;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 import party.orgreplica.ReplicatedOrgUnit;
 
@@ -42,8 +41,7 @@ public class Sessions {
     public EvaluationSession redefine(UUID id, SessionCommands.Define command, String scope) {
         EvaluationSession session = visible(id, scope);
         if (!session.orgCode.equals(command.orgUnit())) {
-            throw new ProblemException(Status.BAD_REQUEST, "org-unit-fixed", "评议会所属组织不能修改",
-                    "create a new session for another org unit", "orgUnit");
+            throw Refusal.ORG_UNIT_FIXED.because("create a new session for another org unit", "orgUnit");
         }
         session.redefine(command.title(), command.date(), definition(command, session.orgPath));
         return session;
@@ -94,8 +92,7 @@ public class Sessions {
         List<SessionDefinition.Grade> scale = command.grades() != null && !command.grades().isEmpty() ? command.grades()
                 : "member".equals(command.scale()) ? SessionDefinition.MEMBER_SCALE : SessionDefinition.UNIT_SCALE;
         if (command.scale() != null && !List.of("unit", "member").contains(command.scale())) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-scale", "等次方案不存在",
-                    "scale is unit or member, or give grades", "scale");
+            throw Refusal.UNKNOWN_SCALE.because("scale is unit or member, or give grades", "scale");
         }
         var categories = command.categories().stream().map(c -> new SessionDefinition.Category(c.code(), c.name(),
                 c.topRatio(), c.topCap(), c.subjects().stream().map(s -> subject(s, sessionPath)).toList())).toList();
@@ -105,8 +102,7 @@ public class Sessions {
                 command.blankPolicy() == null ? SessionDefinition.BlankPolicy.ABSTAIN : command.blankPolicy());
         definition.problem().ifPresent(problem -> {
             String[] fieldAndMessage = problem.split(": ", 2);
-            throw new ProblemException(Status.BAD_REQUEST, "invalid-definition", "评议会设置不合法",
-                    fieldAndMessage[1], fieldAndMessage[0]);
+            throw Refusal.INVALID_DEFINITION.because(fieldAndMessage[1], fieldAndMessage[0]);
         });
         return definition;
     }
@@ -118,8 +114,7 @@ public class Sessions {
             return new SessionDefinition.Subject(unit.code, unit.name);
         }
         if (input.id() == null || input.id().isBlank() || input.name() == null || input.name().isBlank()) {
-            throw new ProblemException(Status.BAD_REQUEST, "invalid-subject", "评议对象须为组织或具名人员",
-                    "give unit, or id and name", "categories.subjects");
+            throw Refusal.INVALID_SUBJECT.because("give unit, or id and name", "categories.subjects");
         }
         return new SessionDefinition.Subject(input.id(), input.name());
     }

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import party.common.audit.Unrecorded;
 import party.common.problem.Problem;
+import party.common.problem.Refusal;
 
 /**
  * {@code Idempotency-Key} on any POST of a caller with a token: the first request with a key claims it and, if it
@@ -54,8 +55,7 @@ public class IdempotentRequests {
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (!SANE_KEY.matcher(key).matches()) {
-            return problem(400, "idempotency-key", "Idempotency-Key 不合法",
-                    "use 1 to 200 letters, digits and . _ : -", path);
+            return problem(Refusal.IDEMPOTENCY_KEY, "use 1 to 200 letters, digits and . _ : -", path);
         }
         String actor = identity.getPrincipal().getName();
         Instant now = Instant.now();
@@ -104,15 +104,15 @@ public class IdempotentRequests {
                         "select path, status, media_type, response from idempotent_request where actor = ?1 and request_key = ?2")
                 .setParameter(1, actor).setParameter(2, key).getResultList());
         if (rows.isEmpty()) { // released between our insert and this read: the client may simply retry
-            return problem(409, "request-in-progress", "请求正在处理", "retry in a moment", path);
+            return problem(Refusal.REQUEST_IN_PROGRESS, "retry in a moment", path);
         }
         Object[] row = (Object[]) rows.get(0);
         if (!path.equals(row[0])) {
-            return problem(422, "idempotency-key-reused", "Idempotency-Key 已用于其他请求",
+            return problem(Refusal.IDEMPOTENCY_KEY_REUSED,
                     "this key was used for " + row[0] + "; use a new key for a new request", path);
         }
         if (row[1] == null) {
-            return Response.fromResponse(problem(409, "request-in-progress", "请求正在处理",
+            return Response.fromResponse(problem(Refusal.REQUEST_IN_PROGRESS,
                     "the first request with this key has not finished; retry in a moment", path))
                     .header("Retry-After", "1").build();
         }
@@ -120,8 +120,8 @@ public class IdempotentRequests {
                 .header("Idempotency-Replayed", "true").build();
     }
 
-    private static Response problem(int status, String slug, String title, String detail, String path) {
-        return new Problem(Problem.type(slug), title, status, detail, path, List.of()).response();
+    private static Response problem(Refusal refusal, String detail, String path) {
+        return Problem.of(refusal, detail, path, List.of()).response();
     }
 
     private record Claim(String actor, String key) {

@@ -22,6 +22,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return "urn:party:problem:" + slug;
     }
 
+    /** A refusal of the catalogue on one occasion. */
+    public static Problem of(Refusal refusal, String detail, String instance, List<FieldError> errors) {
+        return new Problem(type(refusal.slug()), refusal.title(), refusal.status(), detail, instance, errors);
+    }
+
     /** One offending field: a JSON property path such as {@code code}, or a query parameter such as {@code size}. */
     public record FieldError(String field, String message) {
     }

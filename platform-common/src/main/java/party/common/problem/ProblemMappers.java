@@ -11,7 +11,6 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +26,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
+    public Response refused(Refused e, UriInfo uri) {
         var errors = e.field() == null ? List.<Problem.FieldError>of() : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return new Problem(Problem.type(e.slug()), e.title(), e.status().getStatusCode(), e.getMessage(),
+        return new Problem(Problem.type(e.refusal().slug()), e.title(), e.refusal().status(), e.getMessage(),
                 instance(uri), errors).response();
     }
 
@@ -41,8 +40,7 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return new Problem(Problem.type("validation"), "请求参数不合法", 400, detail, instance(uri), errors)
-                .response();
+        return Problem.of(Refusal.VALIDATION, detail, instance(uri), errors).response();
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
@@ -52,20 +50,19 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")) : "";
         var errors = field.isEmpty() ? List.<Problem.FieldError>of()
                 : List.of(new Problem.FieldError(field, e.getOriginalMessage()));
-        return new Problem(Problem.type("unreadable-body"), "请求体无法解析", 400, e.getOriginalMessage(),
-                instance(uri), errors).response();
+        return Problem.of(Refusal.UNREADABLE_BODY, e.getOriginalMessage(), instance(uri), errors).response();
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response conflict(RuntimeException e, UriInfo uri) {
-        return new Problem(Problem.type("concurrent-change"), "数据已被他人修改", 409,
-                "the record changed since it was read; read it again and retry", instance(uri), List.of()).response();
+        return Problem.of(Refusal.CONCURRENT_CHANGE, "the record changed since it was read; read it again and retry",
+                instance(uri), List.of()).response();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return new Problem(Problem.type("forbidden"), "无权执行此操作", 403,
-                "your roles do not allow this operation", instance(uri), List.of()).response();
+        return Problem.of(Refusal.FORBIDDEN, "your roles do not allow this operation", instance(uri), List.of())
+                .response();
     }
 
     @ServerExceptionMapper
@@ -74,27 +71,28 @@ public class ProblemMappers {
             return unreadable(unreadable, uri);
         }
         int status = e.getResponse().getStatus();
-        String title = switch (status) {
-            case 404 -> "未找到";
-            case 405 -> "不支持该方法";
-            case 406, 415 -> "不支持的媒体类型";
-            default -> Status.fromStatusCode(status) == null ? "请求失败" : Status.fromStatusCode(status).getReasonPhrase();
+        Refusal refusal = switch (status) {
+            case 404 -> Refusal.NOT_FOUND;
+            case 405 -> Refusal.METHOD_NOT_ALLOWED;
+            case 406 -> Refusal.NOT_ACCEPTABLE;
+            case 415 -> Refusal.UNSUPPORTED_MEDIA_TYPE;
+            default -> Refusal.REQUEST_REFUSED;
         };
-        String slug = status == 404 ? "not-found" : "http-" + status;
-        return new Problem(Problem.type(slug), title, status, null, instance(uri), List.of()).response();
+        return new Problem(Problem.type(refusal.slug()), refusal.title(), status, null, instance(uri), List.of())
+                .response();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseFaults.unreachable(e)) {
             LOG.warnf("database unreachable on %s: %s", instance(uri), e.getMessage());
-            var problem = new Problem(Problem.type("unavailable"), "服务暂不可用", 503,
+            var problem = Problem.of(Refusal.UNAVAILABLE,
                     "the database cannot be reached; nothing was changed, retry shortly", instance(uri), List.of());
             return Response.fromResponse(problem.response()).header("Retry-After", "5").build();
         }
         LOG.errorf(e, "unexpected failure on %s", instance(uri));
-        return new Problem(Problem.type("internal"), "服务内部错误", 500,
-                "the failure is logged; retrying is safe", instance(uri), List.of()).response();
+        return Problem.of(Refusal.INTERNAL, "the failure is logged; retrying is safe", instance(uri), List.of())
+                .response();
     }
 
     /** The full request path, API root included, as the caller sent it. */

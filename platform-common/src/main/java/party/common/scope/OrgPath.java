@@ -1,7 +1,7 @@
 package party.common.scope;
 
-import jakarta.ws.rs.NotFoundException;
 import java.util.function.Function;
+import party.common.problem.Refusal;
 
 /**
  * Org paths are the chain of unit codes from the root, e.g. {@code /city/district-a}. A scope is the
@@ -27,7 +27,7 @@ public final class OrgPath {
      */
     public static <T> T visible(T record, Function<T, String> pathOf, String scope) {
         if (record == null || !isWithin(pathOf.apply(record), scope)) {
-            throw new NotFoundException();
+            throw Refusal.unknown();
         }
         return record;
     }

@@ -2,10 +2,9 @@ package party.common.scope;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 
 /**
  * The one org-scope check: the caller's token carries {@code org_path}; the caller sees that unit and
@@ -26,7 +25,7 @@ public class OrgScope {
     public String root() {
         Object claim = token.getClaim(CLAIM);
         if (claim == null || claim.toString().isBlank()) {
-            throw new ProblemException(Status.FORBIDDEN, "no-org-scope", "账号未绑定组织",
+            throw Refusal.NO_ORG_SCOPE.because(
                     "the token carries no org_path claim; bind the account to an org unit in Keycloak", null);
         }
         return claim.toString();

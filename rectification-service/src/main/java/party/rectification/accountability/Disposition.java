@@ -1,9 +1,8 @@
 package party.rectification.accountability;
 
-import jakarta.ws.rs.core.Response.Status;
 import java.util.EnumSet;
 import java.util.Set;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 
 /** How a person's responsibility is disposed of: the four forms 四种形态, or no sanction for a stated reason. */
 public enum Disposition {
@@ -32,8 +31,8 @@ public enum Disposition {
     /** Refuses a disposition that imposes nothing without a written justification (given in {@code field}). */
     public void requireJustification(String text, String field) {
         if (NEED_JUSTIFICATION.contains(this) && (text == null || text.isBlank())) {
-            throw new ProblemException(Status.BAD_REQUEST, "justification-required", "须书面说明理由",
-                    this + " (" + label + ") needs a written justification", field);
+            throw Refusal.JUSTIFICATION_REQUIRED.because(this + " (" + label + ") needs a written justification",
+                    field);
         }
     }
 }

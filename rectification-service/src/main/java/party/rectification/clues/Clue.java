@@ -8,10 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.UUID;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.rectification.accountability.Disposition;
 
 /**
@@ -62,12 +61,11 @@ public class Clue extends PanacheEntityBase {
     /** Moves the handling forward (never back); concluding needs a disposition, and only concluding takes one. */
     public void handle(ClueStatus next, Disposition outcome) {
         if (status == ClueStatus.CONCLUDED || next.ordinal() <= status.ordinal()) {
-            throw new ProblemException(Status.CONFLICT, "illegal-step", "线索当前状态（" + status.label() + "）不能执行此操作",
+            throw Refusal.ILLEGAL_STEP.because("线索当前状态（" + status.label() + "）不能执行此操作",
                     "a clue in state " + status + " cannot move to " + next, "status");
         }
         if ((next == ClueStatus.CONCLUDED) != (outcome != null)) {
-            throw new ProblemException(Status.BAD_REQUEST, "disposition", "办结须给出处置方式，其他状态不给",
-                    "give a disposition exactly when concluding", "disposition");
+            throw Refusal.DISPOSITION.because("give a disposition exactly when concluding", "disposition");
         }
         status = next;
         disposition = outcome;

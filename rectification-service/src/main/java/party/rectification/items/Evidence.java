@@ -5,13 +5,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 
 /**
  * A file proving a plan, progress or report (photo, scanned document). Kept in the service's database, so it
@@ -60,15 +59,14 @@ public class Evidence extends PanacheEntityBase {
     static Evidence of(UUID itemId, String fileName, byte[] content, long maxBytes, String sha256, String uploadedBy,
                        Instant now) {
         if (content.length == 0 || content.length > maxBytes) {
-            throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "evidence-size", "佐证材料大小不符合要求",
+            throw Refusal.EVIDENCE_SIZE.because(
                     "a file must have between 1 and " + maxBytes + " bytes; this one has " + content.length, "file");
         }
         if (fileName != null && fileName.length() > 255) {
-            throw new ProblemException(Status.BAD_REQUEST, "evidence-name", "文件名过长",
-                    "a file name has at most 255 characters", "file");
+            throw Refusal.EVIDENCE_NAME.because("a file name has at most 255 characters", "file");
         }
-        Kind kind = Kind.of(content).orElseThrow(() -> new ProblemException(Status.UNSUPPORTED_MEDIA_TYPE,
-                "evidence-type", "佐证材料类型不支持", "upload a JPEG or PNG photo or a PDF document", "file"));
+        Kind kind = Kind.of(content).orElseThrow(() -> Refusal.EVIDENCE_TYPE.because(
+                "upload a JPEG or PNG photo or a PDF document", "file"));
         var evidence = new Evidence();
         evidence.id = UUID.randomUUID();
         evidence.itemId = itemId;

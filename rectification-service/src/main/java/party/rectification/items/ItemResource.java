@@ -23,7 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 
@@ -143,8 +143,7 @@ public class ItemResource {
     @Operation(summary = "Attach a photo or document (JPEG, PNG, PDF; size limit in rectification.evidence.max-bytes)")
     public Response addEvidence(@PathParam("id") UUID id, @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
         if (file == null) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "evidence-missing", "缺少佐证材料",
-                    "send the file as the multipart form field 'file'", "file");
+            throw Refusal.EVIDENCE_MISSING.because("send the file as the multipart form field 'file'", "file");
         }
         Evidence evidence = items.addEvidence(id, scope.root(), caller.getName(), file.fileName(),
                 Files.readAllBytes(file.uploadedFile()));

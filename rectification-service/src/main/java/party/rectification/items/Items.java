@@ -3,7 +3,6 @@ package party.rectification.items;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import party.common.events.RectificationItemIssued;
 import party.common.events.RectificationItemReopened;
 import party.common.events.RectificationItemState;
 import party.common.outbox.Outbox;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 import party.orgreplica.ReplicatedOrgUnit;
 
@@ -53,8 +52,7 @@ public class Items {
         LocalDate today = calendar.today();
         LocalDate foundOn = command.foundOn() == null ? today : command.foundOn();
         if (foundOn.isAfter(today)) {
-            throw new ProblemException(Status.BAD_REQUEST, "found-in-future", "发现日期不能晚于今天",
-                    "foundOn " + foundOn + " is after today " + today, "foundOn");
+            throw Refusal.FOUND_IN_FUTURE.because("foundOn " + foundOn + " is after today " + today, "foundOn");
         }
         LocalDate deadline = command.deadline() != null ? command.deadline()
                 : foundOn.plusDays(rules.days(command.timingClass()));

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 
 /**
  * A problem a unit must fix, and where its fixing stands. Every move goes through {@link #take}, which refuses
@@ -82,8 +81,8 @@ public class RectificationItem extends PanacheEntityBase {
                                           String responsibleLeader, LocalDate foundOn, LocalDate deadline, String issuedBy,
                                           Instant now) {
         if (deadline.isBefore(foundOn)) {
-            throw new ProblemException(Status.BAD_REQUEST, "deadline-before-found", "整改期限早于发现日期",
-                    "deadline " + deadline + " is before foundOn " + foundOn, "deadline");
+            throw Refusal.DEADLINE_BEFORE_FOUND.because("deadline " + deadline + " is before foundOn " + foundOn,
+                    "deadline");
         }
         var item = new RectificationItem();
         item.id = UUID.randomUUID();
@@ -124,7 +123,7 @@ public class RectificationItem extends PanacheEntityBase {
     /** A milestone of the approved plan reached (index into {@link #milestones}). */
     public Transition recordProgress(int milestone, LocalDate today) {
         if (milestone < 0 || milestone >= milestones.size()) {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-milestone", "节点不存在",
+            throw Refusal.UNKNOWN_MILESTONE.because(
                     "the plan has " + milestones.size() + " milestones, numbered from 0", "milestone");
         }
         Transition transition = take(Step.RECORD_PROGRESS);
@@ -166,8 +165,7 @@ public class RectificationItem extends PanacheEntityBase {
     /** 回头看 found the problem back: the unit plans again against a new deadline. */
     public Transition reopen(LocalDate newDeadline, LocalDate today) {
         if (newDeadline == null || newDeadline.isBefore(today)) {
-            throw new ProblemException(Status.BAD_REQUEST, "invalid-deadline", "重新整改须给出今后的期限",
-                    "a reopened item needs a deadline from today on", "deadline");
+            throw Refusal.INVALID_DEADLINE.because("a reopened item needs a deadline from today on", "deadline");
         }
         Transition transition = take(Step.REOPEN);
         deadline = newDeadline;
@@ -196,12 +194,10 @@ public class RectificationItem extends PanacheEntityBase {
     /** Moves to the state the step leads to, or refuses with a 409 naming the state and the allowed steps. */
     Transition take(Step step) {
         ItemState from = state;
-        state = from.after(step).orElseThrow(() -> new ProblemException(Status.CONFLICT, "illegal-step",
-                "当前状态（" + from.label() + "）不能执行此操作",
+        state = from.after(step).orElseThrow(() -> Refusal.ILLEGAL_STEP.because("当前状态（" + from.label() + "）不能执行此操作",
                 "step " + step.slug() + " is not allowed in state " + from + "; allowed: "
-                        + (from.allowedSteps().isEmpty() ? "none"
-                        : from.allowedSteps().stream().map(Step::slug).collect(Collectors.joining(", "))),
-                null));
+                + (from.allowedSteps().isEmpty() ? "none"
+                : from.allowedSteps().stream().map(Step::slug).collect(Collectors.joining(", "))), null));
         return new Transition(step, from, state);
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
+import party.common.problem.Refused;
 
 /** The rectification workflow (DOMAIN.md §4): every legal step, every illegal one, closing, overdue, look-back. */
 class ItemWorkflowTest {
@@ -62,9 +63,8 @@ class ItemWorkflowTest {
                 assertThat(transition).isEqualTo(new RectificationItem.Transition(step, state, expected));
                 assertThat(item.state).isEqualTo(expected);
             } else {
-                assertThatThrownBy(() -> item.take(step)).isInstanceOfSatisfying(ProblemException.class, problem -> {
-                    assertThat(problem.status().getStatusCode()).isEqualTo(409);
-                    assertThat(problem.slug()).isEqualTo("illegal-step");
+                assertThatThrownBy(() -> item.take(step)).isInstanceOfSatisfying(Refused.class, problem -> {
+                    assertThat(problem.refusal()).isEqualTo(Refusal.ILLEGAL_STEP);
                     assertThat(problem.getMessage()).contains("state " + state, step.slug());
                 });
                 assertThat(item.state).isEqualTo(state);
@@ -116,7 +116,7 @@ class ItemWorkflowTest {
     @Test
     void progressNamesAnExistingMilestone() {
         assertThatThrownBy(() -> in(ItemState.PLAN_APPROVED).recordProgress(1, FOUND))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.field()).isEqualTo("milestone"));
+                .isInstanceOfSatisfying(Refused.class, p -> assertThat(p.field()).isEqualTo("milestone"));
     }
 
     @Test
@@ -145,7 +145,7 @@ class ItemWorkflowTest {
         item.followUpDue();
 
         assertThatThrownBy(() -> item.reopen(lookBack.minusDays(1), lookBack))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.field()).isEqualTo("deadline"));
+                .isInstanceOfSatisfying(Refused.class, p -> assertThat(p.field()).isEqualTo("deadline"));
         item.reopen(lookBack.plusDays(30), lookBack);
 
         assertThat(item.state).isEqualTo(ItemState.REOPENED);
@@ -160,7 +160,7 @@ class ItemWorkflowTest {
     void aDeadlineBeforeTheProblemWasFoundIsRefused() {
         assertThatThrownBy(() -> RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "d", "/d", null, FOUND,
                 FOUND.minusDays(1), "inspector", Instant.now()))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.field()).isEqualTo("deadline"));
+                .isInstanceOfSatisfying(Refused.class, p -> assertThat(p.field()).isEqualTo("deadline"));
     }
 
     @Test

@@ -11,13 +11,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import party.common.events.EventEnvelope;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.webhook.subscriptions.Subscription;
 
 /** One event on its way to one subscriber, with the log of its attempts. */
@@ -108,7 +107,7 @@ public class Delivery extends PanacheEntityBase {
     /** An admin sends it again with a fresh set of retries; a delivered one can be sent again as well. */
     void replay(Instant now) {
         if (state != DeliveryState.PARKED && state != DeliveryState.DELIVERED) {
-            throw new ProblemException(Status.CONFLICT, "delivery-not-replayable", "该推送不能重发",
+            throw Refusal.DELIVERY_NOT_REPLAYABLE.because(
                     "only a parked or delivered delivery can be sent again; this one is " + state, "state");
         }
         state = DeliveryState.PENDING;

@@ -7,14 +7,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.common.events.EventCatalogue;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /** An OA system's standing order: push these event types of units within {@link #orgPath} to {@link #url}. */
@@ -46,8 +45,8 @@ public class Subscription extends PanacheEntityBase {
                                       String createdBy, Instant now) {
         Set<String> offered = EventCatalogue.forSubscribers();
         eventTypes.stream().filter(type -> !offered.contains(type)).findFirst().ifPresent(type -> {
-            throw new ProblemException(Status.BAD_REQUEST, "unknown-event-type", "不能订阅该事件类型",
-                    type + " is not offered; one of " + new TreeSet<>(offered), "eventTypes");
+            throw Refusal.UNKNOWN_EVENT_TYPE.because(type + " is not offered; one of " + new TreeSet<>(offered),
+                    "eventTypes");
         });
         var subscription = new Subscription();
         subscription.id = UUID.randomUUID();

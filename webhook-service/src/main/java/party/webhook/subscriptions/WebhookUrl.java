@@ -1,9 +1,9 @@
 package party.webhook.subscriptions;
 
-import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
 import java.net.URISyntaxException;
-import party.common.problem.ProblemException;
+import party.common.problem.Refusal;
+import party.common.problem.Refused;
 
 /** The address a subscriber gives: an absolute http(s) URL without credentials or fragment. */
 final class WebhookUrl {
@@ -31,7 +31,7 @@ final class WebhookUrl {
         return uri.toString();
     }
 
-    private static ProblemException refused(String detail) {
-        return new ProblemException(Status.BAD_REQUEST, "invalid-webhook-url", "推送地址无效", detail, "url");
+    private static Refused refused(String detail) {
+        return Refusal.INVALID_WEBHOOK_URL.because(detail, "url");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import party.common.events.EventEnvelope;
-import party.common.problem.ProblemException;
+import party.common.problem.Refused;
 import party.webhook.subscriptions.Subscription;
 
 /** The retry schedule on the delivery itself, with the Standard Webhooks delays the service uses by default. */
@@ -64,7 +64,7 @@ class DeliveryRetriesTest {
     @Test
     void onlyParkedOrDeliveredOnesCanBeReplayed() {
         Delivery delivery = pending();
-        assertThatThrownBy(() -> delivery.replay(T0)).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> delivery.replay(T0)).isInstanceOf(Refused.class)
                 .hasMessageContaining("PENDING");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import party.common.problem.ProblemException;
+import party.common.problem.Refused;
 
 class WebhookUrlTest {
 
@@ -19,8 +19,8 @@ class WebhookUrlTest {
     void refusesWhatCannotBeASignedDestination() {
         for (String url : new String[] {"http://oa.gov.cn/hooks", "ftp://oa.gov.cn/x", "/hooks", "https:///x",
                 "https://user:pw@oa.gov.cn/x", "https://oa.gov.cn/x#frag", "https://oa gov.cn/"}) {
-            assertThatThrownBy(() -> WebhookUrl.check(url, true)).as(url).isInstanceOf(ProblemException.class)
-                    .extracting(e -> ((ProblemException) e).field()).isEqualTo("url");
+            assertThatThrownBy(() -> WebhookUrl.check(url, true)).as(url).isInstanceOf(Refused.class)
+                    .extracting(e -> ((Refused) e).field()).isEqualTo("url");
         }
     }
 }
