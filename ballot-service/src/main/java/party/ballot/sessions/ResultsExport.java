@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import party.ballot.casting.BallotBox;
+import party.ballot.box.BallotBox;
 import party.ballot.tally.BallotBoxDigest;
 import party.ballot.tally.SessionDefinition;
 import party.ballot.tally.Tally;

@@ -16,38 +16,24 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import party.ballot.casting.BallotBox;
-import party.ballot.casting.VotingCredential;
-import party.common.audit.Unrecorded;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 
-/** 述职评议 sessions: defined and run by organizers in scope, voted in by bound accounts, counted by tellers. */
+/** 述职评议 sessions: defined, opened, closed and sealed by organizers in scope (voting: {@code casting}). */
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
 public class SessionResource {
 
     private final Sessions sessions;
-    private final BallotBox box;
     private final OrgScope scope;
-    private final JsonWebToken caller;
-    private final String voteUrl;
 
-    public SessionResource(Sessions sessions, BallotBox box, OrgScope scope, JsonWebToken caller,
-                           @ConfigProperty(name = "ballot.vote-url") String voteUrl) {
+    public SessionResource(Sessions sessions, OrgScope scope) {
         this.sessions = sessions;
-        this.box = box;
         this.scope = scope;
-        this.caller = caller;
-        this.voteUrl = voteUrl;
     }
 
     @POST
@@ -100,60 +86,6 @@ public class SessionResource {
     public SessionViews.Results seal(@PathParam("id") UUID id) {
         SealedResult sealed = sessions.seal(id, scope.root());
         return results(sessions.visible(id, scope.root()), sealed);
-    }
-
-    @POST
-    @Path("/{id}/codes")
-    @Operation(summary = "Issue one-time voting codes for a ballot type; shown once, only their hash is kept")
-    public Map<String, Object> issueCodes(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.IssueCodes command) {
-        EvaluationSession session = sessions.visible(id, scope.root());
-        var codes = box.issueCodes(session, command.ballotType(), command.count()).stream()
-                .map(c -> Map.of("code", c.code(), "ballotType", c.ballotType(), "qr", voteUrl + "?code=" + c.code()))
-                .toList();
-        return Map.of("sessionId", session.id, "title", session.title, "codes", codes);
-    }
-
-    @POST
-    @Path("/{id}/voters")
-    @Operation(summary = "Bind Keycloak accounts (user names) to the session as voters of a ballot type")
-    public Map<String, Integer> bindVoters(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.BindVoters command) {
-        EvaluationSession session = sessions.visible(id, scope.root());
-        return Map.of("bound", box.bindAccounts(session, command.ballotType(), command.accounts()));
-    }
-
-    @GET
-    @Path("/{id}/turnout")
-    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.TELLER})
-    @Operation(summary = "Credentials issued and used per ballot type, and paper ballots entered; never partial results")
-    public List<BallotBox.Turnout> turnout(@PathParam("id") UUID id) {
-        return box.turnout(sessions.visible(id, scope.root()));
-    }
-
-    @POST
-    @Path("/{id}/paper-ballots")
-    @RolesAllowed(Roles.TELLER)
-    @Operation(summary = "A teller enters a paper ballot; several marks on one subject make it void (不得多选)")
-    public SessionViews.Receipt enterPaper(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.PaperBallot ballot) {
-        EvaluationSession session = sessions.visible(id, scope.root());
-        return SessionViews.Receipt.of(box.enterPaper(session, ballot.ballotType(), ballot.marks()));
-    }
-
-    @GET
-    @Path("/{id}/ballot-form")
-    @RolesAllowed(Roles.VOTER)
-    @Operation(summary = "The ballot of an account bound to the session")
-    public SessionViews.BallotForm ballotForm(@PathParam("id") UUID id) {
-        VotingCredential credential = box.boundCredential(id, caller.getName());
-        return SessionViews.BallotForm.of(EvaluationSession.findById(id), credential);
-    }
-
-    @POST
-    @Path("/{id}/ballots")
-    @RolesAllowed(Roles.VOTER)
-    @Unrecorded
-    @Operation(summary = "Cast the ballot of an account bound to the session; once")
-    public SessionViews.Receipt cast(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.Cast ballot) {
-        return SessionViews.Receipt.of(box.castAsAccount(id, caller.getName(), ballot.marks()));
     }
 
     @GET

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import party.ballot.casting.VotingCredential;
 import party.ballot.tally.BallotCheck;
 import party.ballot.tally.Mark;
 import party.ballot.tally.SessionDefinition;
@@ -28,10 +27,10 @@ public final class SessionViews {
     public record BallotForm(UUID sessionId, String title, LocalDate date, String ballotType, SessionState state,
                              List<SessionDefinition.Grade> scale, List<FormCategory> categories,
                              SessionDefinition.BlankPolicy blankPolicy, boolean spent) {
-        static BallotForm of(EvaluationSession s, VotingCredential credential) {
-            return new BallotForm(s.id, s.title, s.heldOn, credential.ballotType, s.state, s.definition.scale(),
+        public static BallotForm of(EvaluationSession s, String ballotType, boolean spent) {
+            return new BallotForm(s.id, s.title, s.heldOn, ballotType, s.state, s.definition.scale(),
                     s.definition.categories().stream().map(c -> new FormCategory(c.code(), c.name(), c.topLimit(),
-                            c.subjects())).toList(), s.definition.blankPolicy(), credential.spent);
+                            c.subjects())).toList(), s.definition.blankPolicy(), spent);
         }
     }
 
@@ -40,7 +39,7 @@ public final class SessionViews {
 
     /** The answer to a cast: counted, or kept as void with the reason (废票). */
     public record Receipt(BallotCheck.Status status, String voidReason) {
-        static Receipt of(BallotCheck.Verdict verdict) {
+        public static Receipt of(BallotCheck.Verdict verdict) {
             return new Receipt(verdict.status(), verdict.voidReason());
         }
     }

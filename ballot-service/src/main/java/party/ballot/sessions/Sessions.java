@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import party.ballot.casting.BallotBox;
+import party.ballot.box.BallotBox;
 import party.ballot.tally.SessionDefinition;
 import party.common.events.BallotResultsSealed;
 import party.common.outbox.Outbox;

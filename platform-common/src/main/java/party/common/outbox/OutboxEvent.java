@@ -15,7 +15,11 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
-    /** Relay order: events leave in the order they were committed. */
+    /**
+     * Relay order: the order the rows were written, taken when the insert runs, not when its transaction commits; two
+     * transactions writing at once may commit in the other order. One aggregate's changes are serialized by its row,
+     * so its own events keep their order.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;

@@ -1,4 +1,4 @@
-package party.ballot.casting;
+package party.ballot.box;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package party.ballot.casting;
+package party.ballot.box;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -46,7 +46,7 @@ public class StoredBallot extends PanacheEntityBase {
     @Column(name = "line_hash")
     public byte[] lineHash;
 
-    static StoredBallot of(UUID session, String type, BallotCheck.Verdict verdict, List<Mark> marks) {
+    public static StoredBallot of(UUID session, String type, BallotCheck.Verdict verdict, List<Mark> marks) {
         var ballot = new StoredBallot();
         ballot.id = UUID.randomUUID();
         ballot.sessionId = session;
@@ -59,7 +59,7 @@ public class StoredBallot extends PanacheEntityBase {
     }
 
     /** The marks as the {@code marks} column holds them, for casting, which inserts without the entity. */
-    static String marksJson(List<Mark> marks) {
+    public static String marksJson(List<Mark> marks) {
         var json = new StringBuilder(40 * marks.size()).append('[');
         for (Mark mark : marks) {
             json.append(json.length() == 1 ? "" : ",").append("{\"subject\":\"");

@@ -1,4 +1,4 @@
-package party.ballot.sessions;
+package party.ballot.casting;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -11,9 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import party.ballot.casting.BallotBox;
+import party.ballot.sessions.EvaluationSession;
+import party.ballot.sessions.SessionCommands;
+import party.ballot.sessions.SessionViews;
 import party.common.audit.Unrecorded;
-import party.ballot.casting.VotingCredential;
 
 /**
  * Voting with a one-time code, from a phone that scanned it: no account, so no token; the code is the
@@ -25,24 +26,27 @@ import party.ballot.casting.VotingCredential;
 @PermitAll
 public class CastingResource {
 
-    private final BallotBox box;
+    private final Credentials credentials;
+    private final Casting casting;
 
-    public CastingResource(BallotBox box) {
-        this.box = box;
+    public CastingResource(Credentials credentials, Casting casting) {
+        this.credentials = credentials;
+        this.casting = casting;
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "The ballot a one-time code opens; does not use the code")
     public SessionViews.BallotForm form(@PathParam("code") String code) {
-        VotingCredential credential = box.credentialForCode(code);
-        return SessionViews.BallotForm.of(EvaluationSession.findById(credential.sessionId), credential);
+        VotingCredential credential = credentials.ofCode(code);
+        return SessionViews.BallotForm.of(EvaluationSession.findById(credential.sessionId), credential.ballotType,
+                credential.spent);
     }
 
     @POST
     @Unrecorded
     @Operation(summary = "Cast with a one-time code: once; a malformed ballot is refused without using the code")
     public SessionViews.Receipt cast(@Valid @NotNull SessionCommands.CastWithCode ballot) {
-        return SessionViews.Receipt.of(box.castWithCode(ballot.sessionId(), ballot.code(), ballot.marks()));
+        return SessionViews.Receipt.of(casting.withCode(ballot.sessionId(), ballot.code(), ballot.marks()));
     }
 }
