@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The whole platform on one machine with no Docker: embedded PostgreSQL, a Kafka broker, Keycloak, the three
@@ -23,6 +24,19 @@ import java.util.Map;
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofMinutes(3);
+
+    /** A service of the platform: its module, its port, and its database, named after it. */
+    private record Service(String module, Port port) {
+
+        String database() {
+            return module.replace("-service", "");
+        }
+    }
+
+    /** The services, started together before the gateway that routes to them. */
+    private static final List<Service> SERVICES = List.of(new Service("assessment-service", Port.ASSESSMENT),
+            new Service("rectification-service", Port.RECTIFICATION), new Service("ballot-service", Port.BALLOT),
+            new Service("webhook-service", Port.WEBHOOK));
 
     private final Settings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -73,7 +87,7 @@ public final class LocalPlatform implements AutoCloseable {
         log("PostgreSQL on port " + settings.port(Port.POSTGRES));
         postgres = LocalPostgres.start(settings.data().resolve("postgres"), settings.port(Port.POSTGRES));
         running.push(postgres);
-        List.of("assessment", "rectification", "ballot", "webhook").forEach(postgres::ensureDatabase);
+        SERVICES.forEach(service -> postgres.ensureDatabase(service.database()));
 
         log("Keycloak on port " + settings.port(Port.KEYCLOAK) + " (first start builds it: about a minute)");
         ChildProcess keycloak = LocalKeycloak.start(settings);
@@ -84,34 +98,14 @@ public final class LocalPlatform implements AutoCloseable {
         kafka.start();
         LocalKeycloak.awaitReady(keycloak, settings);
 
-        log("services: assessment, rectification, ballot, webhook");
-        var services = new LinkedHashMap<ChildProcess, String>();
-        services.put(startService("assessment-service", Port.ASSESSMENT, Map.of(
-                "assessment.seed.org-units", settings.home().resolve("deploy/local/org-units.json").toString(),
-                "assessment.seed.scheme", settings.home().resolve("deploy/local/sample-scheme.json").toString())),
-                settings.url(Port.ASSESSMENT));
-        // overdue items show up within seconds on the demo stack (the service's default is every 30 s)
-        services.put(startService("rectification-service", Port.RECTIFICATION, Map.of("rectification.scan-every", "5s")),
-                settings.url(Port.RECTIFICATION));
-        // a one-time code's QR payload opens the gateway's voting page
-        services.put(startService("ballot-service", Port.BALLOT, Map.of("ballot.vote-url", gatewayUrl() + "/vote")),
-                settings.url(Port.BALLOT));
-        // OA systems on this machine listen on plain http
-        services.put(startService("webhook-service", Port.WEBHOOK, Map.of("webhooks.require-https", "false")),
-                settings.url(Port.WEBHOOK));
-        services.forEach((service, url) -> service.awaitHealthy(url + "/q/health/ready", SERVICE_START));
+        log("services: " + SERVICES.stream().map(Service::database).collect(Collectors.joining(", ")));
+        var started = new LinkedHashMap<ChildProcess, String>();
+        SERVICES.forEach(service -> started.put(startService(service.module(), service.port(), Map.of()),
+                settings.url(service.port())));
+        started.forEach((service, url) -> service.awaitHealthy(url + "/q/health/ready", SERVICE_START));
 
         log("gateway on port " + settings.port(Port.GATEWAY));
-        var gatewayConfig = new LinkedHashMap<String, String>();
-        gatewayConfig.put("gateway.services.assessment.url", settings.url(Port.ASSESSMENT));
-        gatewayConfig.put("gateway.services.rectification.url", settings.url(Port.RECTIFICATION));
-        gatewayConfig.put("gateway.services.ballots.url", settings.url(Port.BALLOT));
-        gatewayConfig.put("gateway.services.webhooks.url", settings.url(Port.WEBHOOK));
-        gatewayConfig.put("gateway.mobile.keycloak-url", settings.url(Port.KEYCLOAK));
-        if (System.getenv("GATEWAY_CORS_ORIGINS") == null) {
-            gatewayConfig.put("quarkus.http.cors.origins", settings.url(Port.GATEWAY));
-        }
-        startService("gateway", Port.GATEWAY, gatewayConfig).awaitHealthy(gatewayUrl() + "/q/health/ready", SERVICE_START);
+        startService("gateway", Port.GATEWAY, Map.of()).awaitHealthy(gatewayUrl() + "/q/health/ready", SERVICE_START);
     }
 
     /**
@@ -130,15 +124,15 @@ public final class LocalPlatform implements AutoCloseable {
     private ChildProcess startService(String name, String module, int port, Map<String, String> extra) {
         Path app = settings.require(module + "/target/quarkus-app/quarkus-run.jar",
                 "build it first: mvn package -DskipTests");
+        // each app's %local profile takes the rest from the ports (application.properties)
         var command = new ArrayList<>(List.of(ChildProcess.java(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
+                "-Dquarkus.profile=prod,local",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dplatform.keycloak-url=" + settings.url(Port.KEYCLOAK),
                 "-Dplatform.kafka-bootstrap=" + kafka.bootstrap()));
-        if (module.endsWith("-service")) {
-            String database = module.replace("-service", "");
-            command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES)
-                    + "/" + database);
+        for (Port each : Port.values()) {
+            command.add("-D" + each.property() + "=" + settings.port(each));
         }
         if (module.equals("gateway")) {
             // benchmarks drive one token or one address at saturation: they raise its limits, -Dgateway.rate-limit.…
