@@ -28,8 +28,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Remembers, for a short while, the bearer tokens the gateway has verified. A client sends the same token for
  * minutes, and checking it again on every request (parsing the JWT, the RSA signature, building the identity) was a
- * quarter of the gateway's CPU under load (docs/benchmarks.md). Each service behind still checks every token in
- * full: this only spares the gateway repeating its own check (decision 013).
+ * quarter of the gateway's CPU under load (a profile of the platform benchmark). Each service behind still checks
+ * every token in full: this only spares the gateway repeating its own check (decision 013).
  *
  * <p>Runs before Quarkus OIDC's mechanism and hands it everything it does not know. An entry is keyed by the SHA-256
  * of the whole token, so a token that differs in any byte (claims or signature) is verified afresh; it never outlives

@@ -63,7 +63,7 @@ public final class SessionCommands {
     /*
      * A ballot's marks are checked against its session by BallotCheck, which names the field of the first wrong one;
      * Bean Validation cascading into each of a meeting's many marks would only repeat the blank checks, at a cost
-     * every cast pays (docs/benchmarks.md).
+     * every cast pays (8 % of ballot-service's CPU in a profile of casting).
      */
     public record Cast(@NotNull List<@NotNull Mark> marks) {
     }

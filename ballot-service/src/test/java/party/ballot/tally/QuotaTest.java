@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md §6: the worked example of the 好 quota. */
+/** docs/domain.md §6: the worked example of the 好 quota. */
 class QuotaTest {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
