@@ -4,10 +4,10 @@ import io.quarkus.test.junit.QuarkusMock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import party.rectification.items.Calendar;
+import party.rectification.items.CommitteeClock;
 
 /** The service's calendar set to a chosen day, for the rest of the current test. */
-final class MovedCalendar extends Calendar {
+final class MovedCalendar extends CommitteeClock {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private final LocalDate today;
@@ -18,7 +18,7 @@ final class MovedCalendar extends Calendar {
     }
 
     static void moveTo(LocalDate today) {
-        QuarkusMock.installMockForType(new MovedCalendar(today), Calendar.class);
+        QuarkusMock.installMockForType(new MovedCalendar(today), CommitteeClock.class);
     }
 
     @Override

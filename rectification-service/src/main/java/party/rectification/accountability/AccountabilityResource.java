@@ -1,7 +1,6 @@
 package party.rectification.accountability;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import party.common.events.AccountabilityDecided;
-import party.common.outbox.Outbox;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
-import party.rectification.items.Items;
-import party.rectification.items.RectificationItem;
 
 /** Accountability decisions on an item, recorded by the discipline commission within its scope. */
 @Path("/items/{id}/accountability")
@@ -43,29 +38,22 @@ public class AccountabilityResource {
         }
     }
 
-    private final Items items;
-    private final Outbox outbox;
+    private final Accountability accountability;
     private final OrgScope scope;
     private final JsonWebToken caller;
 
-    public AccountabilityResource(Items items, Outbox outbox, OrgScope scope, JsonWebToken caller) {
-        this.items = items;
-        this.outbox = outbox;
+    public AccountabilityResource(Accountability accountability, OrgScope scope, JsonWebToken caller) {
+        this.accountability = accountability;
         this.scope = scope;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(Roles.DISCIPLINE)
-    @Transactional
     @Operation(summary = "Record a decision about one person (四种形态, 容错免责 or 澄清正名 with a written justification)")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull Decide command) {
-        RectificationItem item = items.visible(id, scope.root());
-        var decision = AccountabilityDecision.decide(item.id, item.orgCode, item.orgPath, command.person(), command.post(),
-                command.disposition(), command.justification(), caller.getName(), Instant.now());
-        decision.persist();
-        outbox.publish(new AccountabilityDecided(decision.id, item.id, item.orgCode, item.orgPath,
-                decision.disposition.name()));
+        AccountabilityDecision decision = accountability.decide(id, command.person(), command.post(),
+                command.disposition(), command.justification(), scope.root(), caller.getName());
         return Response.status(Response.Status.CREATED).entity(DecisionView.of(decision)).build();
     }
 
@@ -73,8 +61,6 @@ public class AccountabilityResource {
     @RolesAllowed({Roles.DISCIPLINE, Roles.ORGANIZER, Roles.ADMIN})
     @Operation(summary = "The decisions on an item, oldest first")
     public List<DecisionView> list(@PathParam("id") UUID id) {
-        RectificationItem item = items.visible(id, scope.root());
-        return AccountabilityDecision.<AccountabilityDecision>list("itemId = ?1 order by decidedAt", item.id).stream()
-                .map(DecisionView::of).toList();
+        return accountability.on(id, scope.root()).stream().map(DecisionView::of).toList();
     }
 }

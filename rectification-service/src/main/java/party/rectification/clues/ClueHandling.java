@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import party.rectification.accountability.Disposition;
 
@@ -40,5 +41,9 @@ public class ClueHandling extends PanacheEntityBase {
         entry.disposition = clue.disposition;
         entry.note = note;
         return entry;
+    }
+
+    static List<ClueHandling> of(UUID clueId) {
+        return list("clueId = ?1 order by id", clueId);
     }
 }

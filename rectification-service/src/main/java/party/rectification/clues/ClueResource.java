@@ -1,7 +1,6 @@
 package party.rectification.clues;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
-import party.orgreplica.ReplicatedOrgUnit;
 import party.rectification.accountability.Disposition;
 
 /**
@@ -62,24 +60,22 @@ public class ClueResource {
     public record HandlingEntry(Instant at, String actor, ClueStatus status, Disposition disposition, String note) {
     }
 
+    private final Clues clues;
     private final OrgScope scope;
     private final JsonWebToken caller;
 
-    public ClueResource(OrgScope scope, JsonWebToken caller) {
+    public ClueResource(Clues clues, OrgScope scope, JsonWebToken caller) {
+        this.clues = clues;
         this.scope = scope;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed({Roles.INSPECTOR, Roles.DISCIPLINE})
-    @Transactional
     @Operation(summary = "Transfer a clue about a unit in scope to the discipline commission (线索移交)")
     public Response transfer(@Valid @NotNull Transfer command) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.unit(), scope.root(), "unit");
-        Clue clue = Clue.transfer(unit.code, unit.path, command.summary(), command.details(), command.reporter(),
-                caller.getName(), Instant.now());
-        clue.persist();
-        ClueHandling.of(clue, caller.getName(), null, clue.registeredAt).persist();
+        Clue clue = clues.transfer(command.unit(), command.summary(), command.details(), command.reporter(),
+                scope.root(), caller.getName());
         return Response.status(Status.CREATED).entity(Map.of("id", clue.id, "status", clue.status)).build();
     }
 
@@ -95,23 +91,17 @@ public class ClueResource {
     @Path("/{id}")
     @Operation(summary = "A clue with its details, its reporter and its handling")
     public ClueDetail get(@PathParam("id") UUID id) {
-        Clue clue = scope.visible(Clue.<Clue>findById(id), c -> c.orgPath);
-        List<HandlingEntry> handling = ClueHandling.<ClueHandling>list("clueId = ?1 order by id", clue.id).stream()
+        Clue clue = clues.visible(id, scope.root());
+        List<HandlingEntry> handling = ClueHandling.of(clue.id).stream()
                 .map(h -> new HandlingEntry(h.at, h.actor, h.status, h.disposition, h.note)).toList();
         return new ClueDetail(ClueSummary.of(clue), clue.details, clue.reporter, clue.registeredBy, handling);
     }
 
     @POST
     @Path("/{id}/handling")
-    @Transactional
     @Operation(summary = "Move the handling on: VERIFYING (初核), then CONCLUDED with a disposition (四种形态 …)")
     public ClueSummary handle(@PathParam("id") UUID id, @Valid @NotNull Handle command) {
-        Clue clue = scope.visible(Clue.<Clue>findById(id), c -> c.orgPath);
-        if (command.disposition() != null) {
-            command.disposition().requireJustification(command.note(), "note");
-        }
-        clue.handle(command.status(), command.disposition());
-        ClueHandling.of(clue, caller.getName(), command.note(), Instant.now()).persist();
-        return ClueSummary.of(clue);
+        return ClueSummary.of(clues.handle(id, command.status(), command.disposition(), command.note(), scope.root(),
+                caller.getName()));
     }
 }

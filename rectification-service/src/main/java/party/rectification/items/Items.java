@@ -25,13 +25,13 @@ import party.orgreplica.ReplicatedOrgUnit;
 public class Items {
 
     private final Outbox outbox;
-    private final Calendar calendar;
+    private final CommitteeClock clock;
     private final RectificationRules rules;
     private final EntityManager em;
 
-    public Items(Outbox outbox, Calendar calendar, RectificationRules rules, EntityManager em) {
+    public Items(Outbox outbox, CommitteeClock clock, RectificationRules rules, EntityManager em) {
         this.outbox = outbox;
-        this.calendar = calendar;
+        this.clock = clock;
         this.rules = rules;
         this.em = em;
     }
@@ -49,7 +49,7 @@ public class Items {
     /** A new item for the unit at this path; without a deadline, the timing class gives the default. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RectificationItem issueTo(String unitPath, ItemCommands.Issue command, String actor) {
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         LocalDate foundOn = command.foundOn() == null ? today : command.foundOn();
         if (foundOn.isAfter(today)) {
             throw Refusal.FOUND_IN_FUTURE.because("foundOn " + foundOn + " is after today " + today, "foundOn");
@@ -57,7 +57,7 @@ public class Items {
         LocalDate deadline = command.deadline() != null ? command.deadline()
                 : foundOn.plusDays(rules.days(command.timingClass()));
         var item = RectificationItem.issue(command.source(), command.timingClass(), command.problem(), command.unit(),
-                unitPath, command.responsibleLeader(), foundOn, deadline, actor, calendar.now());
+                unitPath, command.responsibleLeader(), foundOn, deadline, actor, clock.now());
         item.supervisingUnit = command.supervisingUnit();
         item.publicSummary = command.publicSummary();
         item.number = "ZG%d-%06d".formatted(today.getYear(),
@@ -87,7 +87,7 @@ public class Items {
     @Transactional
     public Evidence addEvidence(UUID id, String scope, String actor, String fileName, byte[] content) {
         RectificationItem item = visible(id, scope);
-        var evidence = Evidence.of(item.id, fileName, content, rules.evidence().maxBytes(), sha256(content), actor, calendar.now());
+        var evidence = Evidence.of(item.id, fileName, content, rules.evidence().maxBytes(), sha256(content), actor, clock.now());
         evidence.persist();
         ItemHistory.of(item.id, evidence.uploadedAt, actor, "evidence-added", item.state, item.state, fileName).persist();
         return evidence;
@@ -99,11 +99,11 @@ public class Items {
     }
 
     public LocalDate today() {
-        return calendar.today();
+        return clock.today();
     }
 
     Instant now() {
-        return calendar.now();
+        return clock.now();
     }
 
     public int followUpDays() {
@@ -111,7 +111,7 @@ public class Items {
     }
 
     void record(RectificationItem item, RectificationItem.Transition transition, String actor, String note) {
-        ItemHistory.of(item.id, calendar.now(), actor, transition.step().slug(), transition.from(), transition.to(), note)
+        ItemHistory.of(item.id, clock.now(), actor, transition.step().slug(), transition.from(), transition.to(), note)
                 .persist();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.orgreplica.ReplicatedOrgUnit;
-import party.rectification.items.Calendar;
+import party.rectification.items.CommitteeClock;
 import party.rectification.items.ItemState;
 import party.rectification.items.RectificationItem;
 import party.rectification.items.RectificationRules;
@@ -20,20 +20,20 @@ import party.rectification.items.RectificationRules;
 @ApplicationScoped
 public class Ledger {
 
-    private final Calendar calendar;
+    private final CommitteeClock clock;
     private final RectificationRules rules;
 
-    public Ledger(Calendar calendar, RectificationRules rules) {
-        this.calendar = calendar;
+    public Ledger(CommitteeClock clock, RectificationRules rules) {
+        this.clock = clock;
         this.rules = rules;
     }
 
-    public PanacheQuery<RectificationItem> query(LedgerFilter filter, String scope) {
-        LocalDate today = calendar.today();
+    public PanacheQuery<RectificationItem> query(LedgerFilter filter, OrgScope scope) {
+        LocalDate today = clock.today();
         List<String> where = new ArrayList<>(List.of(OrgScope.condition("orgPath")));
-        Parameters parameters = Parameters.with("scope", scope).and("below", OrgPath.descendantsPattern(scope));
+        Parameters parameters = scope.parameters();
         if (filter.unit != null) {
-            String unit = unitPath(filter.unit, scope);
+            String unit = unitPath(filter.unit, scope.root());
             where.add("(orgPath = :unit or orgPath like :unitBelow)");
             parameters.and("unit", unit).and("unitBelow", OrgPath.descendantsPattern(unit));
         }
@@ -91,7 +91,7 @@ public class Ledger {
                 where i.org_path = :subtree or i.org_path like :below
                 group by i.org_code, u.name, i.org_path order by i.org_path""")
                 .setParameter("open", ItemState.OPEN.stream().map(Enum::name).toList())
-                .setParameter("today", calendar.today())
+                .setParameter("today", clock.today())
                 .setParameter("subtree", subtree)
                 .setParameter("below", OrgPath.descendantsPattern(subtree))
                 .getResultList();

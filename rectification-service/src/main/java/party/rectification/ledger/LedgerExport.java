@@ -2,55 +2,63 @@ package party.rectification.ledger;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import party.rectification.items.Calendar;
+import org.hibernate.jpa.HibernateHints;
+import party.rectification.items.CommitteeClock;
 import party.rectification.items.RectificationItem;
 import party.rectification.items.RectificationRules;
 import party.rectification.items.Warning;
 
-/** The ledger as a workbook, written page by page so a large ledger never sits in memory at once. */
+/**
+ * The ledger as a workbook, streamed: items are read through a cursor and written on to the client a batch at a
+ * time, so neither the ledger nor its workbook is ever held in memory whole, however large it grows.
+ */
 @ApplicationScoped
 public class LedgerExport {
 
-    private static final int PAGE = 1000;
+    /** Items fetched from the database at a time, and rows handed to the client at a time. */
+    private static final int BATCH = 1000;
     private static final List<String> HEADER = List.of("编号", "责任单位", "问题来源", "问题", "整改类型", "责任人",
             "督办单位", "整改措施", "发现日期", "整改期限", "状态", "预警", "逾期", "销号日期");
 
-    private final Calendar calendar;
+    private final CommitteeClock clock;
     private final RectificationRules rules;
 
-    public LedgerExport(Calendar calendar, RectificationRules rules) {
-        this.calendar = calendar;
+    public LedgerExport(CommitteeClock clock, RectificationRules rules) {
+        this.clock = clock;
         this.rules = rules;
     }
 
-    /** Reads the ledger a page at a time, letting go of each page, and returns the finished workbook. */
-    byte[] write(PanacheQuery<RectificationItem> query) throws IOException {
-        LocalDate today = calendar.today();
-        var bytes = new ByteArrayOutputStream();
-        try (var workbook = new Workbook(bytes, "rectification-service", "1.0")) {
+    /** Writes the query's items to {@code out} through one database cursor, letting go of each batch once written. */
+    @Transactional // PostgreSQL reads through a cursor only in a transaction; outside one it fetches all rows at once
+    void write(PanacheQuery<RectificationItem> query, OutputStream out) throws IOException {
+        LocalDate today = clock.today();
+        var em = RectificationItem.getEntityManager();
+        try (Stream<RectificationItem> items = query.withHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream();
+             var workbook = new Workbook(out, "rectification-service", "1.0")) {
             Worksheet sheet = workbook.newWorksheet("整改台账");
             for (int c = 0; c < HEADER.size(); c++) {
-                sheet.value(0, c, HEADER.get(c));
+                sheet.inlineString(0, c, HEADER.get(c));
                 sheet.style(0, c).bold().set();
             }
             int row = 1;
-            List<RectificationItem> items = query.page(0, PAGE).list();
-            while (!items.isEmpty()) {
-                for (RectificationItem item : items) {
-                    write(sheet, row++, item, today);
+            for (Iterator<RectificationItem> each = items.iterator(); each.hasNext(); row++) {
+                write(sheet, row, each.next(), today);
+                if (row % BATCH == 0) {
+                    sheet.flush();
+                    em.clear();
                 }
-                sheet.flush();
-                RectificationItem.getEntityManager().clear();
-                items = items.size() < PAGE ? List.of() : query.nextPage().list();
             }
         }
-        return bytes.toByteArray();
     }
 
     private void write(Worksheet sheet, int row, RectificationItem item, LocalDate today) {
@@ -65,7 +73,8 @@ public class LedgerExport {
                 sheet.value(row, c, date);
                 sheet.style(row, c).format("yyyy-mm-dd").set();
             } else if (cell != null) {
-                sheet.value(row, c, cell.toString());
+                // inline rather than in the shared-string table, which fastexcel keeps in memory until the end
+                sheet.inlineString(row, c, cell.toString());
             }
         }
     }

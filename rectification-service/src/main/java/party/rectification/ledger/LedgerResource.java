@@ -11,13 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
-import party.rectification.items.Calendar;
+import party.rectification.items.CommitteeClock;
 import party.rectification.items.ItemState;
 import party.rectification.items.ItemViews;
 import party.rectification.items.RectificationItem;
@@ -33,14 +33,15 @@ public class LedgerResource {
 
     private final Ledger ledger;
     private final LedgerExport export;
-    private final Calendar calendar;
+    private final CommitteeClock clock;
     private final RectificationRules rules;
     private final OrgScope scope;
 
-    public LedgerResource(Ledger ledger, LedgerExport export, Calendar calendar, RectificationRules rules, OrgScope scope) {
+    public LedgerResource(Ledger ledger, LedgerExport export, CommitteeClock clock, RectificationRules rules,
+                          OrgScope scope) {
         this.ledger = ledger;
         this.export = export;
-        this.calendar = calendar;
+        this.clock = clock;
         this.rules = rules;
         this.scope = scope;
     }
@@ -50,8 +51,8 @@ public class LedgerResource {
     public Page<ItemViews.ItemView> page(@BeanParam LedgerFilter filter,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var today = calendar.today();
-        return Page.of(ledger.query(filter, scope.root()), page, size,
+        var today = clock.today();
+        return Page.of(ledger.query(filter, scope), page, size,
                 item -> ItemViews.ItemView.of(item, today, rules.warning()));
     }
 
@@ -59,9 +60,10 @@ public class LedgerResource {
     @Path("/export.xlsx")
     @Produces(XLSX)
     @Operation(summary = "The filtered ledger as an .xlsx workbook")
-    public Response exportXlsx(@BeanParam LedgerFilter filter) throws IOException {
-        var query = ledger.query(filter, scope.root());
-        return Response.ok(export.write(query)).header("Content-Disposition",
+    public Response exportXlsx(@BeanParam LedgerFilter filter) {
+        var query = ledger.query(filter, scope); // a unit outside the scope is refused here, before anything is sent
+        StreamingOutput workbook = out -> export.write(query, out);
+        return Response.ok(workbook).header("Content-Disposition",
                 "attachment; filename=\"rectification-ledger.xlsx\"").build();
     }
 
@@ -71,7 +73,7 @@ public class LedgerResource {
     @Operation(summary = "Overdue items of the units directly below the caller's, escalated to its leaders (提级督办)")
     public Page<ItemViews.ItemView> escalated(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var today = calendar.today();
+        var today = clock.today();
         var query = RectificationItem.<RectificationItem>find("escalatedTo = ?1 and state in ?2 order by deadline, number",
                 scope.root(), ItemState.OPEN);
         return Page.of(query, page, size, item -> ItemViews.ItemView.of(item, today, rules.warning()));

@@ -7,18 +7,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Today's date where the committees work: deadlines, warnings and overdue count in whole days of this zone. */
+/**
+ * The one clock of the service: today's date where the committees work (deadlines, warnings and overdue count in
+ * whole days of this zone) and the instant every record is stamped with, so tests can move both at once.
+ */
 @ApplicationScoped
-public class Calendar {
+public class CommitteeClock {
 
     private final Clock clock;
 
     @Inject
-    public Calendar(RectificationRules rules) {
+    public CommitteeClock(RectificationRules rules) {
         this(rules.zone());
     }
 
-    protected Calendar(ZoneId zone) {
+    protected CommitteeClock(ZoneId zone) {
         this.clock = Clock.system(zone);
     }
 

@@ -1,0 +1,45 @@
+package party.rectification.accountability;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import party.common.events.AccountabilityDecided;
+import party.common.outbox.Outbox;
+import party.rectification.items.CommitteeClock;
+import party.rectification.items.Items;
+import party.rectification.items.RectificationItem;
+
+/** Records accountability decisions on the items in scope, each announced in the transaction that records it. */
+@ApplicationScoped
+public class Accountability {
+
+    private final Items items;
+    private final Outbox outbox;
+    private final CommitteeClock clock;
+
+    public Accountability(Items items, Outbox outbox, CommitteeClock clock) {
+        this.items = items;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A decision about one person's responsibility for an item in scope. */
+    @Transactional
+    public AccountabilityDecision decide(UUID itemId, String person, String post, Disposition disposition,
+                                         String justification, String scope, String actor) {
+        RectificationItem item = items.visible(itemId, scope);
+        var decision = AccountabilityDecision.decide(item.id, item.orgCode, item.orgPath, person, post, disposition,
+                justification, actor, clock.now());
+        decision.persist();
+        outbox.publish(new AccountabilityDecided(decision.id, item.id, item.orgCode, item.orgPath,
+                decision.disposition.name()));
+        return decision;
+    }
+
+    /** The decisions on an item in scope, oldest first. */
+    public List<AccountabilityDecision> on(UUID itemId, String scope) {
+        RectificationItem item = items.visible(itemId, scope);
+        return AccountabilityDecision.list("itemId = ?1 order by decidedAt", item.id);
+    }
+}
