@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
+import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
-import party.assessment.results.Results;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
 import party.assessment.schemes.Schemes;
@@ -20,11 +20,13 @@ import party.common.scope.OrgPath;
 public class Entries {
 
     private final Schemes schemes;
-    private final Results results;
+    private final Rescoring rescoring;
+    private final Findings findings;
 
-    public Entries(Schemes schemes, Results results) {
+    public Entries(Schemes schemes, Rescoring rescoring, Findings findings) {
         this.schemes = schemes;
-        this.results = results;
+        this.rescoring = rescoring;
+        this.findings = findings;
     }
 
     /** The unit reports a figure or grade with its evidence. */
@@ -44,7 +46,7 @@ public class Entries {
                             + scoped.indicator().department() + ", not " + department, null);
         }
         IndicatorEntry entry = change(scoped, e -> e.review(value, grade, comment, by, Instant.now()));
-        results.raiseFindingIfBelow(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
+        findings.raiseIfBelow(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
         return entry;
     }
 
@@ -70,7 +72,7 @@ public class Entries {
     }
 
     private IndicatorEntry change(Scoped scoped, Consumer<IndicatorEntry> change) {
-        results.serialize(scoped.scheme());
+        schemes.serialize(scoped.scheme());
         var key = new IndicatorEntry.Key(scoped.scheme().id, scoped.unit().code, scoped.indicator().code());
         IndicatorEntry entry = IndicatorEntry.findById(key);
         if (entry == null) {
@@ -80,7 +82,7 @@ public class Entries {
         } else {
             change.accept(entry);
         }
-        results.recompute(scoped.scheme(), scoped.unit());
+        rescoring.rescore(scoped.scheme(), scoped.unit());
         return entry;
     }
 

@@ -3,8 +3,8 @@ package party.assessment.evaluation;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
-import party.assessment.results.Results;
 import party.common.events.BallotResultsSealed;
 import party.common.inbox.ConsumedEvents;
 
@@ -15,11 +15,11 @@ public class BallotResultsConsumer {
     static final String CONSUMER = "evaluation-results";
 
     private final ConsumedEvents consumed;
-    private final Results results;
+    private final Rescoring rescoring;
 
-    public BallotResultsConsumer(ConsumedEvents consumed, Results results) {
+    public BallotResultsConsumer(ConsumedEvents consumed, Rescoring rescoring) {
         this.consumed = consumed;
-        this.results = results;
+        this.rescoring = rescoring;
     }
 
     @Incoming("ballot-results")
@@ -42,7 +42,7 @@ public class BallotResultsConsumer {
                 result.digest = sealed.digest();
                 result.persist();
                 if (unit != null) {
-                    results.recomputeEverywhere(unit.code, sealed.heldOn().getYear());
+                    rescoring.rescoreEverywhere(unit.code, sealed.heldOn().getYear());
                 }
             }
         });

@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -48,6 +49,12 @@ public class EvaluationResult extends PanacheEntityBase {
     public record View(UUID sessionId, String sessionTitle, LocalDate heldOn, String subject, String name, String category,
                        BigDecimal weightedTotal, Integer rank, Map<String, BallotResultsSealed.TypeResult> byType,
                        String digest) {
+    }
+
+    /** The subject's latest sealed result of the year, the evaluation component of its assessment. */
+    public static Optional<EvaluationResult> latest(String subject, int year) {
+        return EvaluationResult.<EvaluationResult>find("key.subject = ?1 and year(heldOn) = ?2 and weightedTotal is not null"
+                + " order by heldOn desc", subject, year).firstResultOptional();
     }
 
     public View view() {

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
 import party.common.problem.Refusal;
@@ -93,5 +95,16 @@ public class OrgUnit extends PanacheEntityBase {
 
     public static List<OrgUnit> descendantsOf(OrgUnit unit) {
         return list("path like ?1", OrgPath.descendantsPattern(unit.path));
+    }
+
+    /** The unit's name, or null when no unit has this code. */
+    public static String nameOf(String code) {
+        OrgUnit found = findById(code);
+        return found == null ? null : found.name;
+    }
+
+    /** Every unit's name by its code, for views that name many units. */
+    public static Map<String, String> namesByCode() {
+        return OrgUnit.<OrgUnit>listAll().stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
     }
 }

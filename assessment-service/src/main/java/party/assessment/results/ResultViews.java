@@ -51,19 +51,4 @@ public final class ResultViews {
 
     public record RectificationView(int onTime, int late, int overdue, int reopened, int accountability) {
     }
-
-    /**
-     * One level of the subtree in the pressure gradient 温差.
-     *
-     * @param completion      average share of indicator points earned, in percent
-     * @param onTimeRate      average share of rectification items closed on time, in percent (units with closings)
-     * @param completionDrop  how far completion fell from the level above, in percentage points
-     * @param breaks          a drop from the level above exceeds the threshold
-     */
-    public record LevelFigures(OrgLevel level, int units, BigDecimal completion, BigDecimal onTimeRate,
-                               BigDecimal completionDrop, BigDecimal onTimeDrop, boolean breaks) {
-    }
-
-    public record Gradient(String subtree, BigDecimal threshold, List<LevelFigures> levels, List<OrgLevel> breaking) {
-    }
 }

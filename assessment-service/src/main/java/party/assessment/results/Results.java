@@ -4,80 +4,65 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import party.assessment.evaluation.EvaluationResult;
+import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
+import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Grading;
-import party.assessment.scoring.Indicator;
-import party.assessment.scoring.Measure;
 import party.assessment.scoring.Scoring;
 import party.common.events.AssessmentResultLocked;
-import party.common.events.IndicatorFindingRaised;
 import party.common.outbox.Outbox;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /**
  * Computes units' results from everything that feeds them, keeps them current while the scheme is open, grades and
- * ranks them per category, locks them and announces findings and locked results through the outbox.
+ * ranks them per category, locks them and sends the locked results through the outbox.
  */
 @ApplicationScoped
-public class Results {
+public class Results implements Rescoring {
 
+    private final Schemes schemes;
     private final Outbox outbox;
     private final EntityManager em;
 
-    public Results(Outbox outbox, EntityManager em) {
+    public Results(Schemes schemes, Outbox outbox, EntityManager em) {
+        this.schemes = schemes;
         this.outbox = outbox;
         this.em = em;
     }
 
-    /**
-     * Holds the scheme's write lock until the transaction ends. Requests and consumers change a scheme's results
-     * side by side (a unit's report while a rectification event for the same unit is consumed); one at a time,
-     * each sees what the previous one committed instead of both inserting the same result or clashing on it.
-     */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void serialize(Scheme scheme) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, scheme.id.getMostSignificantBits() ^ scheme.id.getLeastSignificantBits())
-                .getSingleResult();
-    }
-
-    /** The unit's result from its current inputs; a scheme no longer open keeps the result it has. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UnitResult recompute(Scheme scheme, OrgUnit unit) {
-        serialize(scheme);
-        UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unit.code));
+    public void rescore(Scheme scheme, OrgUnit unit) {
+        schemes.serialize(scheme);
         if (scheme.state != SchemeState.PUBLISHED) {
-            return result;
+            return;
         }
-        Inputs inputs = Inputs.load(em, scheme, unit.code);
-        return store(scheme, unit, result, inputs);
+        UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unit.code));
+        store(scheme, unit, result, ResultInputs.load(em, scheme, unit.code));
     }
 
     /** Every unit the scheme assesses, computed afresh from inputs read in a handful of queries. */
-    @Transactional
-    public int computeAll(Scheme scheme) {
+    private int computeAll(Scheme scheme) {
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以计算结果");
-        serialize(scheme);
+        schemes.serialize(scheme);
         List<OrgUnit> units = OrgUnit.list("path like ?1", OrgPath.descendantsPattern(scheme.orgPath));
-        Inputs inputs = Inputs.load(em, scheme, null);
+        ResultInputs inputs = ResultInputs.load(em, scheme, null);
         Map<String, UnitResult> existing = UnitResult.<UnitResult>list("key.schemeId", scheme.id).stream()
                 .collect(Collectors.toMap(r -> r.key.orgCode(), r -> r));
         units.forEach(unit -> store(scheme, unit, existing.get(unit.code), inputs));
         return units.size();
     }
 
-    private UnitResult store(Scheme scheme, OrgUnit unit, UnitResult existing, Inputs inputs) {
+    private void store(Scheme scheme, OrgUnit unit, UnitResult existing, ResultInputs inputs) {
         Scoring.Calculation calculation = Scoring.calculate(scheme.definition, unit.category,
                 inputs.measures(unit.code), inputs.components(unit.code));
         UnitResult result = existing;
@@ -92,12 +77,11 @@ public class Results {
         if (existing == null) {
             result.persist();
         }
-        return result;
     }
 
-    /** After an input from another service (a sealed session, a rectification event): every open scheme of the year. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recomputeEverywhere(String unitCode, int year) {
+    public void rescoreEverywhere(String unitCode, int year) {
         OrgUnit unit = OrgUnit.findById(unitCode);
         if (unit == null) {
             return;
@@ -105,51 +89,39 @@ public class Results {
         // in a fixed order, so two consumers locking several schemes never wait on each other in a circle
         Scheme.<Scheme>list("state = ?1 and year = ?2 order by id", SchemeState.PUBLISHED, year).stream()
                 .filter(scheme -> scheme.assesses(unit.path))
-                .forEach(scheme -> recompute(scheme, unit));
+                .forEach(scheme -> rescore(scheme, unit));
     }
 
-    /**
-     * A department's score below the scheme's finding share, or a veto that applies, becomes a finding for
-     * rectification: once per scheme, unit and indicator, whatever later scores say.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void raiseFindingIfBelow(Scheme scheme, OrgUnit unit, Indicator indicator, Measure measure) {
-        BigDecimal earned = Scoring.points(indicator, measure);
-        boolean below = indicator.method().weighted()
-                ? earned.compareTo(indicator.points().multiply(scheme.definition.findingShare())) < 0
-                : Scoring.vetoed(indicator, measure);
-        if (!below || em.createNativeQuery("""
-                insert into raised_finding (scheme_id, org_code, indicator_code, raised_at) values (?1, ?2, ?3, now())
-                on conflict do nothing""").setParameter(1, scheme.id).setParameter(2, unit.code)
-                .setParameter(3, indicator.code()).executeUpdate() == 0) {
-            return;
-        }
-        BigDecimal threshold = indicator.method().weighted()
-                ? indicator.points().multiply(scheme.definition.findingShare()).setScale(2, RoundingMode.HALF_UP)
-                : BigDecimal.ZERO;
-        String detail = measure.value() != null ? "实测 " + measure.value().stripTrailingZeros().toPlainString()
-                + (indicator.method().unit() == null ? "" : " " + indicator.method().unit())
-                : measure.grade() != null ? "评定等次 " + measure.grade() : null;
-        outbox.publish(new IndicatorFindingRaised(scheme.id, scheme.year, indicator.code(), indicator.name(), unit.code,
-                unit.path, indicator.department(), earned, threshold, detail));
+    /** @return how many units were computed */
+    @Transactional // the scheme read here is the one the change is made to
+    public int compute(UUID schemeId, String scope) {
+        return computeAll(schemes.managed(schemeId, scope));
     }
 
     /** Calibration 校准: the organization department adjusts a computed total, with its reason on record. */
-    @Transactional
-    public UnitResult calibrate(Scheme scheme, String unitCode, BigDecimal adjustment, String reason) {
+    @Transactional // the scheme read here is the one the change is made to
+    public ResultViews.ResultView calibrate(UUID schemeId, String unitCode, String scope, BigDecimal adjustment,
+                                            String reason) {
+        Scheme scheme = schemes.managed(schemeId, scope);
         scheme.require(SchemeState.PUBLISHED, "锁定后不能再校准");
-        serialize(scheme);
+        schemes.serialize(scheme);
         UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unitCode));
         if (result == null) {
             throw Refusal.NOT_COMPUTED.because("compute the scheme's results first", null);
         }
         result.calibrate(adjustment, reason);
-        return result;
+        return ranking(scheme).stream().filter(r -> r.result().key.orgCode().equals(unitCode)).findFirst()
+                .map(r -> ResultViews.ResultView.of(r, OrgUnit.nameOf(unitCode))).orElseThrow(Refusal::unknown);
     }
 
-    /** Computes once more, freezes grade and rank, and sends every locked result to {@code assessment.results}. */
-    @Transactional
-    public void lock(Scheme scheme) {
+    /**
+     * Computes once more, freezes grade and rank, and sends every locked result to {@code assessment.results}.
+     *
+     * @return how many results the scheme has
+     */
+    @Transactional // the scheme read here is the one the change is made to
+    public long lock(UUID schemeId, String scope) {
+        Scheme scheme = schemes.managed(schemeId, scope);
         computeAll(scheme);
         scheme.lock(Instant.now());
         for (Ranked ranked : ranking(scheme)) {
@@ -159,6 +131,13 @@ public class Results {
             outbox.publish(new AssessmentResultLocked(scheme.id, scheme.year, scheme.title, result.key.orgCode(),
                     result.orgPath, result.category, result.total, result.grade, result.rank));
         }
+        return UnitResult.count("key.schemeId", scheme.id);
+    }
+
+    /** Makes the locked results visible to the assessed units. */
+    @Transactional
+    public void announce(UUID schemeId, String scope) {
+        schemes.managed(schemeId, scope).announce();
     }
 
     /** A result with its grade and rank within its category. */
@@ -178,11 +157,5 @@ public class Results {
                     .forEach(graded -> ranked.add(new Ranked(byUnit.get(graded.unit()), graded)));
         });
         return ranked;
-    }
-
-    /** The unit's latest sealed 述职评议 result of the year, the evaluation component. */
-    static Optional<EvaluationResult> evaluation(String unitCode, int year) {
-        return EvaluationResult.<EvaluationResult>find("key.subject = ?1 and year(heldOn) = ?2 and weightedTotal is not null"
-                + " order by heldOn desc", unitCode, year).firstResultOptional();
     }
 }

@@ -1,17 +1,19 @@
 package party.assessment.results;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
+import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Component;
 import party.assessment.scoring.Scoring;
 
@@ -25,7 +27,29 @@ public class ResultsExport {
     private static final List<String> BREAKDOWN_HEADER = List.of("维度", "指标", "名称", "责任部门", "方法", "分值",
             "实测", "等次", "得分", "得分率", "问题");
 
-    byte[] ranking(Scheme scheme, List<Results.Ranked> ranking, Map<String, String> names) throws IOException {
+    private final Schemes schemes;
+    private final Results results;
+    private final VisibleResults visible;
+
+    public ResultsExport(Schemes schemes, Results results, VisibleResults visible) {
+        this.schemes = schemes;
+        this.results = results;
+        this.visible = visible;
+    }
+
+    /** Every result of a scheme the caller manages, one sheet per category. */
+    public byte[] ranking(UUID schemeId, String scope) throws IOException {
+        Scheme scheme = schemes.managed(schemeId, scope);
+        return rankingWorkbook(scheme, results.ranking(scheme), OrgUnit.namesByCode());
+    }
+
+    /** The breakdown the caller may see (see {@link VisibleResults#breakdown}). */
+    public byte[] breakdown(UUID schemeId, String unitCode, String scope) throws IOException {
+        return breakdownWorkbook(visible.breakdown(schemeId, unitCode, scope));
+    }
+
+    private static byte[] rankingWorkbook(Scheme scheme, List<Results.Ranked> ranking, Map<String, String> names)
+            throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
             Map<String, List<Results.Ranked>> byCategory = ranking.stream()
@@ -52,7 +76,7 @@ public class ResultsExport {
         return bytes.toByteArray();
     }
 
-    byte[] breakdown(ResultViews.Breakdown breakdown) throws IOException {
+    private static byte[] breakdownWorkbook(ResultViews.Breakdown breakdown) throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
             Worksheet summary = workbook.newWorksheet("结果");
@@ -74,10 +98,6 @@ public class ResultsExport {
             }
         }
         return bytes.toByteArray();
-    }
-
-    static Response attachment(byte[] workbook, String name) {
-        return Response.ok(workbook, XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     private static String reason(String reason) {

@@ -90,6 +90,30 @@ public class Schemes {
         return OrgPath.visible(Scheme.<Scheme>findById(id), s -> s.orgPath, scope);
     }
 
+    /**
+     * The unit with this code when it lies within the caller's scope and the scheme assesses it; otherwise a 400
+     * naming the request field.
+     */
+    public OrgUnit assessedUnit(Scheme scheme, String code, String scope, String field) {
+        OrgUnit unit = OrgUnit.withinScope(code, scope, field);
+        if (!scheme.assesses(unit.path)) {
+            throw Refusal.UNKNOWN_ORG_UNIT.because("unit " + code + " is not assessed under this scheme", field);
+        }
+        return unit;
+    }
+
+    /**
+     * Holds the scheme's write lock until the transaction ends. Requests and consumers change a scheme's results
+     * side by side (a unit's report while a rectification event for the same unit is consumed); one at a time,
+     * each sees what the previous one committed instead of both inserting the same result or clashing on it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serialize(Scheme scheme) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, scheme.id.getMostSignificantBits() ^ scheme.id.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
     private static SchemeDefinition sound(SchemeDefinition definition) {
         definition.problem().ifPresent(problem -> {
             String[] fieldAndMessage = problem.split(": ", 2);

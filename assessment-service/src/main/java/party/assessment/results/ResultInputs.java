@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import party.assessment.entries.IndicatorEntry;
 import party.assessment.evaluation.EvaluationResult;
+import party.assessment.inputs.OpinionScore;
+import party.assessment.inputs.RectificationTally;
 import party.assessment.schemes.Scheme;
 import party.assessment.scoring.Component;
 import party.assessment.scoring.Measure;
@@ -17,12 +19,12 @@ import party.assessment.scoring.Scoring;
  * Everything a scheme's results are computed from, read for one unit or for all at once (one query per kind of
  * input, before any result is written, so no query waits on flushing what was computed before it).
  */
-record Inputs(Map<String, Map<String, Measure>> measures, Map<String, BigDecimal> routine,
-              Map<String, BigDecimal> evaluation, Map<String, BigDecimal> opinion,
-              Map<String, RectificationTally> tallies, Scheme scheme) {
+record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigDecimal> routine,
+                    Map<String, BigDecimal> evaluation, Map<String, BigDecimal> opinion,
+                    Map<String, RectificationTally> tallies, Scheme scheme) {
 
     /** @param unitCode one unit, or null for every unit of the scheme */
-    static Inputs load(EntityManager em, Scheme scheme, String unitCode) {
+    static ResultInputs load(EntityManager em, Scheme scheme, String unitCode) {
         String one = unitCode == null ? "" : " and key.orgCode = :unit";
         Map<String, Map<String, Measure>> measures = new HashMap<>();
         query(em, "from IndicatorEntry where key.schemeId = :scheme" + one, IndicatorEntry.class, scheme, unitCode, null)
@@ -47,7 +49,7 @@ record Inputs(Map<String, Map<String, Measure>> measures, Map<String, BigDecimal
         Map<String, RectificationTally> tallies = new HashMap<>();
         query(em, "from RectificationTally where key.year = :year" + one, RectificationTally.class, null, unitCode,
                 scheme.year).forEach(t -> tallies.put(t.key.orgCode(), t));
-        return new Inputs(measures, routine, evaluation, opinion, tallies, scheme);
+        return new ResultInputs(measures, routine, evaluation, opinion, tallies, scheme);
     }
 
     Map<String, Measure> measures(String unit) {

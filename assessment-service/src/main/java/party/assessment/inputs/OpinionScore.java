@@ -1,4 +1,4 @@
-package party.assessment.results;
+package party.assessment.inputs;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package party.assessment.results;
+package party.assessment.inputs;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +18,8 @@ import party.common.problem.Refused;
  */
 final class OpinionSheet {
 
+    /** An .xlsx workbook; results' export names it too, since inputs know nothing of the results. */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int MAX_ROWS = 10_000;
 
     private OpinionSheet() {
@@ -26,7 +28,12 @@ final class OpinionSheet {
     record Row(int line, String unit, BigDecimal satisfaction) {
     }
 
-    static List<Row> csv(InputStream in) throws IOException {
+    /** @param mediaType the request's Content-Type: CSV when it says so, otherwise an .xlsx workbook */
+    static List<Row> read(InputStream in, String mediaType) throws IOException {
+        return mediaType != null && mediaType.startsWith("text/csv") ? csv(in) : xlsx(in);
+    }
+
+    private static List<Row> csv(InputStream in) throws IOException {
         List<Row> rows = new ArrayList<>();
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
@@ -39,7 +46,7 @@ final class OpinionSheet {
         return rows;
     }
 
-    static List<Row> xlsx(InputStream in) throws IOException {
+    private static List<Row> xlsx(InputStream in) throws IOException {
         List<Row> rows = new ArrayList<>();
         try (var workbook = new ReadableWorkbook(in)) {
             for (var row : workbook.getFirstSheet().read()) {

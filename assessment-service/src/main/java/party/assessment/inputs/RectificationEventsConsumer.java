@@ -1,4 +1,4 @@
-package party.assessment.results;
+package party.assessment.inputs;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +22,11 @@ public class RectificationEventsConsumer {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ConsumedEvents consumed;
-    private final Results results;
+    private final Rescoring rescoring;
 
-    public RectificationEventsConsumer(ConsumedEvents consumed, Results results) {
+    public RectificationEventsConsumer(ConsumedEvents consumed, Rescoring rescoring) {
         this.consumed = consumed;
-        this.results = results;
+        this.rescoring = rescoring;
     }
 
     @Incoming("rectification-events")
@@ -48,7 +48,7 @@ public class RectificationEventsConsumer {
             } else if (event instanceof RectificationItemReopened) {
                 tally.reopened++;
             } // issued: counted by rectification-service's own figures, not scored
-            results.recomputeEverywhere(event.orgUnit(), year);
+            rescoring.rescoreEverywhere(event.orgUnit(), year);
         });
     }
 }

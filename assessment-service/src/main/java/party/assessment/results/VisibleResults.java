@@ -1,0 +1,71 @@
+package party.assessment.results;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import party.assessment.evaluation.EvaluationResult;
+import party.assessment.inputs.OpinionScore;
+import party.assessment.inputs.RectificationTally;
+import party.assessment.inputs.RoutineCheck;
+import party.assessment.orgunits.OrgUnit;
+import party.assessment.schemes.Scheme;
+import party.assessment.schemes.SchemeState;
+import party.assessment.schemes.Schemes;
+import party.common.problem.Refusal;
+import party.common.scope.OrgPath;
+
+/**
+ * A scheme's results as the caller may see them: the organization department that manages the scheme sees every
+ * result; an assessed unit sees its own subtree's, once they are announced.
+ */
+@ApplicationScoped
+public class VisibleResults {
+
+    private final Schemes schemes;
+    private final Results results;
+
+    public VisibleResults(Schemes schemes, Results results) {
+        this.schemes = schemes;
+        this.results = results;
+    }
+
+    /** @param category only this category's results, or null for all */
+    public List<ResultViews.ResultView> ranking(UUID schemeId, String scope, String category) {
+        Scheme scheme = schemes.visible(schemeId, scope);
+        Map<String, String> names = OrgUnit.namesByCode();
+        return visibleRanking(scheme, scope).stream()
+                .filter(r -> category == null || category.equals(r.result().category))
+                .map(r -> ResultViews.ResultView.of(r, names.get(r.result().key.orgCode()))).toList();
+    }
+
+    /** A unit's result with every number it came from; 404 for a unit whose result the caller may not see. */
+    public ResultViews.Breakdown breakdown(UUID schemeId, String unitCode, String scope) {
+        Scheme scheme = schemes.visible(schemeId, scope);
+        Results.Ranked ranked = visibleRanking(scheme, scope).stream()
+                .filter(r -> r.result().key.orgCode().equals(unitCode)).findFirst().orElseThrow(Refusal::unknown);
+        var routine = RoutineCheck.<RoutineCheck>list("schemeId = ?1 and orgCode = ?2 order by checkedOn", scheme.id,
+                unitCode).stream().map(c -> new ResultViews.RoutineCheckView(c.checkedOn, c.score, c.note, c.recordedBy))
+                .toList();
+        OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unitCode));
+        RectificationTally tally = RectificationTally.findById(new RectificationTally.Key(unitCode, scheme.year));
+        return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, OrgUnit.nameOf(unitCode)),
+                scheme.definition.components(), ranked.result().calculation.lines(), routine,
+                opinion == null ? null
+                        : new ResultViews.OpinionView(opinion.satisfaction, opinion.source, opinion.recordedAt),
+                EvaluationResult.latest(unitCode, scheme.year).map(e -> new ResultViews.EvaluationView(e.sessionTitle,
+                        e.heldOn, e.weightedTotal, e.digest)).orElse(null),
+                tally == null ? new ResultViews.RectificationView(0, 0, 0, 0, 0)
+                        : new ResultViews.RectificationView(tally.onTime, tally.late, tally.overdue, tally.reopened,
+                        tally.accountability));
+    }
+
+    /** Managers of the scheme see everything; the assessed see their own subtree, once announced. */
+    private List<Results.Ranked> visibleRanking(Scheme scheme, String scope) {
+        if (!OrgPath.isWithin(scheme.orgPath, scope) && scheme.state != SchemeState.ANNOUNCED) {
+            throw Refusal.RESULTS_NOT_ANNOUNCED.because(
+                    "results become visible to assessed units when the scheme is announced", null);
+        }
+        return results.ranking(scheme).stream().filter(r -> OrgPath.isWithin(r.result().orgPath, scope)).toList();
+    }
+}
