@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
+import party.webhook.WebhookSettings;
 import party.webhook.subscriptions.WebhookSignature;
 
 /**

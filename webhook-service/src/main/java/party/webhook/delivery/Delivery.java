@@ -99,7 +99,7 @@ public class Delivery extends PanacheEntityBase {
     }
 
     /** What was still to be sent to an ended subscription; the log of what was sent stays. */
-    public static void cancelAll(Subscription subscription) {
+    static void cancelAll(Subscription subscription) {
         update("state = ?1, nextAttemptAt = null, version = version + 1 where subscription = ?2 and state in ?3",
                 DeliveryState.CANCELLED, subscription, List.of(DeliveryState.PENDING, DeliveryState.PARKED));
     }

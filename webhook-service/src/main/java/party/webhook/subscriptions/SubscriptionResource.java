@@ -2,7 +2,6 @@ package party.webhook.subscriptions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,10 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
-import party.webhook.delivery.Delivery;
-import party.webhook.delivery.DeliveryResource.DeliveryView;
-import party.webhook.delivery.DeliveryState;
-import party.webhook.delivery.WebhookSettings;
 
 /** OA systems register where the platform's events are pushed to them; they see only subscriptions in scope. */
 @Path("/subscriptions")
@@ -64,24 +59,18 @@ public class SubscriptionResource {
     private final Subscriptions subscriptions;
     private final OrgScope scope;
     private final JsonWebToken caller;
-    private final WebhookSettings settings;
 
-    public SubscriptionResource(Subscriptions subscriptions, OrgScope scope, JsonWebToken caller,
-                                WebhookSettings settings) {
+    public SubscriptionResource(Subscriptions subscriptions, OrgScope scope, JsonWebToken caller) {
         this.subscriptions = subscriptions;
         this.scope = scope;
         this.caller = caller;
-        this.settings = settings;
     }
 
     @POST
-    @Transactional
     @Operation(summary = "Subscribe a URL to event types of the caller's scope; the answer holds the signing secret, once")
     public Response subscribe(@Valid @NotNull Subscribe command, UriInfo uri) {
-        String url = WebhookUrl.check(command.url(), settings.requireHttps());
-        Subscription subscription = Subscription.create(scope.root(), url, command.eventTypes(), command.description(),
-                caller.getName(), Instant.now());
-        subscription.persist();
+        Subscription subscription = subscriptions.subscribe(command.url(), command.eventTypes(), command.description(),
+                caller.getName());
         return Response.created(uri.getAbsolutePathBuilder().path(subscription.id.toString()).build())
                 .entity(SubscriptionView.withSecret(subscription)).build();
     }
@@ -103,33 +92,16 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "End a subscription: nothing more is pushed, and its pending or parked deliveries are cancelled")
     public Response unsubscribe(@PathParam("id") UUID id) {
-        subscriptions.end(subscriptions.visible(id));
+        subscriptions.end(id);
         return Response.noContent().build();
     }
 
     @POST
     @Path("/{id}/secret")
-    @Transactional
     @Operation(summary = "Replace the signing secret; deliveries from now on are signed with the new one, shown once")
     public SubscriptionView rotateSecret(@PathParam("id") UUID id) {
-        Subscription subscription = subscriptions.visible(id);
-        subscription.secret = WebhookSignature.newSecret();
-        return SubscriptionView.withSecret(subscription);
-    }
-
-    @GET
-    @Path("/{id}/deliveries")
-    @Operation(summary = "The subscription's delivery log, newest first, optionally in one state")
-    public Page<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("state") DeliveryState state,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Subscription subscription = subscriptions.visible(id);
-        return state == null
-                ? Page.of(Delivery.find("subscription = ?1 order by createdAt desc", subscription), page, size, DeliveryView::of)
-                : Page.of(Delivery.find("subscription = ?1 and state = ?2 order by createdAt desc", subscription, state),
-                        page, size, DeliveryView::of);
+        return SubscriptionView.withSecret(subscriptions.rotateSecret(id));
     }
 }

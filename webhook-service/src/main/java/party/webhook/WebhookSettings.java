@@ -1,18 +1,18 @@
-package party.webhook.delivery;
+package party.webhook;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code webhooks.*} in application.properties. */
+/** {@code webhooks.*} in application.properties: the settings of both the subscriptions and their delivery. */
 @ConfigMapping(prefix = "webhooks")
 public interface WebhookSettings {
 
     /** The wait after the 1st, 2nd, … failed attempt; one more failure than there are delays parks a delivery. */
     List<Duration> retryDelays();
 
-    /** How often due deliveries are looked for (the {@code @Scheduled} expression of {@link Deliverer} reads it). */
+    /** How often due deliveries are looked for (the {@code @Scheduled} expression of {@code Deliverer} reads it). */
     Duration pollEvery();
 
     /** How long a receiver may take to answer one attempt. */
