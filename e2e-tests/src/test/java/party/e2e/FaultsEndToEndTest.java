@@ -137,10 +137,10 @@ class FaultsEndToEndTest {
             for (int i = 0; i < 10; i++) {
                 items.add(issue(inspector, DISTRICT, "提交后未转发即崩溃 " + run + "-" + i));
             }
-            platform.kill("rectification-service");
+            platform.app("rectification-service").kill();
         } finally {
             platform.kafka().start();
-            platform.restart("rectification-service");
+            platform.app("rectification-service").restart(Duration.ofMinutes(3));
         }
         Map<String, Integer> issued = awaitEvents("rectification.events", "RectificationItemIssued", items);
         for (String item : items) {
@@ -168,9 +168,9 @@ class FaultsEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> itemsOf(organizer, code) > 0);
         int beforeKill = itemsOf(organizer, code);
         try {
-            platform.kill("rectification-service");
+            platform.app("rectification-service").kill();
         } finally {
-            platform.restart("rectification-service");
+            platform.app("rectification-service").restart(Duration.ofMinutes(3));
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> itemsOf(organizer, code) >= findings);

@@ -14,32 +14,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One server of the platform in its own OS process, logging to a file, stopped with all its descendants. */
+/**
+ * One server of the platform in its own OS process, logging to a file, stopped with all its descendants. It can be
+ * started again the same way after it ended, as a supervisor (or Kubernetes) restarts a crashed container.
+ */
 public final class ChildProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    /** answers 200 once the server is ready, or {@code null} for a process with no such URL */
+    private final String readyUrl;
+    private volatile Process process;
 
-    private ChildProcess(String name, Path log, Process process) {
+    private ChildProcess(String name, Path log, ProcessBuilder builder, String readyUrl) {
         this.name = name;
         this.log = log;
-        this.process = process;
+        this.builder = builder;
+        this.readyUrl = readyUrl;
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path logs) {
+        return start(name, command, env, workDir, logs, null);
+    }
+
+    static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path logs,
+                              String readyUrl) {
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
             var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new ChildProcess(name, log, builder.start());
+            var child = new ChildProcess(name, log, builder, readyUrl);
+            child.launch();
+            return child;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    private void launch() throws IOException {
+        process = builder.start();
+    }
+
+    /** Starts the same command again once the process has ended (after {@link #kill}, or a crash), then waits until ready. */
+    public void restart(Duration timeout) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " again", e);
+        }
+        awaitReady(timeout);
+    }
+
+    /** Waits until the server answers on its ready URL. */
+    void awaitReady(Duration timeout) {
+        awaitHealthy(readyUrl, timeout);
     }
 
     public long pid() {
@@ -104,7 +140,7 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash or the OOM killer would; returns once the process is gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);

@@ -40,8 +40,6 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Settings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
-    /** How each app was started, so a fault test can start it again the same way. */
-    private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
@@ -99,13 +97,11 @@ public final class LocalPlatform implements AutoCloseable {
         LocalKeycloak.awaitReady(keycloak, settings);
 
         log("services: " + SERVICES.stream().map(Service::database).collect(Collectors.joining(", ")));
-        var started = new LinkedHashMap<ChildProcess, String>();
-        SERVICES.forEach(service -> started.put(startService(service.module(), service.port(), Map.of()),
-                settings.url(service.port())));
-        started.forEach((service, url) -> service.awaitHealthy(url + "/q/health/ready", SERVICE_START));
+        SERVICES.stream().map(service -> startService(service.module(), service.port(), Map.of())).toList()
+                .forEach(service -> service.awaitReady(SERVICE_START));
 
         log("gateway on port " + settings.port(Port.GATEWAY));
-        startService("gateway", Port.GATEWAY, Map.of()).awaitHealthy(gatewayUrl() + "/q/health/ready", SERVICE_START);
+        startService("gateway", Port.GATEWAY, Map.of()).awaitReady(SERVICE_START);
     }
 
     /**
@@ -141,27 +137,19 @@ public final class LocalPlatform implements AutoCloseable {
         }
         extra.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
-        commands.put(name, command);
-        return launch(name);
+        return launch(name, command, "http://127.0.0.1:" + port + "/q/health/ready");
     }
 
-    private synchronized ChildProcess launch(String name) {
-        ChildProcess app = ChildProcess.start(name, commands.get(name), Map.of(), settings.home(), settings.logs());
+    private synchronized ChildProcess launch(String name, List<String> command, String readyUrl) {
+        ChildProcess app = ChildProcess.start(name, command, Map.of(), settings.home(), settings.logs(), readyUrl);
         running.push(app);
         apps.put(name, app);
         return app;
     }
 
-    /** SIGKILL to an app of the platform (e.g. {@code rectification-service}), as a crash: no shutdown hook runs. */
-    public void kill(String name) {
-        apps.get(name).kill();
-    }
-
-    /** Starts a killed app again exactly as it was started, and waits until it is ready. */
-    public void restart(String name) {
-        String port = commands.get(name).stream().filter(arg -> arg.startsWith("-Dquarkus.http.port="))
-                .findFirst().orElseThrow().substring("-Dquarkus.http.port=".length());
-        launch(name).awaitHealthy("http://127.0.0.1:" + port + "/q/health/ready", SERVICE_START);
+    /** A running app of the platform, by module name (e.g. {@code rectification-service}). */
+    public ChildProcess app(String name) {
+        return apps.get(name);
     }
 
     private void prepareData() {
