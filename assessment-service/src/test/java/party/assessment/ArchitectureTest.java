@@ -1,34 +1,20 @@
 package party.assessment;
 
 import org.junit.jupiter.api.Test;
-import party.testing.ArchitectureRules;
+import party.testing.ServiceStructure;
 
 /**
  * gradient → results → entries, evaluation → inputs → schemes → orgunits, scoring: the results read what feeds
- * them, and what feeds them only says that it changed ({@code inputs.Rescoring}); scoring is a pure core. See
- * {@link ArchitectureRules}.
+ * them, and what feeds them only says that it changed ({@code inputs.Rescoring}); scoring is a pure core.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceStructure {
 
-    private final ArchitectureRules rules = new ArchitectureRules("assessment");
-
-    @Test
-    void capabilitiesFormNoCycles() {
-        rules.capabilitiesFormNoCycles();
+    ArchitectureTest() {
+        super("assessment");
     }
 
     @Test
     void scoringUsesNoFramework() {
-        rules.coresUseNoFramework("scoring");
-    }
-
-    @Test
-    void resourcesPersistNothing() {
-        rules.resourcesPersistNothing();
-    }
-
-    @Test
-    void noOtherServiceIsUsed() {
-        rules.noOtherServiceIsUsed();
+        coresUseNoFramework("scoring");
     }
 }

@@ -1,30 +1,17 @@
 package party.ballot;
 
 import org.junit.jupiter.api.Test;
-import party.testing.ArchitectureRules;
+import party.testing.ServiceStructure;
 
-/** casting → sessions → box → tally, the tally a pure core; see {@link ArchitectureRules}. */
-class ArchitectureTest {
+/** casting → sessions → box → tally, the tally a pure core. */
+class ArchitectureTest extends ServiceStructure {
 
-    private final ArchitectureRules rules = new ArchitectureRules("ballot");
-
-    @Test
-    void capabilitiesFormNoCycles() {
-        rules.capabilitiesFormNoCycles();
+    ArchitectureTest() {
+        super("ballot");
     }
 
     @Test
     void theTallyUsesNoFramework() {
-        rules.coresUseNoFramework("tally");
-    }
-
-    @Test
-    void resourcesPersistNothing() {
-        rules.resourcesPersistNothing();
-    }
-
-    @Test
-    void noOtherServiceIsUsed() {
-        rules.noOtherServiceIsUsed();
+        coresUseNoFramework("tally");
     }
 }

@@ -1,25 +1,11 @@
 package party.rectification;
 
-import org.junit.jupiter.api.Test;
-import party.testing.ArchitectureRules;
+import party.testing.ServiceStructure;
 
-/** The structure rectification-service keeps; see {@link ArchitectureRules}. */
-class ArchitectureTest {
+/** intake, ledger, clues → accountability → items: the items' workflow at the bottom. */
+class ArchitectureTest extends ServiceStructure {
 
-    private final ArchitectureRules rules = new ArchitectureRules("rectification");
-
-    @Test
-    void capabilitiesFormNoCycles() {
-        rules.capabilitiesFormNoCycles();
-    }
-
-    @Test
-    void resourcesPersistNothing() {
-        rules.resourcesPersistNothing();
-    }
-
-    @Test
-    void noOtherServiceIsUsed() {
-        rules.noOtherServiceIsUsed();
+    ArchitectureTest() {
+        super("rectification");
     }
 }

@@ -1,25 +1,11 @@
 package party.webhook;
 
-import org.junit.jupiter.api.Test;
-import party.testing.ArchitectureRules;
+import party.testing.ServiceStructure;
 
-/** The structure webhook-service keeps; see {@link ArchitectureRules}. */
-class ArchitectureTest {
+/** delivery → subscriptions: deliveries follow the standing orders, never the other way. */
+class ArchitectureTest extends ServiceStructure {
 
-    private final ArchitectureRules rules = new ArchitectureRules("webhook");
-
-    @Test
-    void capabilitiesFormNoCycles() {
-        rules.capabilitiesFormNoCycles();
-    }
-
-    @Test
-    void resourcesPersistNothing() {
-        rules.resourcesPersistNothing();
-    }
-
-    @Test
-    void noOtherServiceIsUsed() {
-        rules.noOtherServiceIsUsed();
+    ArchitectureTest() {
+        super("webhook");
     }
 }
