@@ -32,6 +32,12 @@ public final class OrgPath {
         return record;
     }
 
+    /** The path of the unit one level up, or {@code null} for a root unit. */
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? null : path.substring(0, slash);
+    }
+
     /** The path of a unit with this code under the given parent path ({@code null} for a root unit). */
     public static String child(String parentPath, String code) {
         return parentPath == null ? "/" + code : parentPath + "/" + code;

@@ -38,11 +38,20 @@ public class OrgScope {
 
     /** A JPQL condition on a path column keeping only records in the caller's scope; bind {@link #parameters()}. */
     public static String condition(String pathColumn) {
-        return "(" + pathColumn + " = :scope or " + pathColumn + " like :below)";
+        return within(pathColumn, "scope");
     }
 
     public Parameters parameters() {
-        String root = root();
-        return Parameters.with("scope", root).and("below", OrgPath.descendantsPattern(root));
+        return bind(new Parameters(), "scope", root());
+    }
+
+    /** A JPQL condition on a path column keeping the subtree at the path {@link #bind bound} under {@code name}. */
+    public static String within(String pathColumn, String name) {
+        return "(" + pathColumn + " = :" + name + " or " + pathColumn + " like :" + name + "Below)";
+    }
+
+    /** Binds the subtree at {@code path} for {@link #within}{@code (column, name)}. */
+    public static Parameters bind(Parameters parameters, String name, String path) {
+        return parameters.and(name, path).and(name + "Below", OrgPath.descendantsPattern(path));
     }
 }

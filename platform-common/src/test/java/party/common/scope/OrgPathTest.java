@@ -14,6 +14,12 @@ class OrgPathTest {
     }
 
     @Test
+    void aParentIsOneLevelUpAndARootHasNone() {
+        assertThat(OrgPath.parent("/city/district-a/street-1")).isEqualTo("/city/district-a");
+        assertThat(OrgPath.parent("/city")).isNull();
+    }
+
+    @Test
     void siblingsAndParentsAreOutside() {
         assertThat(OrgPath.isWithin("/city/district-b", "/city/district-a")).isFalse();
         assertThat(OrgPath.isWithin("/city", "/city/district-a")).isFalse();

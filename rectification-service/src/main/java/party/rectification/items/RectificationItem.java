@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.common.problem.Refusal;
+import party.common.scope.OrgPath;
 
 /**
  * A problem a unit must fix, and where its fixing stands. Every move goes through {@link #take}, which refuses
@@ -183,7 +185,7 @@ public class RectificationItem extends PanacheEntityBase {
             return false;
         }
         overdueRaisedFor = deadline;
-        escalatedTo = parentOf(orgPath);
+        escalatedTo = Objects.requireNonNullElse(OrgPath.parent(orgPath), orgPath); // a root escalates to itself
         return true;
     }
 
@@ -199,12 +201,6 @@ public class RectificationItem extends PanacheEntityBase {
                 + (from.allowedSteps().isEmpty() ? "none"
                 : from.allowedSteps().stream().map(Step::slug).collect(Collectors.joining(", "))), null));
         return new Transition(step, from, state);
-    }
-
-    /** The path of the unit one level up; a root unit escalates to itself. */
-    static String parentOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? path : path.substring(0, slash);
     }
 
     public record Transition(Step step, ItemState from, ItemState to) {

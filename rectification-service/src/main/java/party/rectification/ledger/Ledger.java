@@ -34,8 +34,8 @@ public class Ledger {
         Parameters parameters = scope.parameters();
         if (filter.unit != null) {
             String unit = unitPath(filter.unit, scope.root());
-            where.add("(orgPath = :unit or orgPath like :unitBelow)");
-            parameters.and("unit", unit).and("unitBelow", OrgPath.descendantsPattern(unit));
+            where.add(OrgScope.within("orgPath", "unit"));
+            OrgScope.bind(parameters, "unit", unit);
         }
         if (filter.source != null) {
             where.add("source = :source");

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
+import io.quarkus.panache.common.Parameters;
 import party.common.scope.OrgPath;
+import party.common.scope.OrgScope;
 import party.orgreplica.ReplicatedOrgUnit;
 import party.rectification.items.RectificationItem;
 
@@ -33,9 +35,9 @@ public class PublicProgressResource {
                                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String subtree = unit == null ? OrgPath.ROOT : Ledger.unitPath(unit, OrgPath.ROOT);
-        var query = RectificationItem.<RectificationItem>find(
-                "publicSummary is not null and (orgPath = ?1 or orgPath like ?2) order by issuedAt desc, number",
-                subtree, OrgPath.descendantsPattern(subtree));
+        var query = RectificationItem.<RectificationItem>find("publicSummary is not null and "
+                + OrgScope.within("orgPath", "subtree") + " order by issuedAt desc, number",
+                OrgScope.bind(new Parameters(), "subtree", subtree));
         List<RectificationItem> items = query.page(page, size).list();
         Map<String, String> names = items.isEmpty() ? Map.of() : ReplicatedOrgUnit.<ReplicatedOrgUnit>list("code in ?1",
                 items.stream().map(item -> item.orgCode).distinct().toList()).stream()

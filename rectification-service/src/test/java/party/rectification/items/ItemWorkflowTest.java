@@ -164,8 +164,13 @@ class ItemWorkflowTest {
     }
 
     @Test
-    void aRootUnitEscalatesToItself() {
-        assertThat(RectificationItem.parentOf("/city/district-a/town-1")).isEqualTo("/city/district-a");
-        assertThat(RectificationItem.parentOf("/city")).isEqualTo("/city");
+    void anOverdueItemEscalatesOneLevelUpAndARootUnitToItself() {
+        var escalations = List.of(List.of("/city/district-a/town-1", "/city/district-a"), List.of("/city", "/city"));
+        for (var unitAndEscalation : escalations) {
+            var item = RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "u", unitAndEscalation.get(0), null,
+                    FOUND, DEADLINE, "inspector", Instant.now());
+            assertThat(item.raiseOverdue(DEADLINE.plusDays(1))).isTrue();
+            assertThat(item.escalatedTo).isEqualTo(unitAndEscalation.get(1));
+        }
     }
 }
