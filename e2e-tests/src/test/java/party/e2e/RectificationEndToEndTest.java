@@ -65,6 +65,12 @@ class RectificationEndToEndTest {
         // plan sent back, then approved; report sent back, then verified
         step(leaderA, planned, "plan", Map.of("measures", "召开专题会议")).body("state", equalTo("PLAN_SUBMITTED"));
         step(leaderA, planned, "plan/approve", Map.of()).statusCode(403);
+        // district-a's own inspector and discipline see the item but never check it (docs/domain.md §7)
+        step(keycloak.token("inspector-a"), planned, "plan/approve", Map.of()).statusCode(403)
+                .body("type", equalTo("urn:party:problem:wrong-side"));
+        as(keycloak.token("discipline-a")).contentType(ContentType.JSON).body(Map.of("person", "张某",
+                "disposition", "FIRST_FORM")).post("/api/rectification/items/" + planned + "/accountability").then()
+                .statusCode(403).body("type", equalTo("urn:party:problem:wrong-side"));
         step(inspector, planned, "plan/send-back", Map.of("reason", "措施不具体")).body("state", equalTo("PLAN_SENT_BACK"));
         step(leaderA, planned, "plan", Map.of("measures", "逐级述职、当场点评、限期整改",
                 "milestones", List.of(Map.of("title", "完成述职", "due", TODAY.plusDays(30).toString())))).statusCode(200);
@@ -73,7 +79,9 @@ class RectificationEndToEndTest {
         step(inspector, planned, "report/send-back", Map.of("reason", "缺少点评记录")).body("state", equalTo("REPORT_SENT_BACK"));
         step(leaderA, planned, "report", Map.of("text", "已完成，附点评记录")).body("state", equalTo("REPORT_SUBMITTED"));
         step(inspector, planned, "report/verify", Map.of()).body("state", equalTo("CLOSED")).body("onTime", equalTo(true));
-        step(inspector, planned, "follow-up/sustain", Map.of()).body("state", equalTo("SUSTAINED"));
+        step(inspector, planned, "follow-up/sustain", Map.of()).statusCode(400)   // the look-back is not due yet
+                .body("type", equalTo("urn:party:problem:early-look-back"));
+        step(inspector, planned, "follow-up/sustain", Map.of("note", "巡察回访，整改到位")).body("state", equalTo("SUSTAINED"));
 
         // the look-back reopens the second one once it was closed
         step(leaderA, reopened, "plan", Map.of("measures", "收回车辆，通报批评")).statusCode(200);

@@ -108,6 +108,10 @@ class CluesAndAccountabilityTest {
                 .post(decisions).then().statusCode(403);
         as(DISCIPLINE_B).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "FIRST_FORM"))
                 .post(decisions).then().statusCode(404);
+        // the unit's own discipline commission never decides on its own leaders
+        as(TestTokens.token("discipline-e", "/city/district-e", "discipline")).contentType(ContentType.JSON)
+                .body(Map.of("person", "张某", "disposition", "CLEARED", "justification", "查无实据"))
+                .post(decisions).then().statusCode(403).body("type", equalTo("urn:party:problem:wrong-side"));
         as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "EXEMPTED"))
                 .post(decisions).then().statusCode(400).body("errors[0].field", equalTo("justification"));
         as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("person", "张某", "disposition", "FOURTH_FORM_PLUS"))
@@ -120,6 +124,14 @@ class CluesAndAccountabilityTest {
                 "justification", "先行先试中出现失误，符合三个区分开来，予以容错")).post(decisions).then().statusCode(201);
         as(ORGANIZER).get(decisions).then().statusCode(200).body("disposition", contains("FIRST_FORM", "EXEMPTED"));
         as(LEADER).get(decisions).then().statusCode(403);
+
+        // nor does the city's on the city's own: a decision comes from above the person's unit
+        String cityItem = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",
+                        "timingClass", "FULL", "problem", "市委班子成员履责不到位", "unit", "city"))
+                .post("/api/rectification/items").then().statusCode(201).extract().path("id");
+        as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("person", "赵某", "disposition", "FIRST_FORM"))
+                .post("/api/rectification/items/" + cityItem + "/accountability").then().statusCode(403);
+        as(ORGANIZER).get(decisions).then().statusCode(200).body("disposition", contains("FIRST_FORM", "EXEMPTED"));
 
         // announced without names; and append-only even to the service's own database account
         assertThat(count("select count(*) from outbox_event where event_type = 'AccountabilityDecided' and event_key = '"

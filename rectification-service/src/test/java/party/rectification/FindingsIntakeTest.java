@@ -35,13 +35,13 @@ class FindingsIntakeTest {
     void aFindingDeliveredTwiceBecomesOneItem() {
         Fixtures.replicate(messaging, codec, "district-f");
         var finding = new IndicatorFindingRaised(UUID.randomUUID(), 2026, "A1.2", "党群服务中心面积不低于500平方米",
-                "district-f", "/city/district-f", "organization", new BigDecimal("2.0"), new BigDecimal("6.0"), "实测 320 平方米");
+                "district-f", "/city/district-f", "/city", "organization", new BigDecimal("2.0"), new BigDecimal("6.0"), "实测 320 平方米");
         String message = codec.write(codec.envelope(finding, "assessment-service", Instant.now()));
         messaging.source("assessment-findings").send(message);
         messaging.source("assessment-findings").send(message);
         // a second, different finding proves the consumer went on after the duplicate
         var other = new IndicatorFindingRaised(finding.schemeId(), 2026, "A2.1", "村集体经济收入不低于2万元",
-                "district-f", "/city/district-f", "organization", BigDecimal.ONE, new BigDecimal("5"), null);
+                "district-f", "/city/district-f", "/city", "organization", BigDecimal.ONE, new BigDecimal("5"), null);
         messaging.source("assessment-findings").send(codec.write(codec.envelope(other, "assessment-service", Instant.now())));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER)

@@ -39,7 +39,7 @@ final class Fixtures {
                 as(INSPECTOR).get("/api/rectification/org-units/" + last).then().statusCode(200));
     }
 
-    private static void send(InMemoryConnector messaging, EventCodec codec, OrgUnitState state) {
+    static void send(InMemoryConnector messaging, EventCodec codec, OrgUnitState state) {
         messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(state), "assessment-service",
                 Instant.now())));
     }

@@ -48,6 +48,6 @@ public class Findings {
                 + (indicator.method().unit() == null ? "" : " " + indicator.method().unit())
                 : measure.grade() != null ? "评定等次 " + measure.grade() : null;
         outbox.publish(new IndicatorFindingRaised(scheme.id, scheme.year, indicator.code(), indicator.name(), unit.code,
-                unit.path, indicator.department(), earned, threshold, detail));
+                unit.path, scheme.orgPath, indicator.department(), earned, threshold, detail));
     }
 }

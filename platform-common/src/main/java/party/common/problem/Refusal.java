@@ -68,10 +68,13 @@ public enum Refusal {
     UNKNOWN_MILESTONE(400, "节点不存在"),
     JUSTIFICATION_REQUIRED(400, "须书面说明理由"),
     DISPOSITION(400, "办结须给出处置方式，其他状态不给"),
+    EARLY_LOOK_BACK(400, "提前回头看须说明理由"),
     EVIDENCE_MISSING(400, "缺少佐证材料"),
     EVIDENCE_NAME(400, "文件名过长"),
     EVIDENCE_SIZE(413, "佐证材料大小不符合要求"),
     EVIDENCE_TYPE(415, "佐证材料类型不支持"),
+    /** the step belongs to the other side of the record (docs/domain.md §7): checking is done from above */
+    WRONG_SIDE(403, "本单位不能办理此步骤"),
     ILLEGAL_STEP(409, "当前状态不能执行此操作"),
 
     // webhooks 事件推送

@@ -39,7 +39,7 @@ class EventCatalogueTest {
                 new RectificationItemIssued(ITEM), new RectificationItemOverdue(ITEM), new RectificationItemClosed(ITEM),
                 new RectificationItemReopened(ITEM), DECIDED,
                 new IndicatorFindingRaised(UUID.randomUUID(), 2026, "A1.2", "党群服务中心面积", "district-a",
-                        "/city/district-a", "organization", new BigDecimal("2.5"), new BigDecimal("6"), "实测 320 平方米"),
+                        "/city/district-a", "/city", "organization", new BigDecimal("2.5"), new BigDecimal("6"), "实测 320 平方米"),
                 new AssessmentResultLocked(UUID.randomUUID(), 2026, "2026年度党建考核", "district-a", "/city/district-a",
                         "district", new BigDecimal("91.5"), "好", 1),
                 new BallotResultsSealed(UUID.randomUUID(), "city", "/city", "2026年度述职评议", LocalDate.of(2026, 12, 20),

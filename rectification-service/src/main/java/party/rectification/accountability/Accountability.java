@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import party.common.events.AccountabilityDecided;
 import party.common.outbox.Outbox;
+import party.common.problem.Refusal;
+import party.common.scope.OrgPath;
 import party.rectification.items.CommitteeClock;
 import party.rectification.items.Items;
 import party.rectification.items.RectificationItem;
@@ -24,11 +26,18 @@ public class Accountability {
         this.clock = clock;
     }
 
-    /** A decision about one person's responsibility for an item in scope. */
+    /**
+     * A decision about one person of the item's responsible unit, taken by discipline above that unit: never by the
+     * unit's own discipline commission on its own leaders, nor from below (docs/domain.md §7).
+     */
     @Transactional
     public AccountabilityDecision decide(UUID itemId, String person, String post, Disposition disposition,
                                          String justification, String scope, String actor) {
         RectificationItem item = items.visible(itemId, scope);
+        if (OrgPath.isWithin(scope, item.orgPath)) {
+            throw Refusal.WRONG_SIDE.because("a decision about the people of " + item.orgPath
+                    + " is taken by discipline above it; you act for " + scope, null);
+        }
         var decision = AccountabilityDecision.decide(item.id, item.orgCode, item.orgPath, person, post, disposition,
                 justification, actor, clock.now());
         decision.persist();

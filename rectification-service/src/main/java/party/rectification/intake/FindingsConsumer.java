@@ -36,8 +36,10 @@ public class FindingsConsumer {
         consumed.consumeOnce(CONSUMER, message, IndicatorFindingRaised.class, (envelope, finding) -> {
             String problem = "%d年度考核指标「%s」(%s) 得分 %s，低于 %s%s".formatted(finding.year(),
                     finding.indicatorName(), finding.indicatorCode(), plain(finding.score()), plain(finding.threshold()), finding.detail() == null ? "" : "：" + finding.detail());
-            items.issueTo(envelope.orgUnit(), new ItemCommands.Issue(Source.ASSESSMENT, TimingClass.FULL, problem,
-                    finding.orgUnit(), null, null, null, null, null), ISSUER);
+            // a finding from before findings named their scheme's unit: the unit above checks it
+            String issuing = finding.schemePath() != null ? finding.schemePath() : Items.parentOrSelf(envelope.orgUnit());
+            items.issueTo(envelope.orgUnit(), issuing, new ItemCommands.Issue(Source.ASSESSMENT, TimingClass.FULL,
+                    problem, finding.orgUnit(), null, null, null, null, null), ISSUER);
         });
     }
 

@@ -71,14 +71,14 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "The unit submits its measures and milestones (again after a send-back or reopening)")
     public ItemViews.ItemView submitPlan(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.Plan plan) {
-        return step(id, null, item -> item.submitPlan(plan.measures(), plan.milestoneList(), plan.responsibleLeader()));
+        return step(id, Step.SUBMIT_PLAN, null, item -> item.submitPlan(plan.measures(), plan.milestoneList(), plan.responsibleLeader()));
     }
 
     @POST
     @Path("/{id}/plan/approve")
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
     public ItemViews.ItemView approvePlan(@PathParam("id") UUID id, @Valid ItemCommands.Remark remark) {
-        return step(id, remark == null ? null : remark.note(), RectificationItem::approvePlan);
+        return step(id, Step.APPROVE_PLAN, remark == null ? null : remark.note(), RectificationItem::approvePlan);
     }
 
     @POST
@@ -86,7 +86,7 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
     @Operation(summary = "An inadequate plan goes back to the unit with the reason (不合格的要退回重来)")
     public ItemViews.ItemView sendBackPlan(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.SendBack sendBack) {
-        return step(id, sendBack.reason(), RectificationItem::sendBackPlan);
+        return step(id, Step.SEND_BACK_PLAN, sendBack.reason(), RectificationItem::sendBackPlan);
     }
 
     @POST
@@ -94,14 +94,14 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "The unit records a milestone of its approved plan as reached")
     public ItemViews.ItemView recordProgress(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.Progress progress) {
-        return step(id, progress.note(), item -> item.recordProgress(progress.milestone(), items.today()));
+        return step(id, Step.RECORD_PROGRESS, progress.note(), item -> item.recordProgress(progress.milestone(), items.today()));
     }
 
     @POST
     @Path("/{id}/report")
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_LEADER})
     public ItemViews.ItemView submitReport(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.Report report) {
-        return step(id, null, item -> item.submitReport(report.text()));
+        return step(id, Step.SUBMIT_REPORT, null, item -> item.submitReport(report.text()));
     }
 
     @POST
@@ -109,7 +109,7 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
     @Operation(summary = "The report does not show the problem solved: the unit redoes it (补课)")
     public ItemViews.ItemView sendBackReport(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.SendBack sendBack) {
-        return step(id, sendBack.reason(), RectificationItem::sendBackReport);
+        return step(id, Step.SEND_BACK_REPORT, sendBack.reason(), RectificationItem::sendBackReport);
     }
 
     @POST
@@ -117,7 +117,8 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
     @Operation(summary = "Verified: the item closes (销号) and its look-back date is set")
     public ItemViews.ItemView verify(@PathParam("id") UUID id, @Valid ItemCommands.Remark remark) {
-        return step(id, remark == null ? null : remark.note(), item -> item.verify(items.today(), items.followUpDays()));
+        return step(id, Step.VERIFY, remark == null ? null : remark.note(),
+                item -> item.verify(items.today(), items.followUpDays()));
     }
 
     @POST
@@ -125,7 +126,8 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
     @Operation(summary = "回头看: the fix holds; the item reaches its end")
     public ItemViews.ItemView sustain(@PathParam("id") UUID id, @Valid ItemCommands.Remark remark) {
-        return step(id, remark == null ? null : remark.note(), RectificationItem::sustain);
+        String note = remark == null ? null : remark.note();
+        return step(id, Step.SUSTAIN, note, item -> item.sustain(note, items.today()));
     }
 
     @POST
@@ -133,7 +135,7 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
     @Operation(summary = "回头看: the problem is back; the unit plans again against a new deadline")
     public ItemViews.ItemView reopen(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.Reopen reopen) {
-        return step(id, reopen.reason(), item -> item.reopen(reopen.deadline(), items.today()));
+        return step(id, Step.REOPEN, reopen.reason(), item -> item.reopen(reopen.deadline(), items.today()));
     }
 
     @POST
@@ -168,9 +170,9 @@ public class ItemResource {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
-    private ItemViews.ItemView step(UUID id, String note,
-                                    Function<RectificationItem, RectificationItem.Transition> step) {
-        return view(items.take(id, scope.root(), caller.getName(), note, step));
+    private ItemViews.ItemView step(UUID id, Step step, String note,
+                                    Function<RectificationItem, RectificationItem.Transition> move) {
+        return view(items.take(id, step, scope.root(), caller.getName(), note, move));
     }
 
     private ItemViews.ItemView view(RectificationItem item) {

@@ -54,14 +54,21 @@ public enum ItemState {
         return label;
     }
 
-    public Optional<ItemState> after(Step step) {
+    /** Where the step leads an item of this timing class; an item that needs no plan may report from the start. */
+    public Optional<ItemState> after(Step step, TimingClass timing) {
+        if (this == ISSUED && step == Step.SUBMIT_REPORT && !timing.needsPlan()) {
+            return Optional.of(REPORT_SUBMITTED);
+        }
         return Optional.ofNullable(NEXT.get(this).get(step));
     }
 
     /** The steps a person may take from here, in workflow order (the system's own steps left out). */
-    public Set<Step> allowedSteps() {
+    public Set<Step> allowedSteps(TimingClass timing) {
         Set<Step> steps = EnumSet.noneOf(Step.class);
         NEXT.get(this).keySet().stream().filter(step -> step.side() != Step.Side.SYSTEM).forEach(steps::add);
+        if (this == ISSUED && !timing.needsPlan()) {
+            steps.add(Step.SUBMIT_REPORT);
+        }
         return steps;
     }
 

@@ -23,7 +23,8 @@ public final class ItemViews {
                            String responsibleLeader, String supervisingUnit, String measures, List<Milestone> milestones,
                            String report, LocalDate foundOn, LocalDate deadline, ItemState state, String stateLabel,
                            Warning warning, Long daysLeft, boolean overdue, String escalatedTo, LocalDate closedOn,
-                           Boolean onTime, LocalDate followUpDue, int reopenCount, String issuedBy, Instant issuedAt,
+                           Boolean onTime, LocalDate followUpDue, int reopenCount, String issuingUnitPath, String issuedBy,
+                           Instant issuedAt,
                            Set<Step> allowedSteps, long version) {
 
         public static ItemView of(RectificationItem item, LocalDate today, RectificationRules.WarningDays days) {
@@ -35,7 +36,7 @@ public final class ItemViews {
                     open ? Warning.of(item.deadline, today, days) : null,
                     open ? ChronoUnit.DAYS.between(today, item.deadline) : null, item.isOverdue(today),
                     item.escalatedTo, item.closedOn, item.onTime, item.followUpDue, item.reopenCount,
-                    item.issuedBy, item.issuedAt, item.state.allowedSteps(), item.version);
+                    item.issuingPath, item.issuedBy, item.issuedAt, item.state.allowedSteps(item.timingClass), item.version);
         }
     }
 

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import party.common.events.RectificationItemClosed;
@@ -36,19 +37,31 @@ public class Items {
         this.em = em;
     }
 
-    /** A new item for a unit in the caller's scope. */
+    /**
+     * A new item for a unit in the caller's scope, issued on behalf of the caller's unit; a problem the unit found
+     * itself (自查) is checked by the unit above it.
+     */
     @Transactional
     public RectificationItem issue(ItemCommands.Issue command, String scope, String actor) {
         ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.unit(), scope, "unit");
         if (command.supervisingUnit() != null) {
             ReplicatedOrgUnit.withinScope(command.supervisingUnit(), scope, "supervisingUnit");
         }
-        return issueTo(unit.path, command, actor);
+        String issuing = command.source() == Source.SELF_CHECK ? parentOrSelf(unit.path) : scope;
+        return issueTo(unit.path, issuing, command, actor);
     }
 
-    /** A new item for the unit at this path; without a deadline, the timing class gives the default. */
+    /** The unit one level up, the one that checks a unit's own findings; a root unit has only itself. */
+    public static String parentOrSelf(String path) {
+        return Objects.requireNonNullElse(OrgPath.parent(path), path);
+    }
+
+    /**
+     * A new item for the unit at this path, checked by the unit at {@code issuingPath} and those above it; without a
+     * deadline, the timing class gives the default.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RectificationItem issueTo(String unitPath, ItemCommands.Issue command, String actor) {
+    public RectificationItem issueTo(String unitPath, String issuingPath, ItemCommands.Issue command, String actor) {
         LocalDate today = clock.today();
         LocalDate foundOn = command.foundOn() == null ? today : command.foundOn();
         if (foundOn.isAfter(today)) {
@@ -57,7 +70,7 @@ public class Items {
         LocalDate deadline = command.deadline() != null ? command.deadline()
                 : foundOn.plusDays(rules.days(command.timingClass()));
         var item = RectificationItem.issue(command.source(), command.timingClass(), command.problem(), command.unit(),
-                unitPath, command.responsibleLeader(), foundOn, deadline, actor, clock.now());
+                unitPath, issuingPath, command.responsibleLeader(), foundOn, deadline, actor, clock.now());
         item.supervisingUnit = command.supervisingUnit();
         item.publicSummary = command.publicSummary();
         item.number = "ZG%d-%06d".formatted(today.getYear(),
@@ -68,12 +81,16 @@ public class Items {
         return item;
     }
 
-    /** One workflow step on an item in scope, recorded with its actor and note; closing and reopening are announced. */
+    /**
+     * One workflow step on an item in scope, taken by its side ({@link RectificationItem#requireSide}), recorded with
+     * its actor and note; closing and reopening are announced.
+     */
     @Transactional
-    public RectificationItem take(UUID id, String scope, String actor, String note,
-                                  Function<RectificationItem, RectificationItem.Transition> step) {
+    public RectificationItem take(UUID id, Step step, String scope, String actor, String note,
+                                  Function<RectificationItem, RectificationItem.Transition> move) {
         RectificationItem item = visible(id, scope);
-        RectificationItem.Transition transition = step.apply(item);
+        item.requireSide(step.side(), step.slug(), scope);
+        RectificationItem.Transition transition = move.apply(item);
         record(item, transition, actor, note);
         switch (transition.step()) {
             case VERIFY -> announce(RectificationItemClosed::new, item);
@@ -87,6 +104,7 @@ public class Items {
     @Transactional
     public Evidence addEvidence(UUID id, String scope, String actor, String fileName, byte[] content) {
         RectificationItem item = visible(id, scope);
+        item.requireSide(Step.Side.UNIT, "add-evidence", scope);
         var evidence = Evidence.of(item.id, fileName, content, rules.evidence().maxBytes(), sha256(content), actor, clock.now());
         evidence.persist();
         ItemHistory.of(item.id, evidence.uploadedAt, actor, "evidence-added", item.state, item.state, fileName).persist();

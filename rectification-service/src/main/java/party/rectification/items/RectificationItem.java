@@ -58,6 +58,12 @@ public class RectificationItem extends PanacheEntityBase {
     public LocalDate deadline;
     @Enumerated(EnumType.STRING)
     public ItemState state;
+    /**
+     * The unit on whose behalf the item was issued (an inspection team acts for the committee that sent it): it and
+     * the units above it check the item; the responsible unit answers it ({@link #requireSide}).
+     */
+    @Column(name = "issuing_path")
+    public String issuingPath;
     @Column(name = "issued_by")
     public String issuedBy;
     @Column(name = "issued_at")
@@ -80,8 +86,8 @@ public class RectificationItem extends PanacheEntityBase {
     public long version;
 
     public static RectificationItem issue(Source source, TimingClass timing, String problem, String orgCode, String orgPath,
-                                          String responsibleLeader, LocalDate foundOn, LocalDate deadline, String issuedBy,
-                                          Instant now) {
+                                          String issuingPath, String responsibleLeader, LocalDate foundOn,
+                                          LocalDate deadline, String issuedBy, Instant now) {
         if (deadline.isBefore(foundOn)) {
             throw Refusal.DEADLINE_BEFORE_FOUND.because("deadline " + deadline + " is before foundOn " + foundOn,
                     "deadline");
@@ -93,6 +99,7 @@ public class RectificationItem extends PanacheEntityBase {
         item.problem = problem;
         item.orgCode = orgCode;
         item.orgPath = orgPath;
+        item.issuingPath = issuingPath;
         item.responsibleLeader = responsibleLeader;
         item.foundOn = foundOn;
         item.deadline = deadline;
@@ -159,8 +166,12 @@ public class RectificationItem extends PanacheEntityBase {
         return take(Step.FOLLOW_UP_DUE);
     }
 
-    /** 回头看 found the fix holding: the item reaches its end. */
-    public Transition sustain() {
+    /** 回头看 found the fix holding: the item reaches its end. Before the look-back is due, only with a reason. */
+    public Transition sustain(String reason, LocalDate today) {
+        if (state == ItemState.CLOSED && today.isBefore(followUpDue) && (reason == null || reason.isBlank())) {
+            throw Refusal.EARLY_LOOK_BACK.because("the look-back is due on " + followUpDue
+                    + "; one before then needs a note saying why", "note");
+        }
         return take(Step.SUSTAIN);
     }
 
@@ -193,13 +204,34 @@ public class RectificationItem extends PanacheEntityBase {
         return state.isOpen() && today.isAfter(deadline);
     }
 
+    /**
+     * Who answers to whom (一级抓一级): the issuing unit and the units above it check, but never from at or below the
+     * responsible unit, which therefore never checks itself; the responsible unit itself answers; the scan alone
+     * marks a look-back due. Refuses with a 403 that names the step and who may take it.
+     */
+    public void requireSide(Step.Side side, String action, String scope) {
+        boolean allowed = switch (side) {
+            case ISSUER -> OrgPath.isWithin(issuingPath, scope) && !OrgPath.isWithin(scope, orgPath);
+            case UNIT -> orgPath.equals(scope);
+            case SYSTEM -> false;
+        };
+        if (!allowed) {
+            throw Refusal.WRONG_SIDE.because(action + " is taken by " + switch (side) {
+                case ISSUER -> "the issuing unit " + issuingPath + " or a unit above it, never from " + orgPath
+                        + " or below";
+                case UNIT -> "the responsible unit " + orgPath + " itself";
+                case SYSTEM -> "the platform itself";
+            } + "; you act for " + scope, null);
+        }
+    }
+
     /** Moves to the state the step leads to, or refuses with a 409 naming the state and the allowed steps. */
     Transition take(Step step) {
         ItemState from = state;
-        state = from.after(step).orElseThrow(() -> Refusal.ILLEGAL_STEP.because("当前状态（" + from.label() + "）不能执行此操作",
+        state = from.after(step, timingClass).orElseThrow(() -> Refusal.ILLEGAL_STEP.because("当前状态（" + from.label() + "）不能执行此操作",
                 "step " + step.slug() + " is not allowed in state " + from + "; allowed: "
-                + (from.allowedSteps().isEmpty() ? "none"
-                : from.allowedSteps().stream().map(Step::slug).collect(Collectors.joining(", "))), null));
+                + (from.allowedSteps(timingClass).isEmpty() ? "none"
+                : from.allowedSteps(timingClass).stream().map(Step::slug).collect(Collectors.joining(", "))), null));
         return new Transition(step, from, state);
     }
 

@@ -18,4 +18,9 @@ public enum TimingClass {
     public String label() {
         return label;
     }
+
+    /** 即知即改 and 立行立改 are fixed at once: the unit reports the fix without a plan to review first. */
+    public boolean needsPlan() {
+        return this == FULL;
+    }
 }

@@ -41,8 +41,12 @@ class ItemWorkflowTest {
             Map.entry(ItemState.REOPENED, Map.of(Step.SUBMIT_PLAN, ItemState.PLAN_SUBMITTED))));
 
     private static RectificationItem item() {
-        return RectificationItem.issue(Source.INSPECTION, TimingClass.FULL, "三会一课落实不到位", "district-a",
-                "/city/district-a", "张书记", FOUND, DEADLINE, "inspector", Instant.parse("2026-03-02T01:00:00Z"));
+        return issued(TimingClass.FULL, "/city/district-a", "/city");
+    }
+
+    private static RectificationItem issued(TimingClass timing, String unitPath, String issuingPath) {
+        return RectificationItem.issue(Source.INSPECTION, timing, "三会一课落实不到位", "district-a", unitPath,
+                issuingPath, "张书记", FOUND, DEADLINE, "inspector", Instant.parse("2026-03-02T01:00:00Z"));
     }
 
     private static RectificationItem in(ItemState state) {
@@ -79,7 +83,7 @@ class ItemWorkflowTest {
         assertThatThrownBy(() -> in(ItemState.SUSTAINED).reopen(DEADLINE, FOUND))
                 .hasMessageEndingWith("allowed: none");
         // the system's own step is never offered to a person
-        assertThat(ItemState.CLOSED.allowedSteps()).containsExactly(Step.SUSTAIN, Step.REOPEN);
+        assertThat(ItemState.CLOSED.allowedSteps(TimingClass.FULL)).containsExactly(Step.SUSTAIN, Step.REOPEN);
     }
 
     @Test
@@ -158,7 +162,7 @@ class ItemWorkflowTest {
 
     @Test
     void aDeadlineBeforeTheProblemWasFoundIsRefused() {
-        assertThatThrownBy(() -> RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "d", "/d", null, FOUND,
+        assertThatThrownBy(() -> RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "d", "/d", "/", null, FOUND,
                 FOUND.minusDays(1), "inspector", Instant.now()))
                 .isInstanceOfSatisfying(Refused.class, p -> assertThat(p.field()).isEqualTo("deadline"));
     }
@@ -167,10 +171,73 @@ class ItemWorkflowTest {
     void anOverdueItemEscalatesOneLevelUpAndARootUnitToItself() {
         var escalations = List.of(List.of("/city/district-a/town-1", "/city/district-a"), List.of("/city", "/city"));
         for (var unitAndEscalation : escalations) {
-            var item = RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "u", unitAndEscalation.get(0), null,
+            var item = RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "u", unitAndEscalation.get(0), "/", null,
                     FOUND, DEADLINE, "inspector", Instant.now());
             assertThat(item.raiseOverdue(DEADLINE.plusDays(1))).isTrue();
             assertThat(item.escalatedTo).isEqualTo(unitAndEscalation.get(1));
+        }
+    }
+
+    @Test
+    void anItemThatNeedsNoPlanIsReportedStraightAway() {
+        for (TimingClass timing : List.of(TimingClass.IMMEDIATE, TimingClass.ON_THE_SPOT)) {
+            RectificationItem item = issued(timing, "/city/district-a", "/city");
+            assertThat(ItemState.ISSUED.allowedSteps(timing)).containsExactly(Step.SUBMIT_PLAN, Step.SUBMIT_REPORT);
+            item.submitReport("已当场整改");
+            assertThat(item.state).isEqualTo(ItemState.REPORT_SUBMITTED);
+        }
+        assertThatThrownBy(() -> item().submitReport("未经方案")).isInstanceOfSatisfying(Refused.class,
+                problem -> assertThat(problem.refusal()).isEqualTo(Refusal.ILLEGAL_STEP));
+    }
+
+    @Test
+    void aLookBackBeforeItIsDueNeedsAReason() {
+        RectificationItem item = in(ItemState.REPORT_SUBMITTED);
+        item.verify(FOUND.plusDays(60), 90);
+        assertThatThrownBy(() -> item.sustain(" ", FOUND.plusDays(100))).isInstanceOfSatisfying(Refused.class,
+                problem -> assertThat(problem.refusal()).isEqualTo(Refusal.EARLY_LOOK_BACK));
+        assertThat(item.state).isEqualTo(ItemState.CLOSED);
+        item.sustain("巡察组进驻，提前回访", FOUND.plusDays(100));
+        assertThat(item.state).isEqualTo(ItemState.SUSTAINED);
+
+        RectificationItem due = in(ItemState.REPORT_SUBMITTED);
+        due.verify(FOUND.plusDays(60), 90);
+        due.sustain(null, FOUND.plusDays(150));
+        assertThat(due.state).isEqualTo(ItemState.SUSTAINED);
+    }
+
+    /**
+     * DOMAIN §7 on an item that district-a issued to its town-1: district-a and the city check it; town-1 answers it;
+     * nobody at or below town-1 checks, and district-a's neighbour is on neither side.
+     */
+    @Test
+    void theIssuingSideChecksAndTheResponsibleUnitAnswers() {
+        RectificationItem item = issued(TimingClass.FULL, "/city/district-a/town-1", "/city/district-a");
+        Map<String, Boolean> checks = Map.of("/city/district-a", true, "/city", true, "/", true,
+                "/city/district-a/town-1", false, "/city/district-a/town-1/village-1", false, "/city/district-b", false);
+        Map<String, Boolean> answers = Map.of("/city/district-a/town-1", true, "/city/district-a", false,
+                "/city", false, "/city/district-a/town-1/village-1", false, "/city/district-a/town-2", false);
+        checks.forEach((scope, allowed) -> assertSide(item, Step.Side.ISSUER, scope, allowed));
+        answers.forEach((scope, allowed) -> assertSide(item, Step.Side.UNIT, scope, allowed));
+        assertSide(item, Step.Side.SYSTEM, "/", false);
+    }
+
+    @Test
+    void anItemIssuedToTheIssuersOwnUnitIsCheckedFromAbove() {
+        RectificationItem item = issued(TimingClass.FULL, "/city/district-a", "/city/district-a");
+        assertSide(item, Step.Side.ISSUER, "/city/district-a", false);
+        assertSide(item, Step.Side.ISSUER, "/city", true);
+    }
+
+    private static void assertSide(RectificationItem item, Step.Side side, String scope, boolean allowed) {
+        if (allowed) {
+            item.requireSide(side, "a step", scope);
+        } else {
+            assertThatThrownBy(() -> item.requireSide(side, "a step", scope)).as(side + " from " + scope)
+                    .isInstanceOfSatisfying(Refused.class, problem -> {
+                        assertThat(problem.refusal()).isEqualTo(Refusal.WRONG_SIDE);
+                        assertThat(problem.getMessage()).contains("a step", scope);
+                    });
         }
     }
 }
