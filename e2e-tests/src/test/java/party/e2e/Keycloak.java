@@ -37,15 +37,40 @@ final class Keycloak {
     }
 
     /**
+     * Onboards an account as a committee's administrator does (README): created through the admin API with the unit
+     * it acts for in {@code org_path}, given a realm role; its password is its name. Returns it signed in.
+     */
+    String onboard(String user, String orgPath, String role) {
+        String admin = adminToken();
+        String realm = platform.keycloakUrl() + "/admin/realms/party";
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", user, "enabled", true, "email", user + "@party.local", "emailVerified", true,
+                        "firstName", user, "lastName", "e2e", "attributes", Map.of("org_path", List.of(orgPath)),
+                        "credentials", List.of(Map.of("type", "password", "value", user, "temporary", false))))
+                .post(realm + "/users").then().statusCode(201);
+        String id = given().auth().oauth2(admin).queryParams(Map.of("username", user, "exact", true))
+                .get(realm + "/users").then().statusCode(200).extract().path("[0].id");
+        Map<String, Object> roleRepresentation = given().auth().oauth2(admin).get(realm + "/roles/" + role)
+                .then().statusCode(200).extract().as(Map.class);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(roleRepresentation))
+                .post(realm + "/users/" + id + "/role-mappings/realm").then().statusCode(204);
+        return token(user);
+    }
+
+    private String adminToken() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", LocalKeycloak.ADMIN, "password", LocalKeycloak.ADMIN_PASSWORD))
+                .post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /**
      * A genuine token that expires after {@code seconds}: issued through a client created for this test
      * with a short access-token lifespan and the same claims as the real clients.
      */
     String shortLivedToken(String user, int seconds) {
         String clientId = "e2e-short-lived-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", LocalKeycloak.ADMIN, "password", LocalKeycloak.ADMIN_PASSWORD))
-                .post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = adminToken();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
                         "standardFlowEnabled", false,

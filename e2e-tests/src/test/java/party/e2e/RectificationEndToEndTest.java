@@ -65,6 +65,11 @@ class RectificationEndToEndTest {
         // plan sent back, then approved; report sent back, then verified
         step(leaderA, planned, "plan", Map.of("measures", "召开专题会议")).body("state", equalTo("PLAN_SUBMITTED"));
         step(leaderA, planned, "plan/approve", Map.of()).statusCode(403);
+        // an account onboarded through the admin API acts for its unit at once
+        String secretary = keycloak.onboard("secretary-a-" + UUID.randomUUID().toString().substring(0, 6),
+                "/city/district-a", "unit-leader");
+        as(secretary).get("/api/rectification/items/" + planned).then().statusCode(200)
+                .body("item.unitPath", equalTo("/city/district-a"));
         // district-a's own inspector and discipline see the item but never check it (docs/domain.md §7)
         step(keycloak.token("inspector-a"), planned, "plan/approve", Map.of()).statusCode(403)
                 .body("type", equalTo("urn:party:problem:wrong-side"));
