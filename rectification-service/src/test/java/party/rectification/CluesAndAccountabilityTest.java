@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.common.events.EventCodec;
+import party.rectification.clues.ReporterSeal;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
@@ -45,6 +46,8 @@ class CluesAndAccountabilityTest {
     EventCodec codec;
     @Inject
     DataSource db;
+    @Inject
+    ReporterSeal seal;
 
     @BeforeEach
     void orgUnits() {
@@ -66,9 +69,18 @@ class CluesAndAccountabilityTest {
             as(token).get("/api/rectification/clues").then().statusCode(403);
         }
         RestAssured.given().get("/api/rectification/clues/" + clue).then().statusCode(401);
-        // discipline of another district: as if it did not exist
-        as(DISCIPLINE_B).get("/api/rectification/clues/" + clue).then().statusCode(404);
-        as(DISCIPLINE_B).get("/api/rectification/clues").then().statusCode(200).body("total", equalTo(0));
+        // discipline of another district, and of the accused unit itself: as if it did not exist
+        String unknown = as(DISCIPLINE_B).get("/api/rectification/clues/" + java.util.UUID.randomUUID()).then()
+                .statusCode(404).extract().asString();
+        String ownUnit = TestTokens.token("discipline-e", "/city/district-e", "discipline");
+        for (String token : new String[] {DISCIPLINE_B, ownUnit}) {
+            assertThat(as(token).get("/api/rectification/clues/" + clue).then().statusCode(404).extract().asString())
+                    .isEqualTo(unknown.replaceAll("clues/[0-9a-f-]{36}", "clues/" + clue));
+            as(token).get("/api/rectification/clues").then().statusCode(200).body("total", equalTo(0));
+            as(token).get("/api/rectification/clues/" + clue + "/reads").then().statusCode(404);
+            as(token).contentType(ContentType.JSON).body(Map.of("status", "VERIFYING"))
+                    .post("/api/rectification/clues/" + clue + "/handling").then().statusCode(404);
+        }
 
         // the list shows no details and no reporter; the detail does, to the discipline commission only
         String list = as(DISCIPLINE).get("/api/rectification/clues").then().statusCode(200)
@@ -77,6 +89,22 @@ class CluesAndAccountabilityTest {
         as(DISCIPLINE).get("/api/rectification/clues/" + clue).then().statusCode(200)
                 .body("reporter", equalTo(SECRET)).body("details", equalTo(DETAILS))
                 .body("handling.status", contains("TRANSFERRED"));
+
+        // sealed at rest: the database holds no name, and a clue stored before sealing is sealed at the next start
+        assertThat(count("select count(*) from clue where reporter like '%李某%' or reporter like '%13800000000%'")).isZero();
+        String legacy = java.util.UUID.randomUUID().toString();
+        count("with added as (insert into clue (id, org_code, org_path, summary, details, reporter, registered_by,"
+                + " registered_at, status, version) values ('" + legacy + "', 'district-e', '/city/district-e', '旧线索',"
+                + " '旧细节', '赵某', 'inspector', now(), 'TRANSFERRED', 0) returning 1) select count(*) from added");
+        seal.sealPlainReporters(null);
+        assertThat(count("select count(*) from clue where reporter like 'v1:%' and id = '" + legacy + "'")).isOne();
+        as(DISCIPLINE).get("/api/rectification/clues/" + legacy).then().statusCode(200).body("reporter", equalTo("赵某"));
+
+        // every read left a trace: the list's summary, then the whole clue with its reporter
+        as(DISCIPLINE).get("/api/rectification/clues/" + clue + "/reads").then().statusCode(200)
+                .body("reader", contains("discipline", "discipline")).body("whole", contains(false, true));
+        assertThatThrownBy(() -> count("with gone as (delete from clue_read returning 1) select count(*) from gone"))
+                .hasMessageContaining("append-only");
 
         // handling: verify, then conclude with a disposition; a clearing needs a written reason
         handle(clue, Map.of("status", "VERIFYING", "disposition", "FIRST_FORM")).statusCode(400);
@@ -88,6 +116,11 @@ class CluesAndAccountabilityTest {
         handle(clue, Map.of("status", "CONCLUDED", "disposition", "CLEARED", "note", "经核查，反映问题不属实，予以澄清正名"))
                 .statusCode(200).body("disposition", equalTo("CLEARED"));
         handle(clue, Map.of("status", "CONCLUDED", "disposition", "FIRST_FORM")).statusCode(409);
+
+        // the audit trail records the handling, never on which clue
+        assertThat(count("select count(*) from audit_entry where path like '%" + clue + "%'")).isZero();
+        assertThat(count("select count(*) from audit_entry where path = '/api/rectification/clues/{id}/handling'"))
+                .isPositive();
 
         // nothing of it left the discipline commission's API: no event, no ledger entry
         assertThat(count("select count(*) from outbox_event where envelope like '%" + DETAILS + "%'"

@@ -1,5 +1,6 @@
 package party.rectification;
 
+import static org.awaitility.Awaitility.await;
 import static party.rectification.Fixtures.INSPECTOR;
 import static party.rectification.Fixtures.as;
 
@@ -9,13 +10,19 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import party.common.events.EventCodec;
+import party.common.events.OrgLevel;
+import party.common.events.OrgUnitState;
 import party.testing.OtherUnitsRecordsLookUnknown;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
-/** district-s's item, evidence and clue, as seen from its sibling district-t: as if they did not exist. */
+/**
+ * district-s's item and evidence, and a clue about its town (district-s's discipline reads clues about the units below
+ * it), as seen from its sibling district-t: as if they did not exist.
+ */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
@@ -29,13 +36,17 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
     @Override
     protected Map<String, String> records() {
         Fixtures.replicate(messaging, codec, "district-s", "district-t");
+        Fixtures.send(messaging, codec, new OrgUnitState("town-s", "S镇", OrgLevel.TOWNSHIP, "town", "district-s",
+                "/city/district-s/town-s", 0));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as(INSPECTOR)
+                .get("/api/rectification/org-units/town-s").then().statusCode(200));
         String item = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",
                         "timingClass", "FULL", "problem", "阵地建设不达标", "unit", "district-s"))
                 .post("/api/rectification/items").then().statusCode(201).extract().path("id");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2, 3};
         String evidence = as(Fixtures.leaderOf("district-s")).multiPart("file", "photo.png", png, "image/png")
                 .post("/api/rectification/items/" + item + "/evidence").then().statusCode(201).extract().path("id");
-        String clue = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("unit", "district-s",
+        String clue = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("unit", "town-s",
                         "summary", "问题线索", "details", "细节", "reporter", "某人"))
                 .post("/api/rectification/clues").then().statusCode(201).extract().path("id");
         return Map.of("items/{id}", item, "evidence/{evidenceId}", evidence, "clues/{id}", clue,

@@ -81,7 +81,7 @@ class KubernetesManifestsTest {
                     unread.add(env.path("name").asText());
                 }
                 String secret = env.path("valueFrom").path("secretKeyRef").path("name").asText();
-                if (!secret.isEmpty()) { // CloudNativePG names its secrets <cluster>-app
+                if (secret.endsWith("-app")) { // CloudNativePG names its secrets <cluster>-app
                     named("Cluster", secret.substring(0, secret.length() - "-app".length()));
                 }
             });

@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -23,6 +24,8 @@ public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Pattern RECORD_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final SecurityIdentity identity;
     private final Vertx vertx;
@@ -46,7 +49,11 @@ public class AuditTrail {
             entry.actorOrgPath = clip(token.getClaim(OrgScope.CLAIM).toString(), 500);
         }
         entry.method = clip(request.getMethod(), 10);
-        entry.path = clip(request.getUriInfo().getRequestUri().getRawPath(), 2000);
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(Confidential.class)) {
+            path = RECORD_ID.matcher(path).replaceAll("{id}");
+        }
+        entry.path = clip(path, 2000);
         entry.status = response.getStatus();
         entry.clientAddress = http.remoteAddress() == null ? null : clip(http.remoteAddress().hostAddress(), 100);
         entry.requestId = clip(request.getHeaderString("X-Request-Id"), 100);

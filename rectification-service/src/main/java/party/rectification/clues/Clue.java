@@ -30,7 +30,7 @@ public class Clue extends PanacheEntityBase {
     public String orgPath;
     public String summary;
     public String details;
-    /** who reported it: protected, never in a list */
+    /** who reported it, sealed ({@link ReporterSeal}): protected, never in a list */
     public String reporter;
     @Column(name = "registered_by")
     public String registeredBy;

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
+import party.common.audit.Confidential;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 import party.rectification.accountability.Disposition;
@@ -33,6 +34,7 @@ import party.rectification.accountability.Disposition;
  * who registers a clue gets its id back and nothing else, now or later.
  */
 @Path("/clues")
+@Confidential
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DISCIPLINE)
 public class ClueResource {
@@ -60,6 +62,10 @@ public class ClueResource {
     public record HandlingEntry(Instant at, String actor, ClueStatus status, Disposition disposition, String note) {
     }
 
+    /** @param whole whether the details and the reporter were read, not only the list's summary */
+    public record ReadEntry(Instant at, String reader, boolean whole) {
+    }
+
     private final Clues clues;
     private final OrgScope scope;
     private final JsonWebToken caller;
@@ -83,18 +89,27 @@ public class ClueResource {
     @Operation(summary = "Clues about units in scope, newest first (no details, no reporter)")
     public Page<ClueSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var query = Clue.<Clue>find(OrgScope.condition("orgPath") + " order by registeredAt desc", scope.parameters());
-        return Page.of(query, page, size, ClueSummary::of);
+        String root = scope.root();
+        return new Page<>(clues.list(root, caller.getName(), page, size).stream().map(ClueSummary::of).toList(), page,
+                size, clues.count(root));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A clue with its details, its reporter and its handling")
     public ClueDetail get(@PathParam("id") UUID id) {
-        Clue clue = clues.visible(id, scope.root());
+        Clue clue = clues.read(id, scope.root(), caller.getName());
         List<HandlingEntry> handling = ClueHandling.of(clue.id).stream()
                 .map(h -> new HandlingEntry(h.at, h.actor, h.status, h.disposition, h.note)).toList();
-        return new ClueDetail(ClueSummary.of(clue), clue.details, clue.reporter, clue.registeredBy, handling);
+        return new ClueDetail(ClueSummary.of(clue), clue.details, clues.reporterOf(clue), clue.registeredBy, handling);
+    }
+
+    @GET
+    @Path("/{id}/reads")
+    @Operation(summary = "Who read the clue and when, oldest first (the list's summary or the whole clue)")
+    public List<ReadEntry> reads(@PathParam("id") UUID id) {
+        Clue clue = clues.visible(id, scope.root());
+        return ClueRead.of(clue.id).stream().map(r -> new ReadEntry(r.readAt, r.reader, r.whole)).toList();
     }
 
     @POST

@@ -27,6 +27,8 @@ public interface RectificationRules {
 
     Evidence evidence();
 
+    Clues clues();
+
     default int days(TimingClass timing) {
         return switch (timing) {
             case IMMEDIATE -> deadlineDays().immediate();
@@ -44,6 +46,11 @@ public interface RectificationRules {
 
         @WithDefault("90")
         int full();
+    }
+
+    interface Clues {
+        /** Seals each clue's reporter at rest: 32 bytes in base64; no default, so production must give one. */
+        String reporterKey();
     }
 
     interface Evidence {
