@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The whole platform on one machine with no Docker: embedded PostgreSQL, a Kafka broker, Keycloak, the three
+ * The whole platform on one machine with no Docker: embedded PostgreSQL, a Kafka broker, Keycloak, the four
  * services and the gateway, each healthy before the next depends on it. Closing stops everything it started,
  * newest first; the shutdown hook does that on Ctrl-C.
  */
