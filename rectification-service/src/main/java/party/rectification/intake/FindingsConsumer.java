@@ -8,6 +8,7 @@ import party.common.events.IndicatorFindingRaised;
 import party.common.inbox.ConsumedEvents;
 import party.rectification.items.ItemCommands;
 import party.rectification.items.Items;
+import party.rectification.items.RectificationItem;
 import party.rectification.items.Source;
 import party.rectification.items.TimingClass;
 
@@ -37,7 +38,8 @@ public class FindingsConsumer {
             String problem = "%d年度考核指标「%s」(%s) 得分 %s，低于 %s%s".formatted(finding.year(),
                     finding.indicatorName(), finding.indicatorCode(), plain(finding.score()), plain(finding.threshold()), finding.detail() == null ? "" : "：" + finding.detail());
             // a finding from before findings named their scheme's unit: the unit above checks it
-            String issuing = finding.schemePath() != null ? finding.schemePath() : Items.parentOrSelf(envelope.orgUnit());
+            String issuing = finding.schemePath() != null ? finding.schemePath()
+                    : RectificationItem.unitAbove(envelope.orgUnit());
             items.issueTo(envelope.orgUnit(), issuing, new ItemCommands.Issue(Source.ASSESSMENT, TimingClass.FULL,
                     problem, finding.orgUnit(), null, null, null, null, null), ISSUER);
         });

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import party.common.events.RectificationItemClosed;
@@ -47,13 +46,8 @@ public class Items {
         if (command.supervisingUnit() != null) {
             ReplicatedOrgUnit.withinScope(command.supervisingUnit(), scope, "supervisingUnit");
         }
-        String issuing = command.source() == Source.SELF_CHECK ? parentOrSelf(unit.path) : scope;
+        String issuing = command.source() == Source.SELF_CHECK ? RectificationItem.unitAbove(unit.path) : scope;
         return issueTo(unit.path, issuing, command, actor);
-    }
-
-    /** The unit one level up, the one that checks a unit's own findings; a root unit has only itself. */
-    public static String parentOrSelf(String path) {
-        return Objects.requireNonNullElse(OrgPath.parent(path), path);
     }
 
     /**

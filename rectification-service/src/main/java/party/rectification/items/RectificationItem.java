@@ -196,8 +196,16 @@ public class RectificationItem extends PanacheEntityBase {
             return false;
         }
         overdueRaisedFor = deadline;
-        escalatedTo = Objects.requireNonNullElse(OrgPath.parent(orgPath), orgPath); // a root escalates to itself
+        escalatedTo = unitAbove(orgPath);
         return true;
+    }
+
+    /**
+     * The unit one level up: it checks what a unit found in itself, and an overdue item escalates to it. A root unit
+     * has only itself.
+     */
+    public static String unitAbove(String path) {
+        return Objects.requireNonNullElse(OrgPath.parent(path), path);
     }
 
     public boolean isOverdue(LocalDate today) {
