@@ -32,7 +32,7 @@ class UnitLeaderPageEndToEndTest {
     private final Keycloak keycloak = new Keycloak(platform);
 
     @Test
-    void aUnitLeaderSignsInAndSubmitsAPlanWithAPhoto() throws Exception {
+    void aUnitLeaderSignsInAndReportsAnOnTheSpotFixWithAPhoto() throws Exception {
         String item = as(keycloak.token("inspector")).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",
                         "timingClass", "ON_THE_SPOT", "problem", "党员活动室制度未上墙", "unit", "district-a"))
                 .post("/api/rectification/items").then().statusCode(201).extract().path("id");
@@ -57,14 +57,15 @@ class UnitLeaderPageEndToEndTest {
             // 立行立改: seven days to go, which is where the yellow warning starts
             assertThat(phone.one(card + " .badge").getText()).isEqualTo("黄色预警");
             assertThat(phone.one(card).getAttribute("class")).contains("warning-yellow");
-            assertThat(phone.one(card + " button[type=submit]").getText()).isEqualTo("提交整改方案");
+            // 立行立改 needs no plan: the page offers the report at once
+            assertThat(phone.one(card + " button[type=submit]").getText()).isEqualTo("提交整改报告");
 
-            phone.one(card + " textarea").sendKeys("本周内完成制度上墙，支部书记负责");
+            phone.one(card + " textarea").sendKeys("制度已当场上墙，支部书记负责");
             phone.one(card + " input[type=file]").sendKeys(photo.toString());
             phone.screenshot("leader-todo");
             phone.one(card + " button[type=submit]").click();
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#message").getText().contains("已提交"));
-            phone.screenshot("leader-plan-submitted");
+            phone.screenshot("leader-report-submitted");
 
             phone.one("#tabs button[data-tab=dashboard]").click();
             String open = as(keycloak.token("leader-a")).get("/api/rectification/ledger/figures?unit=district-a").then()
@@ -76,8 +77,8 @@ class UnitLeaderPageEndToEndTest {
         }
 
         as(keycloak.token("leader-a")).get("/api/rectification/items/" + item).then().statusCode(200)
-                .body("item.state", equalTo("PLAN_SUBMITTED"))
-                .body("item.measures", equalTo("本周内完成制度上墙，支部书记负责"))
+                .body("item.state", equalTo("REPORT_SUBMITTED"))
+                .body("item.report", equalTo("制度已当场上墙，支部书记负责"))
                 .body("evidence.uploadedBy", contains("leader-a"))
                 .body("evidence.mediaType", contains("image/png"));
     }

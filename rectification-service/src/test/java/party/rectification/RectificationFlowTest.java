@@ -88,7 +88,7 @@ class RectificationFlowTest {
         // the unit cannot report before it has a plan, nor review its own plan
         as(LEADER_A).contentType(ContentType.JSON).body(Map.of("text", "已整改")).post(item(a) + "/report").then()
                 .statusCode(409).body("type", equalTo("urn:party:problem:illegal-step"))
-                .body("detail", equalTo("step submit-report is not allowed in state ISSUED; allowed: submit-plan"));
+                .body("detail", equalTo("step submit-report is not allowed in state ISSUED; allowed: submit-plan, withdraw"));
         as(LEADER_A).contentType(ContentType.JSON).post(item(a) + "/plan/approve").then().statusCode(403);
 
         // a plan sent back, then approved
@@ -127,7 +127,8 @@ class RectificationFlowTest {
         assertThat(events(c, "RectificationItemOverdue")).isEqualTo(1);
         assertThat(events(a, "RectificationItemOverdue")).isZero();
         as(ORGANIZER).get("/api/rectification/ledger/escalated").then().statusCode(200)
-                .body("items.id", containsInAnyOrder(b, c)).body("items[0].escalatedTo", equalTo("/city"));
+                .body("items.findAll { it.unit == 'district-a' }.id", containsInAnyOrder(b, c))
+                .body("items[0].escalatedTo", equalTo("/city"));
         as(LEADER_A).get("/api/rectification/ledger/escalated").then().statusCode(200).body("items", empty());
         as(LEADER_A).get("/api/rectification/ledger?overdue=true").then().statusCode(200)
                 .body("items.id", contains(c, b)).body("items.warning", contains("RED", "RED"));
@@ -142,7 +143,7 @@ class RectificationFlowTest {
         MovedCalendar.moveTo(TODAY.plusDays(90));
         scan.scan();
         as(INSPECTOR).get(item(a)).then().body("item.state", equalTo("FOLLOW_UP_DUE"))
-                .body("item.allowedSteps", contains("SUSTAIN", "REOPEN"));
+                .body("item.allowedSteps", contains("SUSTAIN", "REOPEN", "WITHDRAW"));
         as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("reason", "回头看发现问题反弹"))
                 .post(item(a) + "/follow-up/reopen").then().statusCode(400).body("errors[0].field", equalTo("deadline"));
         as(INSPECTOR).contentType(ContentType.JSON)
@@ -180,6 +181,49 @@ class RectificationFlowTest {
                 .statusCode(200).body("total", equalTo(1)).body("items[0].summary", equalTo("落实三会一课制度"))
                 .body("items[0].unitName", equalTo(unitName)).extract().asString();
         assertThat(progress).doesNotContain("张书记", "三会一课制度落实不到位", "措施");
+    }
+
+    @Test
+    void anItemIssuedInErrorIsWithdrawnKeepsItsHistoryAndCountsNowhere() throws Exception {
+        String wrong = issue(Map.of("source", "INSPECTION", "timingClass", "FULL", "problem", "组织生活会未召开",
+                "unit", "district-c", "publicSummary", "按期召开组织生活会"), TODAY.plusDays(90));
+        String right = issue(Map.of("source", "INSPECTION", "timingClass", "FULL", "problem", "发展党员程序不规范",
+                "unit", "district-c"), TODAY.plusDays(90));
+        as(ORGANIZER).get("/api/rectification/ledger/figures?unit=district-c").then().body("[0].items", equalTo(2));
+
+        as(INSPECTOR).contentType(ContentType.JSON).body(Map.of()).post(item(wrong) + "/withdraw").then()
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+        as(LEADER_C).contentType(ContentType.JSON).body(Map.of("reason", "不是我们的问题"))
+                .post(item(wrong) + "/withdraw").then().statusCode(403);
+        as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("reason", "交办对象有误，应为其他单位"))
+                .post(item(wrong) + "/withdraw").then().statusCode(200)
+                .body("state", equalTo("WITHDRAWN")).body("stateLabel", equalTo("已撤销"))
+                .body("allowedSteps", empty()).body("warning", nullValue());
+        as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("reason", "再次撤销"))
+                .post(item(wrong) + "/withdraw").then().statusCode(409).body("type", equalTo("urn:party:problem:illegal-step"));
+        assertThat(events(wrong, "RectificationItemWithdrawn")).isEqualTo(1);
+        as(LEADER_C).get(item(wrong)).then().statusCode(200)
+                .body("history.action", contains("issued", "withdraw"))
+                .body("history[1].note", equalTo("交办对象有误，应为其他单位"));
+
+        // out of the figures, the open lists and the public view; in the ledger, marked; never overdue
+        as(ORGANIZER).get("/api/rectification/ledger/figures?unit=district-c").then()
+                .body("[0].items", equalTo(1)).body("[0].open", equalTo(1));
+        as(LEADER_C).get("/api/rectification/ledger?warning=GREEN").then().body("items.id", contains(right));
+        as(LEADER_C).get("/api/rectification/ledger").then().body("items.id", containsInAnyOrder(wrong, right));
+        RestAssured.given().get("/api/rectification/public/progress?unit=district-c").then().statusCode(200)
+                .body("total", equalTo(0));
+        MovedCalendar.moveTo(TODAY.plusDays(91));
+        scan.scan();
+        assertThat(events(wrong, "RectificationItemOverdue")).isZero();
+        assertThat(events(right, "RectificationItemOverdue")).isEqualTo(1);
+        byte[] xlsx = as(ORGANIZER).get("/api/rectification/ledger/export.xlsx?unit=district-c").then().statusCode(200)
+                .extract().asByteArray();
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getFirstSheet().read().stream().skip(1)
+                    .filter(r -> r.getCellText(3).equals("组织生活会未召开")).map(r -> r.getCellText(10)))
+                    .containsExactly("已撤销");
+        }
     }
 
     @Test

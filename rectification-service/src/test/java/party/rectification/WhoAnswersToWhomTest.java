@@ -71,6 +71,7 @@ class WhoAnswersToWhomTest {
         SUSTAIN("CLOSED", false, "follow-up/sustain", Map.of("note", "提前回访：整改到位")),
         REOPEN("CLOSED", false, "follow-up/reopen", Map.of("reason", "问题反弹",
                 "deadline", LocalDate.now().plusDays(30).toString())),
+        WITHDRAW("REPORT_SUBMITTED", false, "withdraw", Map.of("reason", "交办对象有误")),
         ADD_EVIDENCE("ISSUED", true, "evidence", null);
 
         final String state;

@@ -46,7 +46,7 @@ public class Entries {
                             + scoped.indicator().department() + ", not " + department, null);
         }
         IndicatorEntry entry = change(scoped, e -> e.review(value, grade, comment, by, Instant.now()));
-        findings.raiseIfBelow(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
+        findings.scored(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
         return entry;
     }
 
@@ -55,9 +55,13 @@ public class Entries {
         return change(target, entry -> entry.object(reason, Instant.now()));
     }
 
+    /** The department settles an objection; a changed score raises or withdraws its finding as a review does. */
     @Transactional
     public IndicatorEntry resolve(Target target, BigDecimal value, String grade, String note, String by) {
-        return change(target, entry -> entry.resolve(value, grade, note, by, Instant.now()));
+        Scoped scoped = scoped(target);
+        IndicatorEntry entry = change(scoped, e -> e.resolve(value, grade, note, by, Instant.now()));
+        findings.scored(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
+        return entry;
     }
 
     /** Which indicator of which unit under which scheme, as the caller with this scope names it. */

@@ -11,11 +11,13 @@ import party.assessment.scoring.Indicator;
 import party.assessment.scoring.Measure;
 import party.assessment.scoring.Scoring;
 import party.common.events.IndicatorFindingRaised;
+import party.common.events.IndicatorFindingWithdrawn;
 import party.common.outbox.Outbox;
 
 /**
  * A department's score below the scheme's finding share, or a veto that applies, becomes a finding for
- * rectification, announced on {@code assessment.findings} through the outbox.
+ * rectification, announced on {@code assessment.findings} through the outbox; a corrected score that no longer is
+ * withdraws it, and rectification withdraws the item it raised.
  */
 @ApplicationScoped
 public class Findings {
@@ -28,14 +30,28 @@ public class Findings {
         this.em = em;
     }
 
-    /** Once per scheme, unit and indicator, whatever later scores say. */
+    /**
+     * After a department's score (a review, or an objection resolved): raised once while the score stays below,
+     * withdrawn once when a corrected score is no longer below (the scheme is not locked yet: scores are then fixed).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void raiseIfBelow(Scheme scheme, OrgUnit unit, Indicator indicator, Measure measure) {
+    public void scored(Scheme scheme, OrgUnit unit, Indicator indicator, Measure measure) {
         BigDecimal earned = Scoring.points(indicator, measure);
         boolean below = indicator.method().weighted()
                 ? earned.compareTo(indicator.points().multiply(scheme.definition.findingShare())) < 0
                 : Scoring.vetoed(indicator, measure);
-        if (!below || em.createNativeQuery("""
+        if (below) {
+            raise(scheme, unit, indicator, measure, earned);
+        } else if (em.createNativeQuery("delete from raised_finding where scheme_id = ?1 and org_code = ?2 and indicator_code = ?3")
+                .setParameter(1, scheme.id).setParameter(2, unit.code).setParameter(3, indicator.code())
+                .executeUpdate() > 0) {
+            outbox.publish(new IndicatorFindingWithdrawn(scheme.id, scheme.year, indicator.code(), unit.code,
+                    unit.path, "部门评分更正为 " + earned.stripTrailingZeros().toPlainString() + " 分"));
+        }
+    }
+
+    private void raise(Scheme scheme, OrgUnit unit, Indicator indicator, Measure measure, BigDecimal earned) {
+        if (em.createNativeQuery("""
                 insert into raised_finding (scheme_id, org_code, indicator_code, raised_at) values (?1, ?2, ?3, now())
                 on conflict do nothing""").setParameter(1, scheme.id).setParameter(2, unit.code)
                 .setParameter(3, indicator.code()).executeUpdate() == 0) {

@@ -6,14 +6,13 @@ import java.time.ZoneId;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import party.common.events.AccountabilityDecided;
 import party.common.events.RectificationEvent;
-import party.common.events.RectificationItemClosed;
-import party.common.events.RectificationItemOverdue;
-import party.common.events.RectificationItemReopened;
+import party.common.events.RectificationItemEvent;
 import party.common.inbox.ConsumedEvents;
 
 /**
- * Counts each unit's rectification record of the year from {@code rectification.events} (closed on time or late,
- * gone overdue, reopened, accountability decided) and rescores the unit under the year's open schemes.
+ * Keeps each unit's rectification figures of the year from {@code rectification.events} (items closed on time or
+ * late, gone overdue, reopened, each item once and a withdrawn one not at all; accountability decided) and rescores
+ * the unit under the year's open schemes.
  */
 @ApplicationScoped
 public class RectificationEventsConsumer {
@@ -34,20 +33,15 @@ public class RectificationEventsConsumer {
     public void count(String message) {
         consumed.consumeOnce(CONSUMER, message, RectificationEvent.class, (envelope, event) -> {
             int year = envelope.time().atZone(ZONE).getYear();
-            RectificationTally tally = RectificationTally.of(event.orgUnit(), year);
-            if (event instanceof AccountabilityDecided) {
-                tally.accountability++;
-            } else if (event instanceof RectificationItemOverdue) {
-                tally.overdue++;
-            } else if (event instanceof RectificationItemClosed closed) {
-                if (Boolean.TRUE.equals(closed.item().onTime())) {
-                    tally.onTime++;
-                } else {
-                    tally.late++;
-                }
-            } else if (event instanceof RectificationItemReopened) {
-                tally.reopened++;
-            } // issued: counted by rectification-service's own figures, not scored
+            if (event instanceof RectificationItemEvent itemEvent) {
+                RectificationRecord record = RectificationRecord.of(itemEvent, year);
+                record.apply(itemEvent);
+                RectificationRecord.flush(); // before the recount reads the records
+                year = record.year; // the item counts in the year it first arrived
+                RectificationTally.of(event.orgUnit(), year).recount();
+            } else if (event instanceof AccountabilityDecided) {
+                RectificationTally.of(event.orgUnit(), year).accountability++;
+            }
             rescoring.rescoreEverywhere(event.orgUnit(), year);
         });
     }

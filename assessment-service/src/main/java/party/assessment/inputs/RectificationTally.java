@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 
-/** A unit's rectification record of a year, counted from {@code rectification.events}. */
+/**
+ * A unit's rectification figures of a year: its items' {@link RectificationRecord}s counted (withdrawn ones left out),
+ * and the accountability decisions about it.
+ */
 @Entity
 @Table(name = "rectification_tally")
 public class RectificationTally extends PanacheEntityBase {
@@ -25,6 +28,19 @@ public class RectificationTally extends PanacheEntityBase {
     public int overdue;
     public int reopened;
     public int accountability;
+
+    /** Counts the unit's items of the year again from their records. */
+    void recount() {
+        Object[] counts = (Object[]) getEntityManager().createNativeQuery("""
+                select count(*) filter (where closed and on_time), count(*) filter (where closed and not on_time),
+                       count(*) filter (where overdue), count(*) filter (where reopened)
+                from rectification_record where org_code = ?1 and year = ?2 and not withdrawn""")
+                .setParameter(1, key.orgCode()).setParameter(2, key.year()).getSingleResult();
+        onTime = ((Number) counts[0]).intValue();
+        late = ((Number) counts[1]).intValue();
+        overdue = ((Number) counts[2]).intValue();
+        reopened = ((Number) counts[3]).intValue();
+    }
 
     static RectificationTally of(String orgCode, int year) {
         RectificationTally tally = findById(new Key(orgCode, year));

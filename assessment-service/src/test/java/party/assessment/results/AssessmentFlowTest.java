@@ -30,7 +30,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
+import party.common.events.RectificationItemClosed;
+import party.common.events.RectificationItemEvent;
 import party.common.events.RectificationItemOverdue;
+import party.common.events.RectificationItemReopened;
+import party.common.events.RectificationItemWithdrawn;
 import party.common.events.RectificationItemState;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
@@ -141,6 +145,12 @@ class AssessmentFlowTest {
         review(REVIEWER, scheme, "metro-b", "ORG-2", 300).statusCode(200);
         review(REVIEWER, scheme, "metro-b", "ORG-2", 300).statusCode(200);
         assertThat(outbox("IndicatorFindingRaised", "metro-b")).isEqualTo(1);
+        // a review corrected before the lock withdraws the finding it raised, once
+        review(REVIEWER, scheme, "metro-a", "RESP-1", 1).statusCode(200);
+        assertThat(outbox("IndicatorFindingRaised", "metro-a")).isEqualTo(1);
+        review(REVIEWER, scheme, "metro-a", "RESP-1", 4).statusCode(200);
+        review(REVIEWER, scheme, "metro-a", "RESP-1", 4).statusCode(200);
+        assertThat(outbox("IndicatorFindingWithdrawn", "metro-a")).isEqualTo(1);
         self(LEADER_B, scheme, "metro-b", "ORG-2", 600).statusCode(409); // frozen once scored
 
         // one objection, answered by the organization department
@@ -173,6 +183,20 @@ class AssessmentFlowTest {
         messaging.source("rectification-events").send(overdue("metro-a"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
                 .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(85.0f)));
+        // an item closed on time, reopened, closed on time again counts once (90 − 5 + 2 − 5 = 82) ...
+        UUID second = UUID.randomUUID();
+        for (var event : List.<java.util.function.Function<RectificationItemState, RectificationItemEvent>>of(
+                RectificationItemClosed::new, RectificationItemReopened::new, RectificationItemClosed::new)) {
+            messaging.source("rectification-events").send(itemEvent(event, second, "metro-a"));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
+                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(82.0f))
+                .body("rectification.onTime", equalTo(1)).body("rectification.reopened", equalTo(1)));
+        // ... and once withdrawn (issued in error), not at all
+        messaging.source("rectification-events").send(itemEvent(RectificationItemWithdrawn::new, second, "metro-a"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
+                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(85.0f))
+                .body("rectification.onTime", equalTo(0)).body("rectification.reopened", equalTo(0)));
 
         // metro-a: year-end 100; (90·10 + 100·50 + 100·20 + 95·10 + 85·10) / 100 = 97
         // metro-b: 组织建设 30 of 60, 责任落实 10 + 15; (80·10 + 55·50 + 60·20 + 70·10 + 90·10) / 100 = 63.5
@@ -290,6 +314,13 @@ class AssessmentFlowTest {
         var data = new RectificationItemOverdue(new RectificationItemState(UUID.randomUUID(), "ZG2026-000001", unit,
                 "/metro/" + unit, "INSPECTION", "FULL", "ISSUED", LocalDate.of(2026, 11, 1), null, null, "/metro"));
         return codec.write(codec.envelope(data, "rectification-service", Instant.parse("2026-11-02T01:00:00Z")));
+    }
+
+    private String itemEvent(java.util.function.Function<RectificationItemState, RectificationItemEvent> event,
+                             UUID item, String unit) {
+        var data = event.apply(new RectificationItemState(item, "ZG2026-000002", unit, "/metro/" + unit, "INSPECTION",
+                "FULL", "CLOSED", LocalDate.of(2026, 12, 31), LocalDate.of(2026, 11, 20), true, null));
+        return codec.write(codec.envelope(data, "rectification-service", Instant.parse("2026-11-20T01:00:00Z")));
     }
 
     /** A survey system's export: a header row, then unit code and satisfaction. */

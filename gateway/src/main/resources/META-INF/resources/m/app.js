@@ -4,9 +4,10 @@ import { api, login, signIn } from './auth.js';
 import { $, problemText, show } from './page.js';
 
 const WARNING = { GREEN: '绿', YELLOW: '黄', RED: '红' };
+// in order of preference: an item that needs no plan (即知即改, 立行立改) offers both, and is simply reported
 const STEPS = {
-  SUBMIT_PLAN: { path: 'plan', label: '整改措施', button: '提交整改方案', body: (text) => ({ measures: text }) },
   SUBMIT_REPORT: { path: 'report', label: '整改完成情况', button: '提交整改报告', body: (text) => ({ text }) },
+  SUBMIT_PLAN: { path: 'plan', label: '整改措施', button: '提交整改方案', body: (text) => ({ measures: text }) },
 };
 let unit;
 
@@ -60,7 +61,7 @@ function card(item) {
   node.querySelector('.problem').textContent = item.problem;
   node.querySelector('.meta').textContent = '整改时限 ' + item.deadline
       + (item.overdue ? '，已逾期 ' + -item.daysLeft + ' 天' : '，还剩 ' + item.daysLeft + ' 天') + ' · ' + item.timingLabel;
-  const step = item.allowedSteps.map((s) => STEPS[s]).find(Boolean);
+  const step = Object.keys(STEPS).filter((name) => item.allowedSteps.includes(name)).map((name) => STEPS[name])[0];
   if (step) {
     const form = node.querySelector('form');
     form.querySelector('.label').textContent = step.label;

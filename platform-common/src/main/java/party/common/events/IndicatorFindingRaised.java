@@ -14,15 +14,5 @@ import java.util.UUID;
 @Internal("rectification-service turns it into an item, which OA systems follow instead")
 public record IndicatorFindingRaised(UUID schemeId, int year, String indicatorCode, String indicatorName, String orgUnit,
                                      String orgPath, String schemePath, String department, BigDecimal score,
-                                     BigDecimal threshold, String detail) implements PlatformEvent {
-
-    @Override
-    public String topic() {
-        return Topics.ASSESSMENT_FINDINGS;
-    }
-
-    @Override
-    public String key() {
-        return orgUnit;
-    }
+                                     BigDecimal threshold, String detail) implements IndicatorFindingEvent {
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** A rectification item at one point of its life; {@code data} is the item's {@link RectificationItemState}. */
 public sealed interface RectificationItemEvent extends RectificationEvent permits RectificationItemIssued,
-        RectificationItemOverdue, RectificationItemClosed, RectificationItemReopened {
+        RectificationItemOverdue, RectificationItemClosed, RectificationItemReopened, RectificationItemWithdrawn {
 
     RectificationItemState item();
 

@@ -37,9 +37,11 @@ class EventCatalogueTest {
                 new BigDecimal("95"));
         return List.of(new OrgUnitCreated(UNIT), new OrgUnitRenamed(UNIT), new OrgUnitMoved(UNIT),
                 new RectificationItemIssued(ITEM), new RectificationItemOverdue(ITEM), new RectificationItemClosed(ITEM),
-                new RectificationItemReopened(ITEM), DECIDED,
+                new RectificationItemReopened(ITEM), new RectificationItemWithdrawn(ITEM), DECIDED,
                 new IndicatorFindingRaised(UUID.randomUUID(), 2026, "A1.2", "党群服务中心面积", "district-a",
                         "/city/district-a", "/city", "organization", new BigDecimal("2.5"), new BigDecimal("6"), "实测 320 平方米"),
+                new IndicatorFindingWithdrawn(UUID.randomUUID(), 2026, "A1.2", "district-a", "/city/district-a",
+                        "复核更正为 8 分"),
                 new AssessmentResultLocked(UUID.randomUUID(), 2026, "2026年度党建考核", "district-a", "/city/district-a",
                         "district", new BigDecimal("91.5"), "好", 1),
                 new BallotResultsSealed(UUID.randomUUID(), "city", "/city", "2026年度述职评议", LocalDate.of(2026, 12, 20),
@@ -87,7 +89,7 @@ class EventCatalogueTest {
     void subscribersAreOfferedNeitherPersonsNorInternals() {
         assertThat(EventCatalogue.forSubscribers()).containsExactlyInAnyOrder("AssessmentResultLocked",
                 "RectificationItemIssued", "RectificationItemOverdue", "RectificationItemClosed",
-                "RectificationItemReopened", "BallotResultsSealed");
+                "RectificationItemReopened", "RectificationItemWithdrawn", "BallotResultsSealed");
     }
 
     @Test

@@ -49,6 +49,10 @@ public final class ItemCommands {
     public record SendBack(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    /** Why an item issued in error is withdrawn; required, and kept in its history. */
+    public record Withdraw(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     /** An optional remark on an approval, a verification or a sustained look-back. */
     public record Remark(@Size(max = 2000) String note) {
     }

@@ -139,6 +139,14 @@ public class ItemResource {
     }
 
     @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
+    @Operation(summary = "撤销: an item issued in error leaves the open lists and the figures; its history stays")
+    public ItemViews.ItemView withdraw(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.Withdraw withdraw) {
+        return step(id, Step.WITHDRAW, withdraw.reason(), RectificationItem::withdraw);
+    }
+
+    @POST
     @Path("/{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_LEADER, Roles.ORGANIZER, Roles.INSPECTOR})

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Where a rectification item stands. The table below is the whole workflow (DOMAIN.md §4, six steps): a plan is
  * reviewed and may be sent back, work is reported and may be sent back to redo, verification closes the item
- * (销号), a look-back (回头看) either sustains it or reopens it.
+ * (销号), a look-back (回头看) either sustains it or reopens it. An item issued in error is withdrawn (撤销) from any
+ * state short of its end; it stays in the ledger, marked, and counts nowhere.
  */
 public enum ItemState {
     ISSUED("已交办"),
@@ -22,7 +23,8 @@ public enum ItemState {
     CLOSED("已销号"),
     FOLLOW_UP_DUE("待回头看"),
     SUSTAINED("巩固"),
-    REOPENED("重新整改");
+    REOPENED("重新整改"),
+    WITHDRAWN("已撤销");
 
     private static final Map<ItemState, Map<Step, ItemState>> NEXT = new LinkedHashMap<>();
 
@@ -38,6 +40,7 @@ public enum ItemState {
         NEXT.put(FOLLOW_UP_DUE, Map.of(Step.SUSTAIN, SUSTAINED, Step.REOPEN, REOPENED));
         NEXT.put(SUSTAINED, Map.of());
         NEXT.put(REOPENED, Map.of(Step.SUBMIT_PLAN, PLAN_SUBMITTED));
+        NEXT.put(WITHDRAWN, Map.of());
     }
 
     /** States in which the responsible unit still owes work: these have a running deadline and can go overdue. */
@@ -59,6 +62,9 @@ public enum ItemState {
         if (this == ISSUED && step == Step.SUBMIT_REPORT && !timing.needsPlan()) {
             return Optional.of(REPORT_SUBMITTED);
         }
+        if (step == Step.WITHDRAW) {
+            return isFinal() ? Optional.empty() : Optional.of(WITHDRAWN);
+        }
         return Optional.ofNullable(NEXT.get(this).get(step));
     }
 
@@ -69,7 +75,15 @@ public enum ItemState {
         if (this == ISSUED && !timing.needsPlan()) {
             steps.add(Step.SUBMIT_REPORT);
         }
+        if (!isFinal()) {
+            steps.add(Step.WITHDRAW);
+        }
         return steps;
+    }
+
+    /** Sustained or withdrawn: nothing more happens to the item. */
+    public boolean isFinal() {
+        return this == SUSTAINED || this == WITHDRAWN;
     }
 
     public boolean isOpen() {

@@ -15,6 +15,7 @@ import party.common.events.RectificationItemEvent;
 import party.common.events.RectificationItemIssued;
 import party.common.events.RectificationItemReopened;
 import party.common.events.RectificationItemState;
+import party.common.events.RectificationItemWithdrawn;
 import party.common.outbox.Outbox;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
@@ -86,12 +87,22 @@ public class Items {
         item.requireSide(step.side(), step.slug(), scope);
         RectificationItem.Transition transition = move.apply(item);
         record(item, transition, actor, note);
-        switch (transition.step()) {
-            case VERIFY -> announce(RectificationItemClosed::new, item);
-            case REOPEN -> announce(RectificationItemReopened::new, item);
-            default -> { }
-        }
+        announce(transition, item);
         return item;
+    }
+
+    /**
+     * The items an assessment finding raised, withdrawn by the platform itself when the finding is withdrawn (a
+     * review corrected before the scheme is locked); an item already at its end stays as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawFinding(UUID schemeId, String orgCode, String indicatorCode, String actor, String reason) {
+        RectificationItem.<RectificationItem>list("findingScheme = ?1 and orgCode = ?2 and findingIndicator = ?3",
+                schemeId, orgCode, indicatorCode).stream().filter(item -> !item.state.isFinal()).forEach(item -> {
+                    RectificationItem.Transition transition = item.withdraw();
+                    record(item, transition, actor, reason);
+                    announce(transition, item);
+                });
     }
 
     /** A file proving the work on an item in scope, checked for size and type, kept with the item's history. */
@@ -125,6 +136,15 @@ public class Items {
     void record(RectificationItem item, RectificationItem.Transition transition, String actor, String note) {
         ItemHistory.of(item.id, clock.now(), actor, transition.step().slug(), transition.from(), transition.to(), note)
                 .persist();
+    }
+
+    private void announce(RectificationItem.Transition transition, RectificationItem item) {
+        switch (transition.step()) {
+            case VERIFY -> announce(RectificationItemClosed::new, item);
+            case REOPEN -> announce(RectificationItemReopened::new, item);
+            case WITHDRAW -> announce(RectificationItemWithdrawn::new, item);
+            default -> { }
+        }
     }
 
     void announce(Function<RectificationItemState, RectificationItemEvent> event, RectificationItem item) {

@@ -82,6 +82,11 @@ public class RectificationItem extends PanacheEntityBase {
     public LocalDate followUpDue;
     @Column(name = "reopen_count")
     public int reopenCount;
+    /** for an item raised from an assessment finding: the scheme and indicator, so withdrawing it withdraws the item */
+    @Column(name = "finding_scheme")
+    public UUID findingScheme;
+    @Column(name = "finding_indicator")
+    public String findingIndicator;
     @Version
     public long version;
 
@@ -186,6 +191,13 @@ public class RectificationItem extends PanacheEntityBase {
         closedOn = null;
         onTime = null;
         followUpDue = null;
+        escalatedTo = null;
+        return transition;
+    }
+
+    /** 撤销: issued in error; the history stays, the item leaves every open list and every figure. */
+    public Transition withdraw() {
+        Transition transition = take(Step.WITHDRAW);
         escalatedTo = null;
         return transition;
     }

@@ -11,7 +11,8 @@ public enum Step {
     VERIFY(Side.ISSUER),
     FOLLOW_UP_DUE(Side.SYSTEM),
     SUSTAIN(Side.ISSUER),
-    REOPEN(Side.ISSUER);
+    REOPEN(Side.ISSUER),
+    WITHDRAW(Side.ISSUER);
 
     /**
      * The issuing side (inspection office, organization department) reviews and verifies; the responsible unit

@@ -76,7 +76,7 @@ public class Ledger {
         return RectificationItem.find(String.join(" and ", where) + " order by deadline, number", parameters);
     }
 
-    /** Per unit of the subtree at this path, the figures of its own items. */
+    /** Per unit of the subtree at this path, the figures of its own items; a withdrawn item counts nowhere. */
     public List<LedgerViews.UnitFigures> figures(String subtree) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = RectificationItem.getEntityManager().createNativeQuery("""
@@ -88,7 +88,7 @@ public class Ledger {
                        count(*) filter (where i.reopen_count > 0),
                        count(*) filter (where i.closed_on is not null or i.reopen_count > 0)
                 from rectification_item i left join org_unit_replica u on u.code = i.org_code
-                where i.org_path = :subtree or i.org_path like :below
+                where (i.org_path = :subtree or i.org_path like :below) and i.state <> 'WITHDRAWN'
                 group by i.org_code, u.name, i.org_path order by i.org_path""")
                 .setParameter("open", ItemState.OPEN.stream().map(Enum::name).toList())
                 .setParameter("today", clock.today())

@@ -18,6 +18,7 @@ import io.quarkus.panache.common.Parameters;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.orgreplica.ReplicatedOrgUnit;
+import party.rectification.items.ItemState;
 import party.rectification.items.RectificationItem;
 
 /**
@@ -35,9 +36,10 @@ public class PublicProgressResource {
                                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String subtree = unit == null ? OrgPath.ROOT : Ledger.unitPath(unit, OrgPath.ROOT);
-        var query = RectificationItem.<RectificationItem>find("publicSummary is not null and "
+        // an item withdrawn as issued in error leaves the public view
+        var query = RectificationItem.<RectificationItem>find("publicSummary is not null and state <> :withdrawn and "
                 + OrgScope.within("orgPath", "subtree") + " order by issuedAt desc, number",
-                OrgScope.bind(new Parameters(), "subtree", subtree));
+                OrgScope.bind(new Parameters(), "subtree", subtree).and("withdrawn", ItemState.WITHDRAWN));
         List<RectificationItem> items = query.page(page, size).list();
         Map<String, String> names = items.isEmpty() ? Map.of() : ReplicatedOrgUnit.<ReplicatedOrgUnit>list("code in ?1",
                 items.stream().map(item -> item.orgCode).distinct().toList()).stream()

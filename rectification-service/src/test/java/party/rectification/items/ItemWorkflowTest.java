@@ -20,8 +20,11 @@ class ItemWorkflowTest {
     private static final LocalDate FOUND = LocalDate.of(2026, 3, 2);
     private static final LocalDate DEADLINE = FOUND.plusDays(90);
 
-    /** The workflow as the sources describe it, written out independently of the table in ItemState. */
-    private static final Map<ItemState, Map<Step, ItemState>> WORKFLOW = new EnumMap<>(Map.ofEntries(
+    /**
+     * The workflow as the sources describe it, written out independently of the table in ItemState; withdrawing
+     * (撤销) is added to every state but the two ends below.
+     */
+    private static final Map<ItemState, Map<Step, ItemState>> WORKFLOW = withdrawable(Map.ofEntries(
             Map.entry(ItemState.ISSUED, Map.of(Step.SUBMIT_PLAN, ItemState.PLAN_SUBMITTED)),
             Map.entry(ItemState.PLAN_SUBMITTED, Map.of(Step.APPROVE_PLAN, ItemState.PLAN_APPROVED,
                     Step.SEND_BACK_PLAN, ItemState.PLAN_SENT_BACK)),
@@ -38,7 +41,21 @@ class ItemWorkflowTest {
                     Step.SUSTAIN, ItemState.SUSTAINED, Step.REOPEN, ItemState.REOPENED)),
             Map.entry(ItemState.FOLLOW_UP_DUE, Map.of(Step.SUSTAIN, ItemState.SUSTAINED, Step.REOPEN, ItemState.REOPENED)),
             Map.entry(ItemState.SUSTAINED, Map.of()),
+            Map.entry(ItemState.WITHDRAWN, Map.of()),
             Map.entry(ItemState.REOPENED, Map.of(Step.SUBMIT_PLAN, ItemState.PLAN_SUBMITTED))));
+
+    private static Map<ItemState, Map<Step, ItemState>> withdrawable(Map<ItemState, Map<Step, ItemState>> steps) {
+        Map<ItemState, Map<Step, ItemState>> withWithdraw = new EnumMap<>(ItemState.class);
+        steps.forEach((state, next) -> {
+            Map<Step, ItemState> all = new EnumMap<>(Step.class);
+            all.putAll(next);
+            if (state != ItemState.SUSTAINED && state != ItemState.WITHDRAWN) {
+                all.put(Step.WITHDRAW, ItemState.WITHDRAWN);
+            }
+            withWithdraw.put(state, all);
+        });
+        return withWithdraw;
+    }
 
     private static RectificationItem item() {
         return issued(TimingClass.FULL, "/city/district-a", "/city");
@@ -79,11 +96,13 @@ class ItemWorkflowTest {
     @Test
     void aRefusalNamesTheStepsTheStateAllows() {
         assertThatThrownBy(() -> in(ItemState.PLAN_SUBMITTED).submitReport("已整改"))
-                .hasMessage("step submit-report is not allowed in state PLAN_SUBMITTED; allowed: approve-plan, send-back-plan");
+                .hasMessage("step submit-report is not allowed in state PLAN_SUBMITTED; allowed: approve-plan, "
+                        + "send-back-plan, withdraw");
         assertThatThrownBy(() -> in(ItemState.SUSTAINED).reopen(DEADLINE, FOUND))
                 .hasMessageEndingWith("allowed: none");
         // the system's own step is never offered to a person
-        assertThat(ItemState.CLOSED.allowedSteps(TimingClass.FULL)).containsExactly(Step.SUSTAIN, Step.REOPEN);
+        assertThat(ItemState.CLOSED.allowedSteps(TimingClass.FULL)).containsExactly(Step.SUSTAIN, Step.REOPEN,
+                Step.WITHDRAW);
     }
 
     @Test
@@ -131,6 +150,18 @@ class ItemWorkflowTest {
         assertThat(item.raiseOverdue(DEADLINE.plusDays(1))).isTrue();
         assertThat(item.escalatedTo).isEqualTo("/city");
         assertThat(item.raiseOverdue(DEADLINE.plusDays(2))).as("raised once").isFalse();
+    }
+
+    @Test
+    void aWithdrawnItemIsNeverOverdueNorEscalated() {
+        RectificationItem item = item();
+        item.raiseOverdue(DEADLINE.plusDays(1));
+        item.withdraw();
+        assertThat(item.state).isEqualTo(ItemState.WITHDRAWN);
+        assertThat(item.escalatedTo).isNull();
+        assertThat(item.isOverdue(DEADLINE.plusDays(30))).isFalse();
+        assertThat(item.raiseOverdue(DEADLINE.plusDays(30))).isFalse();
+        assertThat(ItemState.WITHDRAWN.allowedSteps(TimingClass.FULL)).isEmpty();
     }
 
     @Test
@@ -182,7 +213,8 @@ class ItemWorkflowTest {
     void anItemThatNeedsNoPlanIsReportedStraightAway() {
         for (TimingClass timing : List.of(TimingClass.IMMEDIATE, TimingClass.ON_THE_SPOT)) {
             RectificationItem item = issued(timing, "/city/district-a", "/city");
-            assertThat(ItemState.ISSUED.allowedSteps(timing)).containsExactly(Step.SUBMIT_PLAN, Step.SUBMIT_REPORT);
+            assertThat(ItemState.ISSUED.allowedSteps(timing)).containsExactly(Step.SUBMIT_PLAN, Step.SUBMIT_REPORT,
+                    Step.WITHDRAW);
             item.submitReport("已当场整改");
             assertThat(item.state).isEqualTo(ItemState.REPORT_SUBMITTED);
         }
