@@ -19,11 +19,17 @@ import java.util.Map;
 import java.util.UUID;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
+import party.common.events.OrgLevel;
+import party.common.events.OrgUnitCreated;
+import party.common.events.OrgUnitState;
 import party.testing.OtherUnitsRecordsLookUnknown;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
-/** district-s's subscription and its parked delivery, as seen from its sibling district-t: as if they did not exist. */
+/**
+ * district-s's subscription, its parked delivery and the unit itself, as seen from its sibling district-t: as if
+ * they did not exist.
+ */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
@@ -36,6 +42,14 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
     @Override
     protected Map<String, String> records() {
+        for (OrgUnitState unit : List.of(new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", 0),
+                new OrgUnitState("district-s", "S区委", OrgLevel.COUNTY, "district", "city", "/city/district-s", 0),
+                new OrgUnitState("district-t", "T区委", OrgLevel.COUNTY, "district", "city", "/city/district-t", 0))) {
+            messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(unit),
+                    "assessment-service", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                given().auth().oauth2(owner()).get("/api/webhooks/org-units/district-s").then().statusCode(200));
         // nothing listens on a port just freed: every attempt fails at once and the delivery is parked
         int closedPort;
         try (var socket = new ServerSocket(0)) {
@@ -51,7 +65,7 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
         String delivery = await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(owner())
                 .get("/api/webhooks/subscriptions/" + subscription + "/deliveries?state=PARKED").then().statusCode(200)
                 .extract().<String>path("items[0].id"), id -> id != null);
-        return Map.of("subscriptions/{id}", subscription, "deliveries/{id}", delivery);
+        return Map.of("subscriptions/{id}", subscription, "deliveries/{id}", delivery, "org-units/{code}", "district-s");
     }
 
     @Override

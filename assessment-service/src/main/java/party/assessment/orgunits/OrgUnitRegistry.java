@@ -2,10 +2,13 @@ package party.assessment.orgunits;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.List;
-import party.common.events.OrgUnitState;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import party.common.events.OrgUnitState;
 import party.common.events.OrgUnitCreated;
 import party.common.events.OrgUnitEvent;
 import party.common.events.OrgUnitMoved;
@@ -13,18 +16,22 @@ import party.common.events.OrgUnitRenamed;
 import party.common.outbox.Outbox;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
+import party.common.scope.UnitMoved;
 
 /**
  * Creates and changes org units; every change is announced on {@code org.units} through the outbox, in
- * the same transaction. {@code scope} is the org path the acting user is bound to.
+ * the same transaction, and a move also fires {@link UnitMoved} here, so this service's own records follow it.
+ * {@code scope} is the org path the acting user is bound to.
  */
 @ApplicationScoped
 public class OrgUnitRegistry {
 
     private final Outbox outbox;
+    private final Event<UnitMoved> moves;
 
-    public OrgUnitRegistry(Outbox outbox) {
+    public OrgUnitRegistry(Outbox outbox, Event<UnitMoved> moves) {
         this.outbox = outbox;
+        this.moves = moves;
     }
 
     @Transactional
@@ -55,12 +62,14 @@ public class OrgUnitRegistry {
         OrgUnit unit = visible(code, scope);
         expectVersion(unit, command.version());
         OrgUnit parent = existingParent(command.parentCode(), scope);
-        List<OrgUnit> descendants = OrgUnit.descendantsOf(unit);
-        unit.moveUnder(parent, descendants);
         var moved = new ArrayList<OrgUnit>();
         moved.add(unit);
-        moved.addAll(descendants);
-        return announce(OrgUnitMoved::new, moved).get(0);
+        moved.addAll(OrgUnit.descendantsOf(unit));
+        Map<String, String> before = moved.stream().collect(Collectors.toMap(u -> u.code, u -> u.path));
+        unit.moveUnder(parent, moved.subList(1, moved.size()));
+        List<OrgUnitState> states = announce(OrgUnitMoved::new, moved);
+        states.forEach(state -> moves.fire(new UnitMoved(state.code(), before.get(state.code()), state.path())));
+        return states.get(0);
     }
 
     /** The unit with this code when the scope covers it; 404 otherwise, so existence never leaks. */

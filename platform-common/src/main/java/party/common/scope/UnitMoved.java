@@ -1,0 +1,37 @@
+package party.common.scope;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * A unit took a new path (it, or a unit above it, was moved), fired inside the transaction that records the new
+ * path: in assessment-service where units are moved, and wherever the org-unit replica applies an
+ * {@code OrgUnitMoved}. Each service observes it once and rewrites the paths its records copied, so that scope
+ * follows the unit. A moved subtree fires one per unit, so a rewrite matches whole paths, never prefixes.
+ */
+public record UnitMoved(String code, String from, String to) {
+
+    /**
+     * The unit the moved subtree now hangs under: {@code to} without the part it shares with {@code from} at the
+     * end (for {@code /city/district-a/town-1/village-1} moved to {@code /city/district-b/town-1/village-1}, that
+     * is {@code /city/district-b}).
+     */
+    public String newCommittee() {
+        String[] before = from.substring(1).split("/");
+        String[] after = to.substring(1).split("/");
+        int shared = 0;
+        while (shared < Math.min(before.length, after.length)
+                && before[before.length - 1 - shared].equals(after[after.length - 1 - shared])) {
+            shared++;
+        }
+        return "/" + String.join("/", java.util.Arrays.copyOf(after, after.length - shared));
+    }
+
+    /** Every {@code table.column} holding exactly the unit's old path now holds its new one. */
+    public void rewrite(EntityManager em, String... columns) {
+        for (String qualified : columns) {
+            String[] tableAndColumn = qualified.split("\\.");
+            em.createNativeQuery("update " + tableAndColumn[0] + " set " + tableAndColumn[1] + " = ?1 where "
+                    + tableAndColumn[1] + " = ?2").setParameter(1, to).setParameter(2, from).executeUpdate();
+        }
+    }
+}

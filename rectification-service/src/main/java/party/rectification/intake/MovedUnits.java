@@ -1,0 +1,33 @@
+package party.rectification.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import party.common.scope.UnitMoved;
+import party.rectification.items.RectificationItem;
+
+/**
+ * A moved unit's items, decisions and clues are found and checked under its new path. The items it issued follow
+ * it; its own items escalate to its new parent, and those issued by a committee it has left are checked by the
+ * committee it joined (一级抓一级: the level above now is the new one).
+ */
+@ApplicationScoped
+public class MovedUnits {
+
+    private final EntityManager em;
+
+    public MovedUnits(EntityManager em) {
+        this.em = em;
+    }
+
+    void follow(@Observes UnitMoved moved) {
+        moved.rewrite(em, "rectification_item.org_path", "rectification_item.issuing_path",
+                "accountability_decision.org_path", "clue.org_path");
+        em.createNativeQuery("update rectification_item set escalated_to = ?1 where org_path = ?2 and escalated_to is not null")
+                .setParameter(1, RectificationItem.unitAbove(moved.to())).setParameter(2, moved.to()).executeUpdate();
+        em.createNativeQuery("""
+                update rectification_item set issuing_path = ?1
+                where org_path = ?2 and issuing_path <> ?2 and left(?2, length(issuing_path) + 1) <> issuing_path || '/'""")
+                .setParameter(1, moved.newCommittee()).setParameter(2, moved.to()).executeUpdate();
+    }
+}
