@@ -31,7 +31,8 @@ import party.local.Port;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndTest {
 
-    private static final String[] REPLICAS = {"/api/ballots/org-units/", "/api/rectification/org-units/"};
+    private static final String[] REPLICAS = {"/api/ballots/org-units/", "/api/rectification/org-units/",
+            "/api/webhooks/org-units/"};
 
     static LocalPlatform platform;
     static Keycloak keycloak;
@@ -109,7 +110,7 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
-    void aNewUnitReachesBothReplicasWithinFiveSeconds() {
+    void aNewUnitReachesEveryReplicaWithinFiveSeconds() {
         as(keycloak.token("organizer")).contentType(ContentType.JSON).body(unit("street-e2e-1", "district-a"))
                 .post("/api/assessment/org-units")
                 .then().statusCode(201).body("path", equalTo("/city/district-a/street-e2e-1"));
@@ -129,6 +130,25 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(4)
+    void anAccountCannotMoveItselfToAnotherUnit() {
+        String user = "self-mover-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String token = keycloak.onboard(user, "/city/district-b", "unit-leader");
+        var account = given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        Map<String, Object> profile = account.get(platform.issuer() + "/account").then().statusCode(200)
+                .extract().as(Map.class);
+        var edited = new java.util.HashMap<>(profile);
+        edited.put("attributes", Map.of("org_path", java.util.List.of("/city")));
+        int answer = account.body(edited).post(platform.issuer() + "/account").then().extract().statusCode();
+
+        // the user profile lets administrators alone change the unit: the account still acts for district-b
+        assertThat(answer).isEqualTo(400);
+        String again = keycloak.token(user);
+        as(again).get("/api/assessment/org-units/city").then().statusCode(404);
+        as(again).get("/api/assessment/org-units/district-b").then().statusCode(200);
+    }
+
+    @Test
+    @Order(5)
     void aUnitCreatedWhileKafkaIsDownArrivesAfterItReturns() {
         String organizer = keycloak.token("organizer");
         platform.kafka().stop();

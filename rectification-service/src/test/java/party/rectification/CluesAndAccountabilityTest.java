@@ -56,6 +56,33 @@ class CluesAndAccountabilityTest {
 
     @Test
     void aClueIsReadOnlyByTheDisciplineCommissionInScope() throws SQLException {
+        var logged = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord entry) {
+                logged.add(entry.getMessage() + " " + java.util.Arrays.toString(entry.getParameters())
+                        + (entry.getThrown() == null ? "" : " " + entry.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(handler);
+        try {
+            readOnlyByDisciplineInScope();
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(handler);
+        }
+        // nor in any log line of the service while it was registered, listed, read and handled
+        assertThat(logged).isNotEmpty().noneMatch(line -> line.contains("李某") || line.contains("13800000000"));
+    }
+
+    private void readOnlyByDisciplineInScope() throws SQLException {
         String clue = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("unit", "district-e",
                         "summary", "干部作风问题线索", "details", DETAILS, "reporter", SECRET))
                 .post("/api/rectification/clues").then().statusCode(201)
@@ -117,8 +144,9 @@ class CluesAndAccountabilityTest {
                 .statusCode(200).body("disposition", equalTo("CLEARED"));
         handle(clue, Map.of("status", "CONCLUDED", "disposition", "FIRST_FORM")).statusCode(409);
 
-        // the audit trail records the handling, never on which clue
+        // the audit trail records the handling, never on which clue, nor by whom it was reported
         assertThat(count("select count(*) from audit_entry where path like '%" + clue + "%'")).isZero();
+        assertThat(count("select count(*) from audit_entry a where a::text like '%李某%'")).isZero();
         assertThat(count("select count(*) from audit_entry where path = '/api/rectification/clues/{id}/handling'"))
                 .isPositive();
 
