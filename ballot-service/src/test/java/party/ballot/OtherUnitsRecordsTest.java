@@ -46,7 +46,7 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 given().auth().oauth2(owner()).get("/api/ballots/org-units/town-s2").then().statusCode(200));
         String session = given().auth().oauth2(owner()).contentType(ContentType.JSON).body(Map.of("orgUnit", "district-s",
-                        "title", "街道书记述职评议", "date", "2026-12-20", "categories", List.of(Map.of("code", "c1",
+                        "title", "街道书记述职评议", "date", "2026-12-20", "year", 2026, "categories", List.of(Map.of("code", "c1",
                                 "name", "街道", "topRatio", 0.5, "subjects",
                                 List.of(Map.of("unit", "town-s1"), Map.of("unit", "town-s2"))))))
                 .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");

@@ -71,7 +71,7 @@ class SessionLifecycleTest {
 
     /** Four districts (好 ≤ half = 2) and two named persons (好 ≤ 1). */
     private static Map<String, Object> definition(String title) {
-        return Map.of("orgUnit", "city", "title", title, "date", "2026-12-20",
+        return Map.of("orgUnit", "city", "title", title, "date", "2026-12-20", "year", 2026,
                 "categories", List.of(
                         Map.of("code", "c1", "name", "县区", "topRatio", 0.5, "topCap", 11,
                                 "subjects", DISTRICTS.stream().map(d -> Map.of("unit", d)).toList()),
@@ -193,7 +193,34 @@ class SessionLifecycleTest {
                     EventEnvelope event = codec.read((String) m.getPayload());
                     assertThat(event.type()).isEqualTo("BallotResultsSealed");
                     assertThat(event.data().get("digest").asText()).isEqualTo(results.getString("digest"));
+                    assertThat(event.data().get("year").asInt()).isEqualTo(2026);
+                    assertThat(event.data().get("scale").get(0).get("label").asText()).isEqualTo("好");
+                    assertThat(event.data().get("subjects").findValuesAsText("kind"))
+                            .containsExactly("UNIT", "UNIT", "UNIT", "UNIT", "PERSON", "PERSON");
                 }));
+    }
+
+    @Test
+    void aSessionEvaluatesOnlyUnitsBelowItsHolder() {
+        replicate("town-11", "county-1", "/city/county-1/town-11");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                as(ORGANIZER).get("/api/ballots/org-units/town-11").then().statusCode(200));
+        for (var subject : List.of(Map.of("unit", "county-1"), Map.of("unit", "city"), Map.of("unit", "county-2"))) {
+            as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(subject)).post("/api/ballots/sessions").then()
+                    .statusCode(400).body("type", equalTo("urn:party:problem:subject-not-below"))
+                    .body("errors[0].field", equalTo("categories.subjects.unit"));
+        }
+        as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(Map.of("id", "county-2", "name", "假冒")))
+                .post("/api/ballots/sessions").then().statusCode(400)
+                .body("type", equalTo("urn:party:problem:invalid-subject"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(Map.of("unit", "town-11")))
+                .post("/api/ballots/sessions").then().statusCode(201).body("year", equalTo(2025));
+    }
+
+    /** A January meeting of county-1 about the year before, with one subject. */
+    private static Map<String, Object> heldByCounty1(Map<String, String> subject) {
+        return Map.of("orgUnit", "county-1", "title", "乡镇党委书记述职评议", "date", "2026-01-15", "year", 2025,
+                "categories", List.of(Map.of("code", "c1", "name", "乡镇", "subjects", List.of(subject))));
     }
 
     /** Sealing streams the box in chunks of a thousand and counts them on another thread: every ballot counts once. */

@@ -183,7 +183,7 @@ public final class CastingBenchmark {
                 Map.of("code", "c2", "name", "二类", "topCap", 3, "subjects", persons(first, subjects)));
         String organizer = token(platform, "organizer");
         JsonNode session = send(post("/api/ballots/sessions", Map.of("orgUnit", "city", "title", title,
-                "date", "2026-12-20", "categories", categories), organizer), 201);
+                "date", "2026-12-20", "year", 2026, "categories", categories), organizer), 201);
         String id = session.get("id").asText();
         send(post("/api/ballots/sessions/" + id + "/open", null, organizer), 200);
         return id;

@@ -215,7 +215,7 @@ public final class PlatformBenchmark {
 
     private String openSession() throws Exception {
         String id = send(post(platform.gatewayUrl(), "/api/ballots/sessions", Map.of("orgUnit", "city", "title", "网关基准",
-                "date", "2026-12-20", "categories", List.of(Map.of("code", "c1", "name", "一类", "subjects",
+                "date", "2026-12-20", "year", 2026, "categories", List.of(Map.of("code", "c1", "name", "一类", "subjects",
                         List.of(Map.of("id", "p1", "name", "甲"), Map.of("id", "p2", "name", "乙")))))), 201)
                 .get("id").asText();
         send(post(platform.gatewayUrl(), "/api/ballots/sessions/" + id + "/open", null), 200);

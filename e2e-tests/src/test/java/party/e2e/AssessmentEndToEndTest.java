@@ -69,8 +69,23 @@ class AssessmentEndToEndTest {
         float districtABefore = total(organizer, base, "district-a");
         float districtBBefore = total(organizer, base, "district-b");
 
-        // a 述职评议 session sealed in ballot-service: district-a 好 from everyone, district-b 一般
-        SealedSessions.seal(platform, organizer, "city", "端到端述职评议", YEAR + "-12-31", "district-a", "district-b");
+        // district-a's organizer cannot hold a 述职评议 of its sibling, nor of itself
+        String organizerA = keycloak.onboard("organizer-a-" + java.util.UUID.randomUUID().toString().substring(0, 6),
+                "/city/district-a", "organizer");
+        for (String subject : List.of("district-b", "district-a")) {
+            as(organizerA).contentType(ContentType.JSON).body(Map.of("orgUnit", "district-a", "title", "伪造的述职评议",
+                            "date", YEAR + "-12-31", "year", YEAR, "categories", List.of(Map.of("code", "c1",
+                                    "name", "区县", "subjects", List.of(Map.of("unit", subject))))))
+                    .post("/api/ballots/sessions").then().statusCode(400)
+                    .body("type", equalTo("urn:party:problem:subject-not-below"));
+        }
+
+        // the city's session sealed in ballot-service (district-a 好 from everyone, district-b 一般), counted once named
+        String session = SealedSessions.seal(platform, organizer, "city", "端到端述职评议", YEAR + "-12-31",
+                "district-a", "district-b");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(organizer)
+                .contentType(ContentType.JSON).body(Map.of("sessions", List.of(session)))
+                .put(base + "/evaluation-sessions").then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(organizer).get(base + "/results/district-a").then().body("result.components.EVALUATION", equalTo(100.0f));
             as(organizer).get(base + "/results/district-b").then().body("result.components.EVALUATION", equalTo(60.0f));

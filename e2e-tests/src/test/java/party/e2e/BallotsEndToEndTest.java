@@ -39,7 +39,7 @@ class BallotsEndToEndTest {
         String organizer = keycloak.token("organizer");
 
         String session = as(platform, organizer).contentType(ContentType.JSON).body(Map.of(
-                        "orgUnit", "city", "title", "2026年度党委书记抓基层党建工作述职评议", "date", "2026-12-20",
+                        "orgUnit", "city", "title", "2026年度党委书记抓基层党建工作述职评议", "date", "2026-12-20", "year", 2026,
                         "categories", List.of(
                                 Map.of("code", "c1", "name", "县区", "topRatio", 0.5, "topCap", 11,
                                         "subjects", List.of(Map.of("unit", "district-a"), Map.of("unit", "district-b"))),

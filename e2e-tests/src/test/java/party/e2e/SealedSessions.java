@@ -22,7 +22,7 @@ final class SealedSessions {
     static String seal(LocalPlatform platform, String organizer, String orgUnit, String title, String date,
                        String first, String second) {
         String session = as(platform, organizer).contentType(ContentType.JSON).body(Map.of("orgUnit", orgUnit,
-                        "title", title, "date", date, "categories", List.of(Map.of("code", "c1", "name", "考核对象",
+                        "title", title, "date", date, "year", Integer.parseInt(date.substring(0, 4)), "categories", List.of(Map.of("code", "c1", "name", "考核对象",
                                 "topRatio", 0.5, "subjects", List.of(Map.of("unit", first), Map.of("unit", second))))))
                 .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");
         List<String> codes = as(platform, organizer).contentType(ContentType.JSON).body(Map.of("ballotType", "A", "count", 3))

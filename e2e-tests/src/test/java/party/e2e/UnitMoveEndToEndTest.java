@@ -47,7 +47,7 @@ class UnitMoveEndToEndTest {
                         "details", "详见来信", "reporter", "群众来信"))
                 .post("/api/rectification/clues").then().statusCode(201).extract().path("id");
         String session = as(organizer).body(Map.of("orgUnit", town, "title", "村党组织书记述职评议",
-                        "date", "2026-12-20", "categories", List.of(Map.of("code", "c1", "name", "村党组织书记",
+                        "date", "2026-12-20", "year", 2026, "categories", List.of(Map.of("code", "c1", "name", "村党组织书记",
                                 "topCap", 1, "subjects", List.of(Map.of("id", "p1", "name", "张三"))))))
                 .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");
         String subscription = as(keycloak.onboard("oa-" + run, oldPath, "integration"))

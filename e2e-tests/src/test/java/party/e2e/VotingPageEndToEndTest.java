@@ -32,7 +32,7 @@ class VotingPageEndToEndTest {
     void aVoterCastsFromAPhoneAndThePageWarnsBeforeAVoidBallot() {
         String organizer = keycloak.token("organizer");
         String session = as(organizer).contentType(ContentType.JSON).body(Map.of("orgUnit", "city",
-                        "title", "2026年度基层党建述职评议", "date", LocalDate.now().toString(), "categories", List.of(
+                        "title", "2026年度基层党建述职评议", "date", LocalDate.now().toString(), "year", LocalDate.now().getYear(), "categories", List.of(
                                 category("leaders", "区县党委书记", LEADERS, "p"),
                                 category("departments", "市直部门", DEPARTMENTS, "d"))))
                 .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");

@@ -61,7 +61,8 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
                 .body(Map.of("url", "http://127.0.0.1:" + closedPort + "/hooks", "eventTypes", List.of("BallotResultsSealed")))
                 .post("/api/webhooks/subscriptions").then().statusCode(201).extract().path("id");
         messaging.source("ballot-results").send(codec.write(codec.envelope(new BallotResultsSealed(UUID.randomUUID(),
-                "district-s", "/city/district-s", "述职评议", null, null, List.of()), "ballot-service", Instant.now())));
+                "district-s", "/city/district-s", "述职评议", null, 2026, List.of(), null, List.of()),
+                "ballot-service", Instant.now())));
         String delivery = await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(owner())
                 .get("/api/webhooks/subscriptions/" + subscription + "/deliveries?state=PARKED").then().statusCode(200)
                 .extract().<String>path("items[0].id"), id -> id != null);

@@ -31,6 +31,8 @@ public class EvaluationResult extends PanacheEntityBase {
     public String sessionTitle;
     @Column(name = "held_on")
     public LocalDate heldOn;
+    /** the assessment year the session is for */
+    public int year;
     @Column(name = "session_path")
     public String sessionPath;
     /** The subject's org path when it is an org unit of the registry; null for a person. */
@@ -40,25 +42,28 @@ public class EvaluationResult extends PanacheEntityBase {
     public String name;
     @Column(name = "weighted_total")
     public BigDecimal weightedTotal;
+    /** the weighted total as a share of the top grade's points, out of 100: what the evaluation component takes */
+    public BigDecimal score;
     public Integer rank;
     @Column(name = "by_type")
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, BallotResultsSealed.TypeResult> byType;
     public String digest;
 
-    public record View(UUID sessionId, String sessionTitle, LocalDate heldOn, String subject, String name, String category,
-                       BigDecimal weightedTotal, Integer rank, Map<String, BallotResultsSealed.TypeResult> byType,
-                       String digest) {
+    public record View(UUID sessionId, String sessionTitle, LocalDate heldOn, int year, String subject, String name,
+                       String category, BigDecimal weightedTotal, BigDecimal score, Integer rank,
+                       Map<String, BallotResultsSealed.TypeResult> byType, String digest) {
     }
 
-    /** The subject's latest sealed result of the year, the evaluation component of its assessment. */
-    public static Optional<EvaluationResult> latest(String subject, int year) {
-        return EvaluationResult.<EvaluationResult>find("key.subject = ?1 and year(heldOn) = ?2 and weightedTotal is not null"
-                + " order by heldOn desc", subject, year).firstResultOptional();
+    /** The subject's result in a session the scheme counts: its evaluation component (one such session at most). */
+    public static Optional<EvaluationResult> counted(UUID schemeId, String subject) {
+        return EvaluationResult.<EvaluationResult>find("key.subject = ?1 and score is not null and key.sessionId in "
+                + "(select c.key.sessionId from CountedSession c where c.key.schemeId = ?2)", subject, schemeId)
+                .firstResultOptional();
     }
 
     public View view() {
-        return new View(key.sessionId(), sessionTitle, heldOn, key.subject(), name, category, weightedTotal, rank, byType,
-                digest);
+        return new View(key.sessionId(), sessionTitle, heldOn, year, key.subject(), name, category, weightedTotal, score,
+                rank, byType, digest);
     }
 }

@@ -13,6 +13,9 @@ public interface Rescoring {
     /** The unit's result under the scheme from its current inputs; a scheme no longer open keeps the result it has. */
     void rescore(Scheme scheme, OrgUnit unit);
 
+    /** Every unit of an open scheme, after a change of what the scheme counts. */
+    void rescoreAll(Scheme scheme);
+
     /** After an input from another service (a sealed session, a rectification event): every open scheme of the year. */
     void rescoreEverywhere(String unitCode, int year);
 }

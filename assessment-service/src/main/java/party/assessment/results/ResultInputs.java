@@ -36,11 +36,11 @@ record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigD
                 + (unitCode == null ? "" : " and orgCode = :unit") + " group by orgCode", Object[].class, scheme, unitCode, null)
                 .forEach(row -> routine.put((String) row[0], BigDecimal.valueOf(((Number) row[1]).doubleValue())));
 
-        Map<String, BigDecimal> evaluation = new HashMap<>(); // the latest session of the year wins
-        query(em, "from EvaluationResult where year(heldOn) = :year and weightedTotal is not null"
-                + (unitCode == null ? "" : " and key.subject = :unit") + " order by heldOn", EvaluationResult.class,
-                null, unitCode, scheme.year)
-                .forEach(e -> evaluation.put(e.key.subject(), e.weightedTotal));
+        Map<String, BigDecimal> evaluation = new HashMap<>(); // from the sessions the scheme counts, one per unit
+        query(em, "from EvaluationResult where score is not null and key.sessionId in (select c.key.sessionId from "
+                + "CountedSession c where c.key.schemeId = :scheme)" + (unitCode == null ? "" : " and key.subject = :unit"),
+                EvaluationResult.class, scheme, unitCode, null)
+                .forEach(e -> evaluation.put(e.key.subject(), e.score));
 
         Map<String, BigDecimal> opinion = new HashMap<>();
         query(em, "from OpinionScore where key.schemeId = :scheme" + one, OpinionScore.class, scheme, unitCode, null)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import party.assessment.scoring.Component;
 import party.assessment.scoring.Scoring;
 import party.common.events.OrgLevel;
@@ -46,7 +47,9 @@ public final class ResultViews {
     public record OpinionView(BigDecimal satisfaction, String source, Instant recordedAt) {
     }
 
-    public record EvaluationView(String sessionTitle, LocalDate heldOn, BigDecimal weightedTotal, String digest) {
+    /** The counted session the 述职评议 component came from; {@code score} is the weighted total out of 100. */
+    public record EvaluationView(UUID sessionId, String sessionTitle, LocalDate heldOn, BigDecimal weightedTotal,
+                                 BigDecimal score, String digest) {
     }
 
     public record RectificationView(int onTime, int late, int overdue, int reopened, int accountability) {

@@ -81,6 +81,14 @@ public class Results implements Rescoring {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
+    public void rescoreAll(Scheme scheme) {
+        if (scheme.state == SchemeState.PUBLISHED) {
+            computeAll(scheme);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreEverywhere(String unitCode, int year) {
         OrgUnit unit = OrgUnit.findById(unitCode);
         if (unit == null) {

@@ -53,8 +53,8 @@ public class VisibleResults {
                 scheme.definition.components(), ranked.result().calculation.lines(), routine,
                 opinion == null ? null
                         : new ResultViews.OpinionView(opinion.satisfaction, opinion.source, opinion.recordedAt),
-                EvaluationResult.latest(unitCode, scheme.year).map(e -> new ResultViews.EvaluationView(e.sessionTitle,
-                        e.heldOn, e.weightedTotal, e.digest)).orElse(null),
+                EvaluationResult.counted(scheme.id, unitCode).map(e -> new ResultViews.EvaluationView(e.key.sessionId(),
+                        e.sessionTitle, e.heldOn, e.weightedTotal, e.score, e.digest)).orElse(null),
                 tally == null ? new ResultViews.RectificationView(0, 0, 0, 0, 0)
                         : new ResultViews.RectificationView(tally.onTime, tally.late, tally.overdue, tally.reopened,
                         tally.accountability));

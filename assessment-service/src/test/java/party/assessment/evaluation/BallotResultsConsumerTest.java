@@ -48,9 +48,9 @@ class BallotResultsConsumerTest {
         }
         UUID session = UUID.randomUUID();
         var type = new BallotResultsSealed.TypeResult(Map.of("好", 3, "较好", 1), 4, 1, new BigDecimal("0.75"), new BigDecimal("95"));
-        var sealed = new BallotResultsSealed(session, "city", "/city", "2026年度述职评议", LocalDate.parse("2026-12-20"), "ab".repeat(32),
-                List.of(new BallotResultsSealed.SubjectResult("c1", "district-a", "A区委", new BigDecimal("95"), 1, Map.of("A", type)),
-                        new BallotResultsSealed.SubjectResult("c1", "district-b", "B区委", new BigDecimal("90"), 2, Map.of("A", type))));
+        var sealed = new BallotResultsSealed(session, "city", "/city", "2026年度述职评议", LocalDate.parse("2026-12-20"), 2026, List.of(), "ab".repeat(32),
+                List.of(new BallotResultsSealed.SubjectResult("c1", "district-a", BallotResultsSealed.SubjectKind.UNIT, "A区委", new BigDecimal("95"), 1, Map.of("A", type)),
+                        new BallotResultsSealed.SubjectResult("c1", "district-b", BallotResultsSealed.SubjectKind.UNIT, "B区委", new BigDecimal("90"), 2, Map.of("A", type))));
         var event = codec.envelope(sealed, "ballot-service", Instant.now());
         messaging.source("ballot-results").send(codec.write(event));
         messaging.source("ballot-results").send(codec.write(event)); // redelivered: recorded once

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -176,10 +180,28 @@ class AssessmentFlowTest {
                 .statusCode(400).body("type", equalTo("urn:party:problem:invalid-sheet-row"));
         as(ORGANIZER).post(base + "/compute").then().statusCode(200).body("computed", equalTo(4));
 
-        // a sealed 述职评议 session and an overdue item change the results as they arrive
-        messaging.source("ballot-results").send(sealed("metro-a", "100", "metro-b", "60"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-b")
-                .then().statusCode(200).body("result.components.EVALUATION", equalTo(60.0f)));
+        // sealed 述职评议 sessions arrive; the scheme counts only the city's, once its organizer names it
+        UUID city = UUID.randomUUID();
+        UUID forged = UUID.randomUUID(); // held by metro-a, dated the year's end, all 好 for its sibling
+        UUID lastYear = UUID.randomUUID();
+        messaging.source("ballot-results").send(sealed(city, "/metro", 2026, "metro-a", "100", "metro-b", "60"));
+        messaging.source("ballot-results").send(sealed(forged, "/metro/metro-a", 2026, "metro-b", "100", "metro-a1", "100"));
+        messaging.source("ballot-results").send(sealed(lastYear, "/metro", 2025, "metro-a", "40", "metro-b", "40"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get("/api/assessment/evaluation-results")
+                .then().statusCode(200).body("sessionId", hasItems(city.toString(), forged.toString(), lastYear.toString())));
+        as(ORGANIZER).get(base + "/results/metro-b").then().body("result.components", not(hasKey("EVALUATION")));
+        String counted = base + "/evaluation-sessions";
+        for (var refused : Map.of(forged, "held by /metro/metro-a", lastYear, "is for 2025").entrySet()) {
+            as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("sessions", List.of(city, refused.getKey())))
+                    .put(counted).then().statusCode(400).body("type", equalTo("urn:party:problem:session-not-countable"))
+                    .body("detail", containsString(refused.getValue()));
+        }
+        as(LEADER_A).contentType(ContentType.JSON).body(Map.of("sessions", List.of(forged))).put(counted).then()
+                .statusCode(403);
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("sessions", List.of(city))).put(counted).then()
+                .statusCode(200).body("sessionId", contains(city.toString())).body("[0].subjects", equalTo(2));
+        as(ORGANIZER).get(base + "/results/metro-b").then().statusCode(200)
+                .body("result.components.EVALUATION", equalTo(60.0f)).body("evaluation.sessionId", equalTo(city.toString()));
         messaging.source("rectification-events").send(overdue("metro-a"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
                 .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(85.0f)));
@@ -301,12 +323,14 @@ class AssessmentFlowTest {
                 .post("/api/assessment/schemes/" + scheme + "/routine-checks").then().statusCode(201);
     }
 
-    private String sealed(String unitA, String totalA, String unitB, String totalB) {
+    private String sealed(UUID session, String heldBy, int year, String unitA, String totalA, String unitB,
+                          String totalB) {
         var subjects = List.of(
-                new BallotResultsSealed.SubjectResult("c1", unitA, unitA, new BigDecimal(totalA), 1, Map.of()),
-                new BallotResultsSealed.SubjectResult("c1", unitB, unitB, new BigDecimal(totalB), 2, Map.of()));
-        var data = new BallotResultsSealed(UUID.randomUUID(), "metro", "/metro", "2026年度述职评议",
-                LocalDate.of(2026, 12, 20), "0".repeat(64), subjects);
+                new BallotResultsSealed.SubjectResult("c1", unitA, BallotResultsSealed.SubjectKind.UNIT, unitA, new BigDecimal(totalA), 1, Map.of()),
+                new BallotResultsSealed.SubjectResult("c1", unitB, BallotResultsSealed.SubjectKind.UNIT, unitB, new BigDecimal(totalB), 2, Map.of()));
+        var data = new BallotResultsSealed(session, heldBy.substring(heldBy.lastIndexOf('/') + 1), heldBy,
+                year + "年度述职评议", LocalDate.of(2026, 12, 20), year, List.of(),
+                "0".repeat(64), subjects);
         return codec.write(codec.envelope(data, "ballot-service", Instant.now()));
     }
 

@@ -31,6 +31,10 @@ public class EvaluationSession extends PanacheEntityBase {
     public String title;
     @Column(name = "held_on")
     public LocalDate heldOn;
+    /** the assessment year its results are for (a January meeting may be about the year before) */
+    @Column(name = "assessment_year")
+    public int assessmentYear;
+
     @Enumerated(EnumType.STRING)
     public SessionState state;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -41,23 +45,25 @@ public class EvaluationSession extends PanacheEntityBase {
     public Instant createdAt;
 
     public static EvaluationSession draft(String orgCode, String orgPath, String title, LocalDate heldOn,
-                                          SessionDefinition definition) {
+                                          int assessmentYear, SessionDefinition definition) {
         var session = new EvaluationSession();
         session.id = UUID.randomUUID();
         session.orgCode = orgCode;
         session.orgPath = orgPath;
         session.title = title;
         session.heldOn = heldOn;
+        session.assessmentYear = assessmentYear;
         session.state = SessionState.DRAFT;
         session.definition = definition;
         session.createdAt = Instant.now();
         return session;
     }
 
-    public void redefine(String newTitle, LocalDate newDate, SessionDefinition newDefinition) {
+    public void redefine(String newTitle, LocalDate newDate, int newYear, SessionDefinition newDefinition) {
         require(SessionState.DRAFT, "只有草稿状态的评议会可以修改");
         title = newTitle;
         heldOn = newDate;
+        assessmentYear = newYear;
         definition = newDefinition;
     }
 

@@ -25,6 +25,7 @@ public final class SessionCommands {
     }
 
     /**
+     * @param year        the assessment year the results are for, e.g. 2026 for a January 2027 meeting about 2026
      * @param scale       {@code unit} (好/较好/一般/差, the default), {@code member} (优秀/合格/基本合格/不合格), or
      *                    left out when {@code grades} gives a custom scale, top grade first
      * @param ballotTypes default A and B with equal weights
@@ -34,6 +35,7 @@ public final class SessionCommands {
             @NotBlank String orgUnit,
             @NotBlank @Size(max = 200) String title,
             @NotNull LocalDate date,
+            @NotNull @Min(2000) @Max(2100) Integer year,
             String scale,
             List<@Valid Grade> grades,
             List<@Valid BallotType> ballotTypes,
@@ -50,7 +52,10 @@ public final class SessionCommands {
             @NotEmpty List<@Valid SubjectInput> subjects) {
     }
 
-    /** An org unit from the replica ({@code unit}), or a named person ({@code id} and {@code name}). */
+    /**
+     * An org unit strictly below the session's unit, from the replica ({@code unit}), or a named person ({@code id}
+     * and {@code name}); one session's subjects are all units or all persons.
+     */
     public record SubjectInput(String unit, @Size(max = 64) String id, @Size(max = 100) String name) {
     }
 

@@ -15,10 +15,12 @@ public final class SessionViews {
     private SessionViews() {
     }
 
-    public record SessionView(UUID id, String orgUnit, String orgPath, String title, LocalDate date, SessionState state,
-                              SessionDefinition definition, long version) {
+    /** @param year the assessment year the results are for */
+    public record SessionView(UUID id, String orgUnit, String orgPath, String title, LocalDate date, int year,
+                              SessionState state, SessionDefinition definition, long version) {
         static SessionView of(EvaluationSession s) {
-            return new SessionView(s.id, s.orgCode, s.orgPath, s.title, s.heldOn, s.state, s.definition, s.version);
+            return new SessionView(s.id, s.orgCode, s.orgPath, s.title, s.heldOn, s.assessmentYear, s.state,
+                    s.definition, s.version);
         }
     }
 

@@ -31,8 +31,8 @@ public class Sessions {
     @Transactional
     public EvaluationSession create(SessionCommands.Define command, String scope) {
         ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.orgUnit(), scope, "orgUnit");
-        var session = EvaluationSession.draft(unit.code, unit.path, command.title(), command.date(),
-                definition(command, unit.path));
+        var session = EvaluationSession.draft(unit.code, unit.path, command.title(), command.date(), command.year(),
+                definition(command, unit.path, scope));
         session.persist();
         return session;
     }
@@ -43,7 +43,7 @@ public class Sessions {
         if (!session.orgCode.equals(command.orgUnit())) {
             throw Refusal.ORG_UNIT_FIXED.because("create a new session for another org unit", "orgUnit");
         }
-        session.redefine(command.title(), command.date(), definition(command, session.orgPath));
+        session.redefine(command.title(), command.date(), command.year(), definition(command, session.orgPath, scope));
         return session;
     }
 
@@ -88,14 +88,14 @@ public class Sessions {
         return SealedResult.findById(session.id);
     }
 
-    private static SessionDefinition definition(SessionCommands.Define command, String sessionPath) {
+    private static SessionDefinition definition(SessionCommands.Define command, String sessionPath, String scope) {
         List<SessionDefinition.Grade> scale = command.grades() != null && !command.grades().isEmpty() ? command.grades()
                 : "member".equals(command.scale()) ? SessionDefinition.MEMBER_SCALE : SessionDefinition.UNIT_SCALE;
         if (command.scale() != null && !List.of("unit", "member").contains(command.scale())) {
             throw Refusal.UNKNOWN_SCALE.because("scale is unit or member, or give grades", "scale");
         }
         var categories = command.categories().stream().map(c -> new SessionDefinition.Category(c.code(), c.name(),
-                c.topRatio(), c.topCap(), c.subjects().stream().map(s -> subject(s, sessionPath)).toList())).toList();
+                c.topRatio(), c.topCap(), c.subjects().stream().map(s -> subject(s, sessionPath, scope)).toList())).toList();
         var definition = new SessionDefinition(scale,
                 command.ballotTypes() == null || command.ballotTypes().isEmpty() ? SessionDefinition.A_AND_B : command.ballotTypes(),
                 categories,
@@ -107,26 +107,44 @@ public class Sessions {
         return definition;
     }
 
-    /** An org unit below the session's unit (named from the replica), or a named person. */
-    private static SessionDefinition.Subject subject(SessionCommands.SubjectInput input, String sessionPath) {
+    /**
+     * An org unit strictly below the session's unit (named from the replica), or a named person: a committee
+     * evaluates those below it, never itself, its ancestors or another committee's units (docs/domain.md §7).
+     */
+    private static SessionDefinition.Subject subject(SessionCommands.SubjectInput input, String sessionPath,
+                                                     String scope) {
         if (input.unit() != null) {
-            ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(input.unit(), sessionPath, "categories.subjects.unit");
+            ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(input.unit(), scope, "categories.subjects.unit");
+            if (!OrgPath.isWithin(unit.path, sessionPath) || unit.path.equals(sessionPath)) {
+                throw Refusal.SUBJECT_NOT_BELOW.because(unit.code + " (" + unit.path + ") is not below the session's unit "
+                        + sessionPath + ": a committee evaluates the units below it, never itself, those above it or "
+                        + "another committee's", "categories.subjects.unit");
+            }
             return new SessionDefinition.Subject(unit.code, unit.name);
         }
         if (input.id() == null || input.id().isBlank() || input.name() == null || input.name().isBlank()) {
             throw Refusal.INVALID_SUBJECT.because("give unit, or id and name", "categories.subjects");
+        }
+        if (ReplicatedOrgUnit.findById(input.id()) != null) { // so that a subject's id alone says what it is
+            throw Refusal.INVALID_SUBJECT.because(input.id() + " is an org unit's code: name it as unit",
+                    "categories.subjects.id");
         }
         return new SessionDefinition.Subject(input.id(), input.name());
     }
 
     private static BallotResultsSealed announcement(EvaluationSession session, SealedResult sealed) {
         var subjects = sealed.tally.categories().stream().flatMap(category -> category.subjects().stream()
-                .map(s -> new BallotResultsSealed.SubjectResult(category.code(), s.subject(), s.name(), s.weightedTotal(),
+                .map(s -> new BallotResultsSealed.SubjectResult(category.code(), s.subject(),
+                        ReplicatedOrgUnit.findById(s.subject()) != null ? BallotResultsSealed.SubjectKind.UNIT
+                                : BallotResultsSealed.SubjectKind.PERSON, s.name(), s.weightedTotal(),
                         s.rank(), s.byType().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                                 e -> new BallotResultsSealed.TypeResult(e.getValue().counts(), e.getValue().valid(),
                                         e.getValue().invalid(), e.getValue().topShare(), e.getValue().score()),
                                 (a, b) -> a, LinkedHashMap::new)))))
                 .toList();
-        return new BallotResultsSealed(session.id, session.orgCode, session.orgPath, session.title, session.heldOn, sealed.digest, subjects);
+        var scale = session.definition.scale().stream()
+                .map(grade -> new BallotResultsSealed.GradeValue(grade.label(), grade.value())).toList();
+        return new BallotResultsSealed(session.id, session.orgCode, session.orgPath, session.title, session.heldOn,
+                session.assessmentYear, scale, sealed.digest, subjects);
     }
 }

@@ -49,10 +49,12 @@ public enum Refusal {
     NO_PENDING_OBJECTION(409, "没有待处理的异议"),
     NOT_COMPUTED(409, "该单位尚无计算结果"),
     RESULTS_NOT_ANNOUNCED(409, "考核结果尚未公布"),
+    SESSION_NOT_COUNTABLE(400, "该评议会不能计入本方案"),
 
     // 述职评议 ballots
     INVALID_DEFINITION(400, "评议会设置不合法"),
     INVALID_SUBJECT(400, "评议对象须为组织或具名人员"),
+    SUBJECT_NOT_BELOW(400, "评议对象须为本级以下的组织"),
     UNKNOWN_SCALE(400, "等次方案不存在"),
     ORG_UNIT_FIXED(400, "评议会所属组织不能修改"),
     UNKNOWN_BALLOT_TYPE(400, "票型不存在"),

@@ -45,7 +45,9 @@ class EventCatalogueTest {
                 new AssessmentResultLocked(UUID.randomUUID(), 2026, "2026年度党建考核", "district-a", "/city/district-a",
                         "district", new BigDecimal("91.5"), "好", 1),
                 new BallotResultsSealed(UUID.randomUUID(), "city", "/city", "2026年度述职评议", LocalDate.of(2026, 12, 20),
-                        "ab".repeat(32), List.of(new BallotResultsSealed.SubjectResult("c1", "district-a", "A区委",
+                        2026, List.of(new BallotResultsSealed.GradeValue("好",
+                        new BigDecimal("95")), new BallotResultsSealed.GradeValue("较好", new BigDecimal("85"))),
+                        "ab".repeat(32), List.of(new BallotResultsSealed.SubjectResult("c1", "district-a", BallotResultsSealed.SubjectKind.UNIT, "A区委",
                         new BigDecimal("95"), 1, Map.of("A", type)))));
     }
 
