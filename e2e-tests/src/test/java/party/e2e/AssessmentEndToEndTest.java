@@ -108,6 +108,22 @@ class AssessmentEndToEndTest {
 
         // the assessed see nothing before announcement, then only their own subtree
         as(leaderA).get(base + "/results").then().statusCode(409);
+        // a lock waits until every figure is a department's score or an accepted self-report
+        as(organizer).post(base + "/lock").then().statusCode(409).body("type", equalTo("urn:party:problem:not-reviewed"));
+        Map<String, List<String>> accepted = Map.of("district-a", List.of("ORG-1", "ORG-2", "RESP-1"),
+                "district-b", List.of("ORG-1", "RESP-1", "RESP-2"));
+        accepted.forEach((unit, codes) -> codes.forEach(code -> as(organizer).contentType(ContentType.JSON)
+                .body(Map.of("reason", "台账齐全，认可自评")).post(base + "/units/" + unit + "/indicators/E2E-" + code
+                        + "/accept").then().statusCode(200)));
+        List<String> assessed = as(organizer).get(base + "/results").then().statusCode(200).extract().path("unit");
+        for (String unit : assessed) {
+            if (!accepted.containsKey(unit)) { // reported nothing: the departments score what they found
+                for (String code : List.of("ORG-1", "ORG-2", "RESP-1")) {
+                    entry(reviewer, base, unit, code, "review", 0).statusCode(200);
+                }
+                entry(reviewerDiscipline, base, unit, "RESP-2", "review", 0).statusCode(200);
+            }
+        }
         as(organizer).post(base + "/lock").then().statusCode(200);
         as(organizer).post(base + "/announce").then().statusCode(200);
         as(leaderA).get(base + "/results").then().statusCode(200)

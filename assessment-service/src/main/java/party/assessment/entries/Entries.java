@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
@@ -12,6 +16,7 @@ import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
 import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Indicator;
+import party.assessment.scoring.Measure;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
@@ -32,7 +37,50 @@ public class Entries {
     /** The unit reports a figure or grade with its evidence. */
     @Transactional
     public IndicatorEntry selfAssess(Target target, BigDecimal value, String grade, String evidence, String by) {
-        return change(target, entry -> entry.selfAssess(value, grade, evidence, by, Instant.now()));
+        Scoped scoped = scoped(target);
+        fits(scoped.indicator(), value, grade);
+        return change(scoped, entry -> entry.selfAssess(value, grade, evidence, by, Instant.now()));
+    }
+
+    /** The organizer accepts the unit's own figure as final, with a reason; at lock it counts as scored. */
+    @Transactional
+    public IndicatorEntry accept(Target target, String reason, String by) {
+        Scoped scoped = scoped(target);
+        IndicatorEntry entry = IndicatorEntry.findById(new IndicatorEntry.Key(scoped.scheme().id, scoped.unit().code,
+                scoped.indicator().code()));
+        if (entry == null) {
+            throw Refusal.NOT_REVIEWED.because("the unit has reported nothing to accept; the department scores it", null);
+        }
+        return change(scoped, e -> e.accept(reason, by, Instant.now()));
+    }
+
+    /**
+     * Before a scheme locks: every indicator of every unit it assesses is scored by its department or accepted, or
+     * the lock is refused naming them; an accepted figure raises its finding now, as a score does when given.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleForLock(Scheme scheme) {
+        Map<String, IndicatorEntry> entries = IndicatorEntry.<IndicatorEntry>list("key.schemeId", scheme.id).stream()
+                .collect(Collectors.toMap(e -> e.key.orgCode() + "/" + e.key.indicatorCode(), e -> e));
+        List<String> unsettled = new ArrayList<>();
+        List<Runnable> accepted = new ArrayList<>();
+        for (OrgUnit unit : OrgUnit.<OrgUnit>list("path like ?1 order by path", OrgPath.descendantsPattern(scheme.orgPath))) {
+            scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
+                    .filter(indicator -> indicator.appliesTo(unit.category)).forEach(indicator -> {
+                        IndicatorEntry entry = entries.get(unit.code + "/" + indicator.code());
+                        if (entry == null || !entry.settled()) {
+                            unsettled.add(unit.code + "/" + indicator.code());
+                        } else if (entry.reviewedAt == null) {
+                            accepted.add(() -> findings.scored(scheme, unit, indicator, entry.measure()));
+                        }
+                    });
+        }
+        if (!unsettled.isEmpty()) {
+            throw Refusal.NOT_REVIEWED.because(unsettled.size() + " indicators have neither a department's score nor an"
+                    + " accepted self-report: " + String.join(", ", unsettled.subList(0, Math.min(10, unsettled.size())))
+                    + (unsettled.size() > 10 ? ", …" : ""), null);
+        }
+        accepted.forEach(Runnable::run);
     }
 
     /** The owning department scores; only a reviewer of that department (the token's {@code department}) may. */
@@ -45,6 +93,7 @@ public class Entries {
                     "indicator " + scoped.indicator().code() + " belongs to department "
                             + scoped.indicator().department() + ", not " + department, null);
         }
+        fits(scoped.indicator(), value, grade);
         IndicatorEntry entry = change(scoped, e -> e.review(value, grade, comment, by, Instant.now()));
         findings.scored(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
         return entry;
@@ -59,9 +108,20 @@ public class Entries {
     @Transactional
     public IndicatorEntry resolve(Target target, BigDecimal value, String grade, String note, String by) {
         Scoped scoped = scoped(target);
+        if (value != null || grade != null) {
+            fits(scoped.indicator(), value, grade);
+        }
         IndicatorEntry entry = change(scoped, e -> e.resolve(value, grade, note, by, Instant.now()));
         findings.scored(scoped.scheme(), scoped.unit(), scoped.indicator(), entry.measure());
         return entry;
+    }
+
+    /** A figure or grade the indicator's method can take, or a 400 naming the field. */
+    private static void fits(Indicator indicator, BigDecimal value, String grade) {
+        indicator.method().problem(new Measure(value, grade)).ifPresent(problem -> {
+            String[] fieldAndMessage = problem.split(": ", 2);
+            throw Refusal.INVALID_MEASURE.because(indicator.code() + ": " + fieldAndMessage[1], fieldAndMessage[0]);
+        });
     }
 
     /** Which indicator of which unit under which scheme, as the caller with this scope names it. */

@@ -44,15 +44,20 @@ public class EntryResource {
     public record Resolution(BigDecimal value, @Size(max = 20) String grade, @NotBlank @Size(max = 4000) String note) {
     }
 
+    public record Acceptance(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     public record EntryView(String indicator, BigDecimal selfValue, String selfGrade, String evidence, String selfBy,
                             Instant selfAt, BigDecimal reviewValue, String reviewGrade, String reviewComment,
                             String reviewedBy, Instant reviewedAt, String objection, Instant objectedAt,
-                            String resolution, String resolvedBy, Instant resolvedAt) {
+                            String resolution, String resolvedBy, Instant resolvedAt, String acceptedBy,
+                            Instant acceptedAt, String acceptanceReason, boolean settled) {
 
         static EntryView of(IndicatorEntry e) {
             return new EntryView(e.key.indicatorCode(), e.selfValue, e.selfGrade, e.evidence, e.selfBy, e.selfAt,
                     e.reviewValue, e.reviewGrade, e.reviewComment, e.reviewedBy, e.reviewedAt, e.objection,
-                    e.objectedAt, e.resolution, e.resolvedBy, e.resolvedAt);
+                    e.objectedAt, e.resolution, e.resolvedBy, e.resolvedAt, e.acceptedBy, e.acceptedAt,
+                    e.acceptanceReason, e.settled());
         }
     }
 
@@ -119,6 +124,15 @@ public class EntryResource {
                              @Valid @NotNull Resolution body) {
         return EntryView.of(entries.resolve(target(id, unit, code), body.value(), body.grade(), body.note(),
                 caller.getName()));
+    }
+
+    @POST
+    @Path("/{code}/accept")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "The organizer accepts the unit's own figure as final without a department's score, with a reason")
+    public EntryView accept(@PathParam("id") UUID id, @PathParam("unit") String unit, @PathParam("code") String code,
+                            @Valid @NotNull Acceptance body) {
+        return EntryView.of(entries.accept(target(id, unit, code), body.reason(), caller.getName()));
     }
 
     private Entries.Target target(UUID id, String unit, String code) {

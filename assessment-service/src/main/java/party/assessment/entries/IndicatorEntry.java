@@ -58,6 +58,13 @@ public class IndicatorEntry extends PanacheEntityBase {
     public String resolvedBy;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    /** the organizer's acceptance of the self-reported figure as final, without a department's score */
+    @Column(name = "accepted_by")
+    public String acceptedBy;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "acceptance_reason")
+    public String acceptanceReason;
     @Version
     public long version;
 
@@ -78,6 +85,27 @@ public class IndicatorEntry extends PanacheEntityBase {
         evidence = evidenceText;
         selfBy = by;
         selfAt = now;
+        acceptedBy = null; // a changed report is accepted afresh, or not
+        acceptedAt = null;
+        acceptanceReason = null;
+    }
+
+    /** The organizer takes the unit's own figure as final, with a reason; a department's score needs no acceptance. */
+    void accept(String reason, String by, Instant now) {
+        if (reviewedAt != null) {
+            throw Refusal.ALREADY_REVIEWED.because("the department has scored this indicator; its score is final", null);
+        }
+        if (selfAt == null) {
+            throw Refusal.NOT_REVIEWED.because("the unit has reported nothing to accept; the department scores it", null);
+        }
+        acceptedBy = by;
+        acceptedAt = now;
+        acceptanceReason = reason;
+    }
+
+    /** Final: scored by the department, or the unit's own figure accepted by the organizer. */
+    public boolean settled() {
+        return reviewedAt != null || acceptedAt != null;
     }
 
     void review(BigDecimal value, String grade, String comment, String by, Instant now) {

@@ -35,10 +35,15 @@ public final class ResultViews {
         }
     }
 
-    /** Every number of a unit's result traced to its inputs. */
+    /**
+     * Every number of a unit's result traced to its inputs.
+     *
+     * @param unreviewed indicators standing on the unit's own report, neither scored by their department nor
+     *                   accepted by the organizer: the scheme cannot lock while there are any
+     */
     public record Breakdown(ResultView result, Map<Component, BigDecimal> weights, List<Scoring.Line> indicators,
-                            List<RoutineCheckView> routineChecks, OpinionView opinion, EvaluationView evaluation,
-                            RectificationView rectification) {
+                            List<String> unreviewed, List<RoutineCheckView> routineChecks, OpinionView opinion,
+                            EvaluationView evaluation, RectificationView rectification) {
     }
 
     public record RoutineCheckView(LocalDate checkedOn, BigDecimal score, String note, String recordedBy) {

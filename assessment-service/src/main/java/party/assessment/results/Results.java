@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import party.assessment.inputs.Rescoring;
+import party.assessment.entries.Entries;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
@@ -30,10 +31,12 @@ import party.common.scope.OrgPath;
 public class Results implements Rescoring {
 
     private final Schemes schemes;
+    private final Entries entries;
     private final Outbox outbox;
     private final EntityManager em;
 
-    public Results(Schemes schemes, Outbox outbox, EntityManager em) {
+    public Results(Schemes schemes, Entries entries, Outbox outbox, EntityManager em) {
+        this.entries = entries;
         this.schemes = schemes;
         this.outbox = outbox;
         this.em = em;
@@ -123,13 +126,16 @@ public class Results implements Rescoring {
     }
 
     /**
-     * Computes once more, freezes grade and rank, and sends every locked result to {@code assessment.results}.
+     * Refuses while an indicator lacks a department's score or an accepted self-report; otherwise computes once
+     * more, freezes grade and rank, and sends every locked result to {@code assessment.results}.
      *
      * @return how many results the scheme has
      */
     @Transactional // the scheme read here is the one the change is made to
     public long lock(UUID schemeId, String scope) {
         Scheme scheme = schemes.managed(schemeId, scope);
+        scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以锁定");
+        entries.settleForLock(scheme);
         computeAll(scheme);
         scheme.lock(Instant.now());
         for (Ranked ranked : ranking(scheme)) {

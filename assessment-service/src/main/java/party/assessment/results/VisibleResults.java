@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import party.assessment.entries.IndicatorEntry;
 import party.assessment.evaluation.EvaluationResult;
 import party.assessment.inputs.OpinionScore;
 import party.assessment.inputs.RectificationTally;
@@ -50,7 +51,10 @@ public class VisibleResults {
         OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unitCode));
         RectificationTally tally = RectificationTally.findById(new RectificationTally.Key(unitCode, scheme.year));
         return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, OrgUnit.nameOf(unitCode)),
-                scheme.definition.components(), ranked.result().calculation.lines(), routine,
+                scheme.definition.components(), ranked.result().calculation.lines(),
+                IndicatorEntry.<IndicatorEntry>list("key.schemeId = ?1 and key.orgCode = ?2 and reviewedAt is null and "
+                        + "acceptedAt is null and selfAt is not null order by key.indicatorCode", scheme.id, unitCode)
+                        .stream().map(e -> e.key.indicatorCode()).toList(), routine,
                 opinion == null ? null
                         : new ResultViews.OpinionView(opinion.satisfaction, opinion.source, opinion.recordedAt),
                 EvaluationResult.counted(scheme.id, unitCode).map(e -> new ResultViews.EvaluationView(e.key.sessionId(),

@@ -2,6 +2,7 @@ package party.assessment.scoring;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How an indicator turns what was measured into points (DOMAIN.md §3). One flat record, so a scheme reads as plain
@@ -35,6 +36,38 @@ public record Method(Kind kind, BigDecimal target, Comparison comparison, String
     }
 
     public enum Comparison { AT_LEAST, AT_MOST }
+
+    /**
+     * What is wrong with a figure or grade given for this method, as "field: message", or empty when it fits: a
+     * qualitative indicator takes one of its grades and no figure; the others take a figure and no grade, never
+     * negative, a whole number where they count occurrences, at most 100 for a percentage.
+     */
+    public Optional<String> problem(Measure measure) {
+        if (kind == Kind.QUALITATIVE) {
+            if (measure.value() != null) {
+                return Optional.of("value: a qualitative indicator takes a grade, not a figure");
+            }
+            return measure.grade() == null || !gradePoints.containsKey(measure.grade())
+                    ? Optional.of("grade: one of " + String.join(", ", gradePoints.keySet())) : Optional.empty();
+        }
+        if (measure.grade() != null) {
+            return Optional.of("grade: a " + kind + " indicator takes a figure, not a grade");
+        }
+        if (measure.value() == null) {
+            return Optional.of("value: a " + kind + " indicator needs a figure");
+        }
+        if (measure.value().signum() < 0) {
+            return Optional.of("value: a figure cannot be negative");
+        }
+        boolean counts = kind == Kind.DEDUCTION || kind == Kind.BONUS || kind == Kind.VETO;
+        if (counts && measure.value().stripTrailingZeros().scale() > 0) {
+            return Optional.of("value: occurrences are counted in whole numbers");
+        }
+        if ("%".equals(unit) && measure.value().compareTo(new BigDecimal("100")) > 0) {
+            return Optional.of("value: a percentage is at most 100");
+        }
+        return Optional.empty();
+    }
 
     /** Whether this indicator's points count toward its dimension's weight (bonus and veto stand outside). */
     public boolean weighted() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -141,6 +142,16 @@ class AssessmentFlowTest {
         self(LEADER_B, scheme, "metro-b", "RESP-1", 2).statusCode(200);
         self(LEADER_B, scheme, "metro-b", "RESP-2", 1).statusCode(200);
         as(LEADER_B).get(base + "/units/metro-a/indicators").then().statusCode(404);
+        // each figure fits its method: no negatives, whole occurrences, a grade only where the method has grades
+        self(LEADER_A, scheme, "metro-a", "RESP-2", -1).statusCode(400)
+                .body("type", equalTo("urn:party:problem:invalid-measure")).body("errors[0].field", equalTo("value"));
+        as(LEADER_A).contentType(ContentType.JSON).body(Map.of("value", 1.5))
+                .put(base + "/units/metro-a/indicators/RESP-2/self").then().statusCode(400);
+        as(LEADER_A).contentType(ContentType.JSON).body(Map.of("grade", "E"))
+                .put(base + "/units/metro-a/indicators/ORG-2/self").then().statusCode(400)
+                .body("errors[0].field", equalTo("grade"));
+        review(REVIEWER, scheme, "metro-a", "ORG-2", -5).statusCode(400);
+        assertThat(outbox("IndicatorFindingRaised", "metro-a")).isZero();
         as(LEADER_A).get(base + "/units/metro-a/indicators").then().statusCode(200).body("size()", equalTo(4));
 
         // each department scores only its own indicators; a score under 60 % of the points is a finding, raised once
@@ -246,8 +257,42 @@ class AssessmentFlowTest {
                 .body("levels[0].completion", equalTo(77.5f)).body("levels[1].completionDrop", equalTo(77.5f))
                 .body("breaking", contains("township"));
 
-        // locked: grades and ranks frozen, each result on assessment.results, nothing changes any more
+        // no lock while an indicator stands on a unit's own word: every one is scored, or its self-report accepted
+        as(ORGANIZER).post(base + "/lock").then().statusCode(409).body("type", equalTo("urn:party:problem:not-reviewed"))
+                .body("detail", containsString("metro-a/ORG-1"));
+        as(ORGANIZER).get(base + "/results/metro-a").then().body("unreviewed", contains("ORG-1", "ORG-2", "RESP-2"));
+        String accept = base + "/units/%s/indicators/%s/accept";
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("reason", "已现场核验"))
+                .post(accept.formatted("metro-b", "ORG-2")).then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:already-reviewed"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("reason", "已现场核验"))
+                .post(accept.formatted("metro-a1", "ORG-1")).then().statusCode(409);
+        as(LEADER_A).contentType(ContentType.JSON).body(Map.of("reason", "本单位认可"))
+                .post(accept.formatted("metro-a", "ORG-1")).then().statusCode(403);
+        for (var unitAndCodes : Map.of("metro-a", List.of("ORG-1", "ORG-2", "RESP-2"),
+                "metro-b", List.of("ORG-1", "RESP-1", "RESP-2")).entrySet()) {
+            for (String code : unitAndCodes.getValue()) {
+                as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("reason", "台账齐全，认可自评"))
+                        .post(accept.formatted(unitAndCodes.getKey(), code)).then().statusCode(200)
+                        .body("settled", equalTo(true)).body("acceptedBy", equalTo("organizer"));
+            }
+        }
+        for (String unit : List.of("metro-a", "metro-b", "metro-a1", "metro-b1")) {
+            review(REVIEWER_DISCIPLINE, scheme, unit, "VETO-1", 0).statusCode(200);
+            if (unit.endsWith("1")) {
+                for (String code : List.of("ORG-1", "ORG-2", "RESP-1")) {
+                    review(REVIEWER, scheme, unit, code, 0).statusCode(200);
+                }
+                review(REVIEWER_DISCIPLINE, scheme, unit, "RESP-2", 0).statusCode(200);
+            }
+        }
+        long findingsBefore = outbox("IndicatorFindingRaised", "metro-b");
+        as(ORGANIZER).get(base + "/results/metro-a").then().body("unreviewed", empty());
+
+        // locked: grades and ranks frozen, each result on assessment.results, nothing changes any more; an accepted
+        // self-report that falls short (metro-b's RESP-1, 2 of 4 meetings) raises its finding now
         as(ORGANIZER).post(base + "/lock").then().statusCode(200).body("results", equalTo(4));
+        assertThat(outbox("IndicatorFindingRaised", "metro-b")).isEqualTo(findingsBefore + 1);
         assertThat(outbox("AssessmentResultLocked", null)).isEqualTo(4);
         as(ORGANIZER).post(base + "/compute").then().statusCode(409);
         self(LEADER_A, scheme, "metro-a", "ORG-1", 90).statusCode(409);

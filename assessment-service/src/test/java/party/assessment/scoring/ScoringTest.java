@@ -50,6 +50,27 @@ class ScoringTest {
     }
 
     @Test
+    void aFigureOrGradeMustFitItsMethod() {
+        var grade = new Method(Method.Kind.QUALITATIVE, null, null, null, null, null,
+                Map.of("A", d("10"), "B", d("8")), null, null);
+        assertThat(grade.problem(new Measure(null, "B"))).isEmpty();
+        assertThat(grade.problem(new Measure(null, "E"))).get().asString().startsWith("grade: ");
+        assertThat(grade.problem(new Measure(d("8"), null))).get().asString().startsWith("value: ");
+        Method site = SampleSchemes.SERVICE_SITE.method();
+        assertThat(site.problem(value("320"))).isEmpty();
+        assertThat(site.problem(value("-5"))).contains("value: a figure cannot be negative");
+        assertThat(site.problem(new Measure(null, "A"))).get().asString().startsWith("grade: ");
+        assertThat(site.problem(new Measure(null, null))).get().asString().startsWith("value: ");
+        Method meetings = SampleSchemes.THREE_MEETINGS_ONE_LESSON.method();
+        assertThat(meetings.problem(value("3"))).isEmpty();
+        assertThat(meetings.problem(value("3.0"))).isEmpty();
+        assertThat(meetings.problem(value("1.5"))).contains("value: occurrences are counted in whole numbers");
+        Method share = SampleSchemes.linear("5", Method.Comparison.AT_MOST, "%");
+        assertThat(share.problem(value("100"))).isEmpty();
+        assertThat(share.problem(value("120"))).contains("value: a percentage is at most 100");
+    }
+
+    @Test
     void bonusIsCappedAndVetoScoresNothingButApplies() {
         assertThat(Scoring.points(SampleSchemes.AWARDS, value("2"))).isEqualByComparingTo("4");
         assertThat(Scoring.points(SampleSchemes.AWARDS, value("3"))).isEqualByComparingTo("5");

@@ -48,6 +48,7 @@ public enum Refusal {
     OBJECTION_PENDING(409, "异议待处理，暂不能改分"),
     NO_PENDING_OBJECTION(409, "没有待处理的异议"),
     NOT_COMPUTED(409, "该单位尚无计算结果"),
+    INVALID_MEASURE(400, "指标值不符合评分方法"),
     RESULTS_NOT_ANNOUNCED(409, "考核结果尚未公布"),
     SESSION_NOT_COUNTABLE(400, "该评议会不能计入本方案"),
 
