@@ -22,9 +22,12 @@ public class RectificationTally extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
+    /** items of the year, withdrawn ones left out */
+    public int items;
     @Column(name = "on_time")
     public int onTime;
     public int late;
+    /** items that went overdue or closed after their deadline */
     public int overdue;
     public int reopened;
     public int accountability;
@@ -32,14 +35,15 @@ public class RectificationTally extends PanacheEntityBase {
     /** Counts the unit's items of the year again from their records. */
     void recount() {
         Object[] counts = (Object[]) getEntityManager().createNativeQuery("""
-                select count(*) filter (where closed and on_time), count(*) filter (where closed and not on_time),
-                       count(*) filter (where overdue), count(*) filter (where reopened)
+                select count(*), count(*) filter (where closed and on_time), count(*) filter (where closed and not on_time),
+                       count(*) filter (where overdue or (closed and not on_time)), count(*) filter (where reopened)
                 from rectification_record where org_code = ?1 and year = ?2 and not withdrawn""")
                 .setParameter(1, key.orgCode()).setParameter(2, key.year()).getSingleResult();
-        onTime = ((Number) counts[0]).intValue();
-        late = ((Number) counts[1]).intValue();
-        overdue = ((Number) counts[2]).intValue();
-        reopened = ((Number) counts[3]).intValue();
+        items = ((Number) counts[0]).intValue();
+        onTime = ((Number) counts[1]).intValue();
+        late = ((Number) counts[2]).intValue();
+        overdue = ((Number) counts[3]).intValue();
+        reopened = ((Number) counts[4]).intValue();
     }
 
     static RectificationTally of(String orgCode, int year) {

@@ -70,8 +70,8 @@ record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigD
         }
         RectificationTally tally = tallies.get(unit);
         var rule = scheme.definition.rectificationRule();
-        inputs.put(Component.RECTIFICATION, tally == null ? Scoring.rectification(rule, 0, 0, 0, 0)
-                : Scoring.rectification(rule, tally.onTime, tally.late, tally.overdue, tally.reopened));
+        inputs.put(Component.RECTIFICATION, tally == null ? Scoring.rectification(rule, 0, 0, 0)
+                : Scoring.rectification(rule, tally.items, tally.overdue, tally.reopened));
         return inputs;
     }
 

@@ -57,6 +57,7 @@ public final class ResultViews {
                                  BigDecimal score, String digest) {
     }
 
-    public record RectificationView(int onTime, int late, int overdue, int reopened, int accountability) {
+    /** The unit's items of the year: how many, closed on time or late, gone overdue or late, reopened. */
+    public record RectificationView(int items, int onTime, int late, int overdue, int reopened, int accountability) {
     }
 }

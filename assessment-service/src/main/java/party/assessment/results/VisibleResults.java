@@ -59,9 +59,9 @@ public class VisibleResults {
                         : new ResultViews.OpinionView(opinion.satisfaction, opinion.source, opinion.recordedAt),
                 EvaluationResult.counted(scheme.id, unitCode).map(e -> new ResultViews.EvaluationView(e.key.sessionId(),
                         e.sessionTitle, e.heldOn, e.weightedTotal, e.score, e.digest)).orElse(null),
-                tally == null ? new ResultViews.RectificationView(0, 0, 0, 0, 0)
-                        : new ResultViews.RectificationView(tally.onTime, tally.late, tally.overdue, tally.reopened,
-                        tally.accountability));
+                tally == null ? new ResultViews.RectificationView(0, 0, 0, 0, 0, 0)
+                        : new ResultViews.RectificationView(tally.items, tally.onTime, tally.late, tally.overdue,
+                        tally.reopened, tally.accountability));
     }
 
     /** Managers of the scheme see everything; the assessed see their own subtree, once announced. */

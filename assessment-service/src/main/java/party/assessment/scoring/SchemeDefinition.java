@@ -1,5 +1,6 @@
 package party.assessment.scoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -27,14 +28,15 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
     }
 
     /**
-     * Rectification performance from the unit's items of the year: {@code base} plus {@code onTime} per item closed
-     * by its deadline, less {@code late} per item closed late, {@code overdue} per item going overdue and
-     * {@code reopened} per item reopened by a look-back; kept within 0–100.
+     * Rectification performance as rates over the unit's items of the year, each item once whatever its history and
+     * a withdrawn one not at all: 100, less {@code overdue} points times the share of items that went overdue or
+     * closed late, less {@code reopened} points times the share a look-back reopened, within 0–100. A unit with no
+     * items scores {@code noItems}: having problems earns nothing, and neither does having none.
      */
-    public record RectificationRule(BigDecimal base, BigDecimal onTime, BigDecimal late, BigDecimal overdue,
-                                    BigDecimal reopened) {
-        public static final RectificationRule DEFAULT = new RectificationRule(new BigDecimal("90"), new BigDecimal("2"),
-                new BigDecimal("2"), new BigDecimal("5"), new BigDecimal("5"));
+    @JsonIgnoreProperties(ignoreUnknown = true) // the per-item counts of earlier schemes
+    public record RectificationRule(BigDecimal noItems, BigDecimal overdue, BigDecimal reopened) {
+        public static final RectificationRule DEFAULT = new RectificationRule(new BigDecimal("100"), new BigDecimal("50"),
+                new BigDecimal("30"));
     }
 
     public List<Grade> gradeScale() {

@@ -138,13 +138,21 @@ public final class Scoring {
         return new Calculation(lines, yearEnd, bonus.setScale(2, RoundingMode.HALF_UP), vetoGrade, components, missing, total);
     }
 
-    /** The rectification component from a unit's counts of the year (see {@link SchemeDefinition.RectificationRule}). */
-    public static BigDecimal rectification(SchemeDefinition.RectificationRule rule, long onTime, long late, long overdue,
+    /**
+     * The rectification component from a unit's items of the year (see {@link SchemeDefinition.RectificationRule}).
+     *
+     * @param overdue items that went overdue or closed after their deadline
+     * @param reopened items a look-back reopened
+     */
+    public static BigDecimal rectification(SchemeDefinition.RectificationRule rule, long items, long overdue,
                                            long reopened) {
-        return rule.base().add(rule.onTime().multiply(BigDecimal.valueOf(onTime)))
-                .subtract(rule.late().multiply(BigDecimal.valueOf(late)))
-                .subtract(rule.overdue().multiply(BigDecimal.valueOf(overdue)))
-                .subtract(rule.reopened().multiply(BigDecimal.valueOf(reopened)))
+        if (items == 0) {
+            return rule.noItems().setScale(2, RoundingMode.HALF_UP);
+        }
+        BigDecimal count = BigDecimal.valueOf(items);
+        return SchemeDefinition.HUNDRED
+                .subtract(rule.overdue().multiply(BigDecimal.valueOf(overdue)).divide(count, 6, RoundingMode.HALF_UP))
+                .subtract(rule.reopened().multiply(BigDecimal.valueOf(reopened)).divide(count, 6, RoundingMode.HALF_UP))
                 .max(BigDecimal.ZERO).min(SchemeDefinition.HUNDRED).setScale(2, RoundingMode.HALF_UP);
     }
 

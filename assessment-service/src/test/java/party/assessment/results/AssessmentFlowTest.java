@@ -215,27 +215,29 @@ class AssessmentFlowTest {
                 .body("result.components.EVALUATION", equalTo(60.0f)).body("evaluation.sessionId", equalTo(city.toString()));
         messaging.source("rectification-events").send(overdue("metro-a"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
-                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(85.0f)));
-        // an item closed on time, reopened, closed on time again counts once (90 − 5 + 2 − 5 = 82) ...
+                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(50.0f)));
+        // an item closed on time, reopened, closed on time again counts once: 2 items, 1 overdue, 1 reopened,
+        // 100 − 50 · ½ − 30 · ½ = 60 ...
         UUID second = UUID.randomUUID();
         for (var event : List.<java.util.function.Function<RectificationItemState, RectificationItemEvent>>of(
                 RectificationItemClosed::new, RectificationItemReopened::new, RectificationItemClosed::new)) {
             messaging.source("rectification-events").send(itemEvent(event, second, "metro-a"));
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
-                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(82.0f))
-                .body("rectification.onTime", equalTo(1)).body("rectification.reopened", equalTo(1)));
+                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(60.0f))
+                .body("rectification.items", equalTo(2)).body("rectification.onTime", equalTo(1))
+                .body("rectification.reopened", equalTo(1)));
         // ... and once withdrawn (issued in error), not at all
         messaging.source("rectification-events").send(itemEvent(RectificationItemWithdrawn::new, second, "metro-a"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ORGANIZER).get(base + "/results/metro-a")
-                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(85.0f))
-                .body("rectification.onTime", equalTo(0)).body("rectification.reopened", equalTo(0)));
+                .then().statusCode(200).body("result.components.RECTIFICATION", equalTo(50.0f))
+                .body("rectification.items", equalTo(1)).body("rectification.reopened", equalTo(0)));
 
-        // metro-a: year-end 100; (90·10 + 100·50 + 100·20 + 95·10 + 85·10) / 100 = 97
-        // metro-b: 组织建设 30 of 60, 责任落实 10 + 15; (80·10 + 55·50 + 60·20 + 70·10 + 90·10) / 100 = 63.5
+        // metro-a: year-end 100, one item, overdue; (90·10 + 100·50 + 100·20 + 95·10 + 50·10) / 100 = 93.5
+        // metro-b: 组织建设 30 of 60, 责任落实 10 + 15, no items; (80·10 + 55·50 + 60·20 + 70·10 + 100·10) / 100 = 64.5
         as(ORGANIZER).get(base + "/results?category=district").then().statusCode(200)
                 .body("unit", contains("metro-a", "metro-b"))
-                .body("total", contains(97.0f, 63.5f)).body("grade", contains("好", "一般")).body("rank", contains(1, 2));
+                .body("total", contains(93.5f, 64.5f)).body("grade", contains("好", "一般")).body("rank", contains(1, 2));
         as(ORGANIZER).get(base + "/results/metro-a").then()
                 .body("evaluation.weightedTotal", equalTo(100.0f)).body("rectification.overdue", equalTo(1))
                 .body("opinion.source", equalTo("民意调查系统")).body("routineChecks[0].score", equalTo(90.0f))
@@ -247,7 +249,7 @@ class AssessmentFlowTest {
                 .body("type", equalTo("urn:party:problem:results-not-announced"));
 
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("adjustment", 2, "reason", "年度重点任务完成突出"))
-                .post(base + "/results/metro-b/calibrate").then().statusCode(200).body("total", equalTo(65.5f));
+                .post(base + "/results/metro-b/calibrate").then().statusCode(200).body("total", equalTo(66.5f));
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("adjustment", 20, "reason", "x"))
                 .post(base + "/results/metro-b/calibrate").then().statusCode(400);
 

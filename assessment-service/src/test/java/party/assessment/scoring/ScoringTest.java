@@ -125,10 +125,15 @@ class ScoringTest {
     }
 
     @Test
-    void rectificationPerformanceFromTheYearsItems() {
-        var rule = SchemeDefinition.RectificationRule.DEFAULT; // 90, +2 on time, −2 late, −5 overdue, −5 reopened
-        assertThat(Scoring.rectification(rule, 3, 0, 1, 1)).isEqualByComparingTo("86");
-        assertThat(Scoring.rectification(rule, 10, 0, 0, 0)).isEqualByComparingTo("100");
-        assertThat(Scoring.rectification(rule, 0, 0, 20, 0)).isEqualByComparingTo(BigDecimal.ZERO);
+    void rectificationPerformanceIsARateOverTheYearsItems() {
+        var rule = SchemeDefinition.RectificationRule.DEFAULT; // none: 100; −50 × overdue share, −30 × reopened share
+        assertThat(Scoring.rectification(rule, 0, 0, 0)).as("no items").isEqualByComparingTo("100");
+        assertThat(Scoring.rectification(rule, 5, 0, 0)).as("five, all on time").isEqualByComparingTo("100");
+        assertThat(Scoring.rectification(rule, 4, 1, 1)).isEqualByComparingTo("80"); // 100 − 12.5 − 7.5
+        assertThat(Scoring.rectification(rule, 2, 2, 2)).isEqualByComparingTo("20");
+        // having more problems never pays: one overdue among many weighs less, but ten clean items are not a bonus
+        assertThat(Scoring.rectification(rule, 10, 1, 0)).isEqualByComparingTo("95");
+        assertThat(Scoring.rectification(new SchemeDefinition.RectificationRule(d("90"), d("100"), d("100")), 1, 1, 1))
+                .isEqualByComparingTo(BigDecimal.ZERO);
     }
 }
