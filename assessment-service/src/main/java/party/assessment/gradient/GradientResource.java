@@ -1,14 +1,12 @@
 package party.assessment.gradient;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.scope.OrgScope;
@@ -30,9 +28,9 @@ public class GradientResource {
 
     @GET
     @Path("/gradient")
-    @Operation(summary = "温差: completion and on-time rectification per level of a subtree, and the levels where the drop exceeds the threshold")
-    public PressureGradient.Gradient gradient(@PathParam("id") UUID id, @QueryParam("unit") String unit,
-                                              @QueryParam("threshold") @DefaultValue("10") BigDecimal threshold) {
-        return gradients.of(id, scope.root(), unit, threshold);
+    @Operation(summary = "温差: each committee's completion and on-time rectification against the units below it, "
+            + "and the committees under which the drop exceeds the scheme's threshold")
+    public PressureGradient.Gradient gradient(@PathParam("id") UUID id, @QueryParam("unit") String unit) {
+        return gradients.of(id, scope.root(), unit);
     }
 }

@@ -3,71 +3,84 @@ package party.assessment.gradient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 import party.assessment.scoring.Scoring;
 import party.common.events.OrgLevel;
+import party.common.scope.OrgPath;
 
 /**
- * 温差效应 (热在上头、温在中间、冷在下头): average indicator completion and rectification on-time rate per level of a
- * subtree, the drop from each level to the next, and the levels where the drop exceeds the threshold.
+ * 温差效应 (热在上头、温在中间、冷在下头), committee by committee: each unit's indicator completion and rectification
+ * on-time rate against the average of the units directly below it, and the committees under which the drop exceeds
+ * the scheme's threshold. Units without data (nothing reported or scored, nothing closed) are left out and counted,
+ * so missing data never fakes a drop nor hides one.
  */
 public final class PressureGradient {
 
     private PressureGradient() {
     }
 
-    /** One unit: its level, its completion in percent, its on-time rate in percent (null when nothing closed). */
-    public record UnitFigures(OrgLevel level, BigDecimal completion, BigDecimal onTimeRate) {
+    /**
+     * One unit: completion in percent, null without indicator data; on-time rate in percent, null when nothing of it
+     * closed.
+     */
+    public record UnitFigures(String unit, String path, OrgLevel level, BigDecimal completion, BigDecimal onTimeRate) {
     }
 
     /**
-     * One level of the subtree in the pressure gradient 温差.
+     * A committee and the units directly below it.
      *
-     * @param completion      average share of indicator points earned, in percent
-     * @param onTimeRate      average share of rectification items closed on time, in percent (units with closings)
-     * @param completionDrop  how far completion fell from the level above, in percentage points
-     * @param breaks          a drop from the level above exceeds the threshold
+     * @param below              units directly below it, with data for completion
+     * @param belowWithoutData   units directly below it without any indicator data, left out
+     * @param completionDrop     its completion less its units' average, in percentage points
+     * @param breaks             a drop exceeds the threshold: the pressure cools under this committee
      */
-    public record LevelFigures(OrgLevel level, int units, BigDecimal completion, BigDecimal onTimeRate,
-                               BigDecimal completionDrop, BigDecimal onTimeDrop, boolean breaks) {
-    }
-
-    public record Gradient(String subtree, BigDecimal threshold, List<LevelFigures> levels, List<OrgLevel> breaking) {
+    public record CommitteeFigures(String unit, String path, OrgLevel level, BigDecimal completion,
+                                   BigDecimal onTimeRate, int below, int belowWithoutData, BigDecimal belowCompletion,
+                                   BigDecimal belowOnTimeRate, BigDecimal completionDrop, BigDecimal onTimeDrop,
+                                   boolean breaks) {
     }
 
     /**
-     * A unit's figures from its result's calculation and its rectification items of the year closed on time and late.
+     * @param breaking    the committees where it breaks, by path
+     * @param withoutData units of the subtree without indicator data, left out
      */
-    public static UnitFigures figures(OrgLevel level, Scoring.Calculation calculation, int onTime, int late) {
-        return new UnitFigures(level, completion(calculation), onTimeRate(onTime, late));
+    public record Gradient(String subtree, BigDecimal threshold, List<CommitteeFigures> committees,
+                           List<String> breaking, int withoutData) {
     }
 
-    /** The subtree's figures by level, and the levels whose drop from the level above exceeds the threshold. */
+    /** A unit's figures from its result's calculation, whether it has any indicator data, and its closings. */
+    public static UnitFigures figures(String unit, String path, OrgLevel level, Scoring.Calculation calculation,
+                                      boolean hasData, int onTime, int late) {
+        return new UnitFigures(unit, path, level, hasData ? completion(calculation) : null, onTimeRate(onTime, late));
+    }
+
+    /** Every committee of the subtree that has units below it, top down. */
     public static Gradient of(String subtree, BigDecimal threshold, List<UnitFigures> units) {
-        List<LevelFigures> levels = levels(units, threshold);
-        return new Gradient(subtree, threshold, levels,
-                levels.stream().filter(LevelFigures::breaks).map(LevelFigures::level).toList());
-    }
-
-    private static List<LevelFigures> levels(List<UnitFigures> units, BigDecimal threshold) {
-        Map<OrgLevel, List<UnitFigures>> byLevel = new TreeMap<>();
-        units.forEach(unit -> byLevel.computeIfAbsent(unit.level(), level -> new ArrayList<>()).add(unit));
-        List<LevelFigures> levels = new ArrayList<>();
-        LevelFigures above = null;
-        for (var level : byLevel.entrySet()) {
-            BigDecimal completion = average(level.getValue().stream().map(UnitFigures::completion).toList());
-            BigDecimal onTime = average(level.getValue().stream().map(UnitFigures::onTimeRate).toList());
-            BigDecimal completionDrop = above == null ? null : drop(above.completion(), completion);
-            BigDecimal onTimeDrop = above == null ? null : drop(above.onTimeRate(), onTime);
-            boolean breaks = exceeds(completionDrop, threshold) || exceeds(onTimeDrop, threshold);
-            above = new LevelFigures(level.getKey(), level.getValue().size(), completion, onTime, completionDrop,
-                    onTimeDrop, breaks);
-            levels.add(above);
+        Map<String, List<UnitFigures>> byParent = units.stream()
+                .collect(Collectors.groupingBy(unit -> Objects.requireNonNullElse(OrgPath.parent(unit.path()), "")));
+        List<CommitteeFigures> committees = new ArrayList<>();
+        for (UnitFigures committee : units.stream().sorted(Comparator.comparing(UnitFigures::path)).toList()) {
+            List<UnitFigures> below = byParent.getOrDefault(committee.path(), List.of());
+            if (below.isEmpty()) {
+                continue;
+            }
+            BigDecimal completion = average(below.stream().map(UnitFigures::completion).toList());
+            BigDecimal onTime = average(below.stream().map(UnitFigures::onTimeRate).toList());
+            BigDecimal completionDrop = drop(committee.completion(), completion);
+            BigDecimal onTimeDrop = drop(committee.onTimeRate(), onTime);
+            long withData = below.stream().filter(unit -> unit.completion() != null).count();
+            committees.add(new CommitteeFigures(committee.unit(), committee.path(), committee.level(),
+                    committee.completion(), committee.onTimeRate(), (int) withData, below.size() - (int) withData,
+                    completion, onTime, completionDrop, onTimeDrop,
+                    exceeds(completionDrop, threshold) || exceeds(onTimeDrop, threshold)));
         }
-        return levels;
+        return new Gradient(subtree, threshold, committees,
+                committees.stream().filter(CommitteeFigures::breaks).map(CommitteeFigures::path).toList(),
+                (int) units.stream().filter(unit -> unit.completion() == null).count());
     }
 
     /** The share of the weighted indicators' points earned, in percent; null when no weighted indicator applies. */

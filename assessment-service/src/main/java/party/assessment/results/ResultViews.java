@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import party.assessment.scoring.Component;
+import party.assessment.scoring.SchemeDefinition;
 import party.assessment.scoring.Scoring;
 import party.common.events.OrgLevel;
 
@@ -22,8 +23,9 @@ public final class ResultViews {
      * @param byThreshold the grade its total alone earns; {@code gradeReason} says why {@code grade} is lower
      */
     public record ResultView(String unit, String name, String path, OrgLevel level, String category, BigDecimal total,
-                             String grade, String byThreshold, String gradeReason, int rank, BigDecimal yearEnd,
-                             Map<Component, BigDecimal> components, List<Component> missing, String vetoGrade,
+                             String grade, String byThreshold, String gradeReason, Integer rank, BigDecimal yearEnd,
+                             Map<Component, BigDecimal> components, List<Component> missing,
+                             SchemeDefinition.MissingComponents missingRule, String vetoGrade,
                              BigDecimal adjustment, String adjustmentReason, Instant computedAt) {
 
         static ResultView of(Results.Ranked ranked, String name) {
@@ -31,12 +33,21 @@ public final class ResultViews {
             return new ResultView(r.key.orgCode(), name, r.orgPath, r.level, r.category, r.total, ranked.graded().grade(),
                     ranked.graded().byThreshold(), ranked.graded().reason(), ranked.graded().rank(),
                     r.calculation.yearEnd(), r.calculation.components(), r.calculation.missing(),
-                    r.calculation.vetoGrade(), r.adjustment, r.adjustmentReason, r.computedAt);
+                    r.calculation.missingRule(), r.calculation.vetoGrade(), r.adjustment, r.adjustmentReason, r.computedAt);
         }
     }
 
     /**
-     * Every number of a unit's result traced to its inputs.
+     * What a result is computed from beside its indicators: read live until the scheme locks, kept from then on.
+     *
+     * @param unreviewed indicators standing on the unit's own report, neither scored nor accepted
+     */
+    public record Inputs(List<String> unreviewed, List<RoutineCheckView> routineChecks, OpinionView opinion,
+                         EvaluationView evaluation, RectificationView rectification) {
+    }
+
+    /**
+     * Every number of a unit's result traced to its inputs; for a locked result, those its total used.
      *
      * @param unreviewed indicators standing on the unit's own report, neither scored by their department nor
      *                   accepted by the organizer: the scheme cannot lock while there are any

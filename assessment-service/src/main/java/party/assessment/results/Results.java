@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,6 +143,7 @@ public class Results implements Rescoring {
             UnitResult result = ranked.result();
             result.grade = ranked.graded().grade();
             result.rank = ranked.graded().rank();
+            result.lockedInputs = VisibleResults.inputs(scheme, result.key.orgCode());
             outbox.publish(new AssessmentResultLocked(scheme.id, scheme.year, scheme.title, result.key.orgCode(),
                     result.orgPath, result.category, result.total, result.grade, result.rank));
         }
@@ -166,9 +168,14 @@ public class Results implements Rescoring {
         List<Ranked> ranked = new ArrayList<>();
         byCategory.forEach((category, members) -> {
             Map<String, UnitResult> byUnit = members.stream().collect(Collectors.toMap(r -> r.key.orgCode(), r -> r));
-            Grading.grade(scheme.definition, members.stream().map(r -> new Grading.Candidate(r.key.orgCode(), r.total,
-                            r.calculation.vetoGrade())).toList())
+            // units the scheme excludes for a missing component stand outside the ranking and its quota
+            Grading.grade(scheme.definition, members.stream().filter(r -> !r.calculation.excluded())
+                            .map(r -> new Grading.Candidate(r.key.orgCode(), r.total, r.calculation.vetoGrade(),
+                                    r.calculation.components())).toList())
                     .forEach(graded -> ranked.add(new Ranked(byUnit.get(graded.unit()), graded)));
+            members.stream().filter(r -> r.calculation.excluded()).sorted(Comparator.comparing(r -> r.key.orgCode()))
+                    .forEach(r -> ranked.add(new Ranked(r, new Grading.Graded(r.key.orgCode(), r.total, null, null, null,
+                            "missing " + r.calculation.missing()))));
         });
         return ranked;
     }

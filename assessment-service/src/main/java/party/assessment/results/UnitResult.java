@@ -47,6 +47,10 @@ public class UnitResult extends PanacheEntityBase {
     public Scoring.Calculation calculation;
     public String grade;
     public Integer rank;
+    /** the inputs the locked total used, kept at the lock */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "locked_inputs")
+    public ResultViews.Inputs lockedInputs;
     @Column(name = "computed_at")
     public Instant computedAt;
     @Version

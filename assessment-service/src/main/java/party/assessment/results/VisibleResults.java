@@ -45,13 +45,21 @@ public class VisibleResults {
         Scheme scheme = schemes.visible(schemeId, scope);
         Results.Ranked ranked = visibleRanking(scheme, scope).stream()
                 .filter(r -> r.result().key.orgCode().equals(unitCode)).findFirst().orElseThrow(Refusal::unknown);
+        UnitResult result = ranked.result();
+        ResultViews.Inputs inputs = result.lockedInputs != null ? result.lockedInputs : inputs(scheme, unitCode);
+        return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, OrgUnit.nameOf(unitCode)),
+                scheme.definition.components(), result.calculation.lines(), inputs.unreviewed(), inputs.routineChecks(),
+                inputs.opinion(), inputs.evaluation(), inputs.rectification());
+    }
+
+    /** The inputs beside the indicators a unit's result is computed from, as they stand now. */
+    static ResultViews.Inputs inputs(Scheme scheme, String unitCode) {
         var routine = RoutineCheck.<RoutineCheck>list("schemeId = ?1 and orgCode = ?2 order by checkedOn", scheme.id,
                 unitCode).stream().map(c -> new ResultViews.RoutineCheckView(c.checkedOn, c.score, c.note, c.recordedBy))
                 .toList();
         OpinionScore opinion = OpinionScore.findById(new OpinionScore.Key(scheme.id, unitCode));
         RectificationTally tally = RectificationTally.findById(new RectificationTally.Key(unitCode, scheme.year));
-        return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, OrgUnit.nameOf(unitCode)),
-                scheme.definition.components(), ranked.result().calculation.lines(),
+        return new ResultViews.Inputs(
                 IndicatorEntry.<IndicatorEntry>list("key.schemeId = ?1 and key.orgCode = ?2 and reviewedAt is null and "
                         + "acceptedAt is null and selfAt is not null order by key.indicatorCode", scheme.id, unitCode)
                         .stream().map(e -> e.key.indicatorCode()).toList(), routine,

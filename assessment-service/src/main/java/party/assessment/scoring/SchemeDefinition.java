@@ -13,12 +13,26 @@ import java.util.Set;
  * with an optional quota on the top grade, how rectification performance scores, and below which share of its
  * points an indicator becomes a finding for rectification.
  *
- * @param grades       best first, each with the least total it needs; the last one takes everything below
- * @param topQuota     at most this share of a category's units may hold the top grade (e.g. 0.3); null for none
- * @param findingBelow an indicator scoring under this share of its points raises a finding (e.g. 0.6)
+ * @param grades            best first, each with the least total it needs; the last one takes everything below
+ * @param topQuota          at most this share of a category's units may hold the top grade (e.g. 0.3); null for none
+ * @param findingBelow      an indicator scoring under this share of its points raises a finding (e.g. 0.6)
+ * @param missingComponents what a weighted component a unit has no input for counts as (default {@code REWEIGHT})
+ * @param tieBreak          components that order units tied on their total at the top grade's quota, in turn;
+ *                          none (the default): tied units keep the top grade only if all of them fit the quota
+ * @param gradientDrop      the drop in percentage points from a committee to its units that flags the pressure
+ *                          gradient as broken under it (default 10)
  */
 public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDecimal> components, List<Grade> grades,
-                               BigDecimal topQuota, RectificationRule rectification, BigDecimal findingBelow) {
+                               BigDecimal topQuota, RectificationRule rectification, BigDecimal findingBelow,
+                               MissingComponents missingComponents, List<Component> tieBreak,
+                               BigDecimal gradientDrop) {
+
+    /**
+     * One basis per ranking: a missing component counts as 0 ({@code ZERO}); or the unit stays out of the ranking,
+     * without grade or rank, until it has every component ({@code EXCLUDE}); or the total is the weighted mean of the
+     * components the unit has ({@code REWEIGHT}). The breakdown names the missing components and the rule.
+     */
+    public enum MissingComponents { ZERO, EXCLUDE, REWEIGHT }
 
     public static final BigDecimal HUNDRED = new BigDecimal("100");
     public static final List<Grade> DEFAULT_GRADES = List.of(new Grade("好", new BigDecimal("90")),
@@ -45,6 +59,18 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
 
     public RectificationRule rectificationRule() {
         return rectification == null ? RectificationRule.DEFAULT : rectification;
+    }
+
+    public MissingComponents missingRule() {
+        return missingComponents == null ? MissingComponents.REWEIGHT : missingComponents;
+    }
+
+    public List<Component> tieBreakers() {
+        return tieBreak == null ? List.of() : tieBreak;
+    }
+
+    public BigDecimal gradientThreshold() {
+        return gradientDrop == null ? BigDecimal.TEN : gradientDrop;
     }
 
     public BigDecimal findingShare() {
@@ -106,6 +132,13 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         }
         if (topQuota != null && (topQuota.signum() <= 0 || topQuota.compareTo(BigDecimal.ONE) > 0)) {
             return Optional.of("topQuota: a share above 0 and at most 1");
+        }
+        if (tieBreakers().stream().anyMatch(component -> !components.containsKey(component))
+                || new HashSet<>(tieBreakers()).size() != tieBreakers().size()) {
+            return Optional.of("tieBreak: each of the scheme's weighted components, once");
+        }
+        if (gradientDrop != null && gradientDrop.signum() <= 0) {
+            return Optional.of("gradientDrop: a drop above 0 percentage points");
         }
         return Optional.empty();
     }

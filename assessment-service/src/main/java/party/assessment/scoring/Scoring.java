@@ -62,10 +62,17 @@ public final class Scoring {
      * @param yearEnd    the indicator score: each dimension scaled to the indicators that apply to the unit's
      *                   category, plus bonus points
      * @param vetoGrade  the best grade a veto leaves the unit, or null
-     * @param missing    weighted components with no input for this unit; the total is taken over the others
+     * @param missing    weighted components with no input for this unit, counted by the scheme's rule
+     * @param missingRule what the missing ones count as ({@link SchemeDefinition.MissingComponents})
      */
     public record Calculation(List<Line> lines, BigDecimal yearEnd, BigDecimal bonus, String vetoGrade,
-                              Map<Component, BigDecimal> components, List<Component> missing, BigDecimal total) {
+                              Map<Component, BigDecimal> components, List<Component> missing,
+                              SchemeDefinition.MissingComponents missingRule, BigDecimal total) {
+
+        /** Left out of the ranking: the scheme excludes units that miss a component, and this one does. */
+        public boolean excluded() {
+            return missingRule == SchemeDefinition.MissingComponents.EXCLUDE && !missing.isEmpty();
+        }
     }
 
     /**
@@ -128,6 +135,9 @@ public final class Scoring {
             }
             if (score == null) {
                 missing.add(weight.getKey());
+                if (scheme.missingRule() == SchemeDefinition.MissingComponents.ZERO) {
+                    weights = weights.add(weight.getValue()); // counts, as nothing
+                }
                 continue;
             }
             components.put(weight.getKey(), score.setScale(2, RoundingMode.HALF_UP));
@@ -135,7 +145,8 @@ public final class Scoring {
             weights = weights.add(weight.getValue());
         }
         BigDecimal total = weights.signum() == 0 ? BigDecimal.ZERO : sum.divide(weights, 2, RoundingMode.HALF_UP);
-        return new Calculation(lines, yearEnd, bonus.setScale(2, RoundingMode.HALF_UP), vetoGrade, components, missing, total);
+        return new Calculation(lines, yearEnd, bonus.setScale(2, RoundingMode.HALF_UP), vetoGrade, components, missing,
+                scheme.missingRule(), total);
     }
 
     /**

@@ -253,11 +253,16 @@ class AssessmentFlowTest {
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("adjustment", 20, "reason", "x"))
                 .post(base + "/results/metro-b/calibrate").then().statusCode(400);
 
-        // the pressure gradient: districts complete 77.5 % of their indicator points on average, streets nothing
+        // the pressure gradient, committee by committee: streets that reported nothing are left out, not counted as 0
         as(ORGANIZER).get(base + "/gradient").then().statusCode(200)
-                .body("levels.level", contains("county", "township"))
-                .body("levels[0].completion", equalTo(77.5f)).body("levels[1].completionDrop", equalTo(77.5f))
-                .body("breaking", contains("township"));
+                .body("committees.path", contains("/metro/metro-a", "/metro/metro-b"))
+                .body("committees.belowWithoutData", contains(1, 1)).body("breaking", empty())
+                .body("withoutData", equalTo(2));
+        // metro-a1 reports 支部建设 only (30 of 100 points) against metro-a's 100 %: it breaks under metro-a
+        self(LEADER_A, scheme, "metro-a1", "ORG-1", 100).statusCode(200);
+        as(ORGANIZER).get(base + "/gradient").then().statusCode(200)
+                .body("committees[0].belowCompletion", equalTo(30.0f)).body("committees[0].completionDrop", equalTo(70.0f))
+                .body("breaking", contains("/metro/metro-a")).body("withoutData", equalTo(1));
 
         // no lock while an indicator stands on a unit's own word: every one is scored, or its self-report accepted
         as(ORGANIZER).post(base + "/lock").then().statusCode(409).body("type", equalTo("urn:party:problem:not-reviewed"))
@@ -268,7 +273,7 @@ class AssessmentFlowTest {
                 .post(accept.formatted("metro-b", "ORG-2")).then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:already-reviewed"));
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("reason", "已现场核验"))
-                .post(accept.formatted("metro-a1", "ORG-1")).then().statusCode(409);
+                .post(accept.formatted("metro-b1", "ORG-1")).then().statusCode(409);
         as(LEADER_A).contentType(ContentType.JSON).body(Map.of("reason", "本单位认可"))
                 .post(accept.formatted("metro-a", "ORG-1")).then().statusCode(403);
         for (var unitAndCodes : Map.of("metro-a", List.of("ORG-1", "ORG-2", "RESP-2"),
@@ -298,6 +303,12 @@ class AssessmentFlowTest {
         assertThat(outbox("AssessmentResultLocked", null)).isEqualTo(4);
         as(ORGANIZER).post(base + "/compute").then().statusCode(409);
         self(LEADER_A, scheme, "metro-a", "ORG-1", 90).statusCode(409);
+        // an item of metro-a going overdue after the lock reaches its tally, not its locked breakdown
+        messaging.source("rectification-events").send(overdue("metro-a"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select items from rectification_tally where org_code = 'metro-a' and year = 2026") == 2);
+        as(ORGANIZER).get(base + "/results/metro-a").then().body("rectification.items", equalTo(1))
+                .body("result.components.RECTIFICATION", equalTo(50.0f));
 
         // announced: each unit sees its own subtree
         as(ORGANIZER).post(base + "/announce").then().statusCode(200);
@@ -405,6 +416,12 @@ class AssessmentFlowTest {
             sheet.value(1, 1, satisfaction);
         }
         return bytes.toByteArray();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (var connection = db.getConnection(); var result = connection.createStatement().executeQuery(sql)) {
+            return result.next() ? result.getLong(1) : 0;
+        }
     }
 
     private long outbox(String type, String key) throws SQLException {

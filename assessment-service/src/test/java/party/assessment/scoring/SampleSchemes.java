@@ -32,7 +32,7 @@ final class SampleSchemes {
                 new Dimension("ORG", "组织建设", d("60"), List.of(BRANCHES_UP_TO_STANDARD, SERVICE_SITE, VILLAGE_INCOME)),
                 new Dimension("RESP", "党建责任落实", d("40"),
                         List.of(DEDICATED_MEETINGS, THREE_MEETINGS_ONE_LESSON, AWARDS, MAJOR_VIOLATION))),
-                COMPONENTS, null, topQuota, null, null);
+                COMPONENTS, null, topQuota, null, null, null, null, null);
     }
 
     static Method threshold(String target, Method.Comparison comparison, String unit) {

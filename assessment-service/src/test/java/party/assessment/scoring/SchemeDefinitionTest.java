@@ -23,7 +23,7 @@ class SchemeDefinitionTest {
                 new Dimension("RESP", "党建责任落实", d("30"), List.of(SampleSchemes.DEDICATED_MEETINGS,
                         new Indicator("RESP-3", "x", d("10"), "organization", List.of(), null,
                                 SampleSchemes.threshold("1", Method.Comparison.AT_LEAST, "次"))))),
-                SampleSchemes.COMPONENTS, null, null, null, null);
+                SampleSchemes.COMPONENTS, null, null, null, null, null, null, null);
         assertThat(scheme.problem()).contains("dimensions: the dimensions' weights add up to 90, not 100");
     }
 
@@ -33,7 +33,7 @@ class SchemeDefinitionTest {
                 new Dimension("ORG", "组织建设", d("60"), List.of(SampleSchemes.BRANCHES_UP_TO_STANDARD,
                         SampleSchemes.SERVICE_SITE, SampleSchemes.VILLAGE_INCOME)),
                 new Dimension("RESP", "党建责任落实", d("40"), List.of(SampleSchemes.DEDICATED_MEETINGS, SampleSchemes.AWARDS))),
-                SampleSchemes.COMPONENTS, null, null, null, null);
+                SampleSchemes.COMPONENTS, null, null, null, null, null, null, null);
         assertThat(scheme.problem()).contains(
                 "dimensions[1].indicators: the points of dimension RESP add up to 20, not its weight 40");
     }
@@ -41,7 +41,7 @@ class SchemeDefinitionTest {
     @Test
     void componentsMethodsAndGradesAreChecked() {
         var components = new SchemeDefinition(SampleSchemes.scheme(null).dimensions(),
-                Map.of(Component.YEAR_END, d("60"), Component.EVALUATION, d("30")), null, null, null, null);
+                Map.of(Component.YEAR_END, d("60"), Component.EVALUATION, d("30")), null, null, null, null, null, null, null);
         assertThat(components.problem()).contains("components: the five components' weights add up to 90, not 100");
 
         var badVeto = new Indicator("V", "v", null, "discipline", List.of(), null,
@@ -49,12 +49,12 @@ class SchemeDefinitionTest {
         var veto = new SchemeDefinition(List.of(new Dimension("ORG", "组织建设", d("100"), List.of(
                 new Indicator("A", "a", d("100"), "organization", List.of(), null,
                         SampleSchemes.threshold("1", Method.Comparison.AT_LEAST, "次")), badVeto))),
-                SampleSchemes.COMPONENTS, null, null, null, null);
+                SampleSchemes.COMPONENTS, null, null, null, null, null, null, null);
         assertThat(veto.problem()).contains("dimensions[0].indicators[1].method: a VETO indicator needs capGrade, one of the grades");
 
         var duplicate = new SchemeDefinition(List.of(new Dimension("ORG", "组织建设", d("100"), List.of(
                 SampleSchemes.BRANCHES_UP_TO_STANDARD, SampleSchemes.BRANCHES_UP_TO_STANDARD))),
-                SampleSchemes.COMPONENTS, null, null, null, null);
+                SampleSchemes.COMPONENTS, null, null, null, null, null, null, null);
         assertThat(duplicate.problem().orElseThrow()).startsWith("dimensions[0].indicators[1].code");
     }
 }

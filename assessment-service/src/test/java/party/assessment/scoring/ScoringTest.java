@@ -105,13 +105,27 @@ class ScoringTest {
     }
 
     @Test
-    void aMissingComponentIsLeftOutOfTheWeightsAndNamed() {
+    void aMissingComponentFollowsTheSchemesStatedRule() {
         var inputs = Map.of(Component.ROUTINE, d("80"), Component.EVALUATION, d("85"), Component.RECTIFICATION, d("95"));
         var measures = Map.of("ORG-1", value("100"), "ORG-2", value("320"), "RESP-1", value("3"), "RESP-2", value("3"),
                 "BONUS-1", value("2"));
         Scoring.Calculation result = Scoring.calculate(SampleSchemes.scheme(null), "community", measures, inputs);
         assertThat(result.missing()).containsExactly(Component.OPINION);
         assertThat(result.total()).isEqualByComparingTo("73.33"); // 6,600 / 90
+        assertThat(result.missingRule()).isEqualTo(SchemeDefinition.MissingComponents.REWEIGHT);
+        assertThat(result.excluded()).isFalse();
+
+        // the scheme may instead count it as nothing, one basis for all: 6,600 / 100
+        var sample = SampleSchemes.scheme(null);
+        Scoring.Calculation zero = Scoring.calculate(new SchemeDefinition(sample.dimensions(), sample.components(), null,
+                null, null, null, SchemeDefinition.MissingComponents.ZERO, null, null), "community", measures, inputs);
+        assertThat(zero.total()).isEqualByComparingTo("66");
+        // or leave the unit out of the ranking until it has every component
+        Scoring.Calculation excluded = Scoring.calculate(new SchemeDefinition(sample.dimensions(), sample.components(),
+                null, null, null, null, SchemeDefinition.MissingComponents.EXCLUDE, null, null), "community", measures,
+                inputs);
+        assertThat(excluded.excluded()).isTrue();
+        assertThat(excluded.missing()).containsExactly(Component.OPINION);
     }
 
     @Test

@@ -8,10 +8,11 @@ import java.util.UUID;
  * cadre systems apply to awards and appointments 与评先评优、提拔任用挂钩.
  *
  * @param orgUnit  code of the assessed unit
+ * @param grade    null, like the rank, for a unit the scheme leaves out of the ranking for a missing component
  * @param rank     within the unit's category, ties sharing a rank
  */
 public record AssessmentResultLocked(UUID schemeId, int year, String schemeTitle, String orgUnit, String orgPath,
-                                     String category, BigDecimal total, String grade, int rank) implements PlatformEvent {
+                                     String category, BigDecimal total, String grade, Integer rank) implements PlatformEvent {
 
     @Override
     public String topic() {
