@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -324,6 +325,25 @@ class AssessmentFlowTest {
             assertThat(rows.get(1).getCellText(3)).isEqualTo("好");
             assertThat(workbook.findSheet("street")).isPresent();
         }
+    }
+
+    @Test
+    void aSchemeThatExcludesUnitsMissingAComponentRanksTheOthersOnOneBasis() {
+        var definition = new java.util.HashMap<>(definition(60));
+        definition.put("components", Map.of("YEAR_END", 80, "ROUTINE", 20));
+        definition.put("missingComponents", "EXCLUDE");
+        String scheme = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2028, "orgUnit", "metro",
+                "title", "2028年度考核", "definition", definition)).post("/api/assessment/schemes").then()
+                .statusCode(201).extract().path("id");
+        as(ORGANIZER).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
+        routine(scheme, "metro-a", 90);
+        as(ORGANIZER).post("/api/assessment/schemes/" + scheme + "/compute").then().statusCode(200);
+
+        // metro-b had no routine check: out of the ranking, with the reason, instead of ranked on fewer components
+        as(ORGANIZER).get("/api/assessment/schemes/" + scheme + "/results?category=district").then().statusCode(200)
+                .body("unit", contains("metro-a", "metro-b")).body("rank", contains(1, null))
+                .body("grade[1]", nullValue()).body("gradeReason[1]", equalTo("missing [ROUTINE]"))
+                .body("missingRule", contains("EXCLUDE", "EXCLUDE"));
     }
 
     @Test
