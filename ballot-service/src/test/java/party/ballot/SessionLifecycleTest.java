@@ -25,13 +25,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +120,8 @@ class SessionLifecycleTest {
                 .put("/api/ballots/sessions/" + session).then().statusCode(200);
         List<String> codesA = issueCodes(session, "A", 3);
         List<String> codesB = issueCodes(session, "B", 4);
+        as(TELLER).contentType(ContentType.JSON).body(Map.of("ballotType", "B", "count", 2))
+                .put("/api/ballots/sessions/" + session + "/paper-sheets").then().statusCode(200);
         castWithCode(session, codesA.get(0), marks("好", "好", "较好", "一般", "好", "较好")).then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:wrong-session-state"));
 
@@ -133,19 +138,21 @@ class SessionLifecycleTest {
         castWithCode(session, codesB.get(0), marks("好", "好", "好", "一般", "较好", "较好")).then().statusCode(200)
                 .body("status", equalTo("VOID")).body("voidReason", startsWith("超过限额: 县区"));
         castWithCode(session, codesB.get(1), marks("一般", "较好", "好", "差", "较好", "一般")).then().statusCode(200);
-        // a paper ballot with two marks on one subject is void (不得多选)
+        as(TELLER).get("/api/ballots/sessions/" + session + "/turnout").then().statusCode(200)
+                .body("ballotType", contains("A", "B"))
+                .body("issued", contains(3, 4)).body("cast", contains(2, 2))
+                .body("paperSheets", contains(0, 2)).body("paper", contains(0, 0));
+
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
+        castWithCode(session, codesA.get(2), marks("好")).then().statusCode(409);
+        // the paper box is counted once voting has closed: a ballot with two marks on one subject is void (不得多选)
         var doubleMarked = new ArrayList<>(marks("好", "较好", "一般", "差"));
         doubleMarked.add(Map.of("subject", "county-1", "grade", "差"));
         as(TELLER).contentType(ContentType.JSON).body(Map.of("ballotType", "B", "marks", doubleMarked))
                 .post("/api/ballots/sessions/" + session + "/paper-ballots").then().statusCode(200)
                 .body("status", equalTo("VOID")).body("voidReason", startsWith("多选: county-1"));
-
         as(TELLER).get("/api/ballots/sessions/" + session + "/turnout").then().statusCode(200)
-                .body("ballotType", contains("A", "B"))
-                .body("issued", contains(3, 4)).body("cast", contains(2, 2)).body("paper", contains(0, 1));
-
-        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
-        castWithCode(session, codesA.get(2), marks("好")).then().statusCode(409);
+                .body("paperSheets", contains(0, 2)).body("paper", contains(0, 1)).body("paperOutstanding", contains(0, 1));
         var results = as(ORGANIZER).post("/api/ballots/sessions/" + session + "/seal").then().statusCode(200)
                 .body("tally.validBallots.A", equalTo(2)).body("tally.validBallots.B", equalTo(1))
                 .body("tally.voidBallots.B", equalTo(2))
@@ -215,6 +222,19 @@ class SessionLifecycleTest {
                 .body("type", equalTo("urn:party:problem:invalid-subject"));
         as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(Map.of("unit", "town-11")))
                 .post("/api/ballots/sessions").then().statusCode(201).body("year", equalTo(2025));
+    }
+
+    @Test
+    void aCustomScaleNeedsValuesFallingFromItsTopGrade() {
+        for (var grades : List.of(List.of(Map.of("label", "满意", "value", 100), Map.of("label", "不满意")),
+                List.of(Map.of("label", "满意", "value", 100), Map.of("label", "不满意", "value", -1)),
+                List.of(Map.of("label", "不满意", "value", 0), Map.of("label", "满意", "value", 100)))) {
+            var body = new HashMap<>(definition("自定等次"));
+            body.put("grades", grades);
+            as(ORGANIZER).contentType(ContentType.JSON).body(body).post("/api/ballots/sessions").then().statusCode(400)
+                    .body("type", equalTo("urn:party:problem:invalid-definition"))
+                    .body("errors[0].field", equalTo("grades"));
+        }
     }
 
     /** A January meeting of county-1 about the year before, with one subject. */
@@ -459,6 +479,36 @@ class SessionLifecycleTest {
         assertThat(strings("select path from audit_entry where path like '%/cast%' or path like '%/ballots'")).isEmpty();
         assertThat(strings("select path from audit_entry where path = '/api/ballots/sessions/" + session + "/close'"))
                 .hasSize(1);
+    }
+
+    /**
+     * While a session is open, a cast spends its credential and stores its ballot in one statement, so the two rows
+     * share a transaction id. Closing rewrites the spent credentials as well as the box: afterwards none of them keeps
+     * a transaction id of a cast, and their physical order is not the order in which the voters cast.
+     */
+    @Test
+    void closingLeavesTheCredentialsNoTraceOfTheOrderOfCasting() throws Exception {
+        String session = createSession("凭证保密");
+        List<String> voters = IntStream.range(0, 20).mapToObj(i -> String.format("voter-%02d", i)).toList();
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("ballotType", "A", "accounts", voters))
+                .post("/api/ballots/sessions/" + session + "/voters").then().statusCode(200).body("bound", equalTo(20));
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
+        var castingOrder = new ArrayList<>(voters);
+        Collections.shuffle(castingOrder, new Random(19)); // not the order they were bound in
+        for (String voter : castingOrder) {
+            as(TestTokens.token(voter, "/city/county-1", "voter")).contentType(ContentType.JSON)
+                    .body(Map.of("marks", marks("较好", "一般"))).post("/api/ballots/sessions/" + session + "/ballots")
+                    .then().statusCode(200);
+        }
+        String credentials = "from voting_credential where session_id = '" + session + "'";
+        List<String> xminsOfCasts = strings("select xmin::text from ballot where session_id = '" + session + "'");
+        // what a reader of the database can pair while the session is open (docs/ballot-secrecy.md)
+        assertThat(strings("select xmin::text " + credentials)).containsExactlyInAnyOrderElementsOf(xminsOfCasts);
+
+        as(ORGANIZER).post("/api/ballots/sessions/" + session + "/close").then().statusCode(200);
+        assertThat(strings("select distinct xmin::text " + credentials + " and spent")).hasSize(1)
+                .doesNotContainAnyElementsOf(xminsOfCasts);
+        assertThat(strings("select account " + credentials + " order by ctid")).hasSize(20).isNotEqualTo(castingOrder);
     }
 
     private void replicate(String code, String parent, String path) {

@@ -34,15 +34,17 @@ public class BallotBox {
 
     /**
      * Ends casting into a session that has just been set CLOSED: withdraws its unspent credentials, then rewrites its
-     * box under new random ids in random order, so neither row ids, physical order nor transaction ids relate a ballot
-     * to the moment, and so the credential, it was cast with. A cast that spent its credential first makes closing
-     * wait for it, so its ballot is shuffled with the rest; one that comes second finds its credential withdrawn.
+     * box under new random ids in random order, and its spent credentials in another random order, so neither row ids,
+     * physical order nor transaction ids relate a ballot to the moment, and so the credential, it was cast with. A cast
+     * that spent its credential first makes closing wait for it, so its ballot is shuffled with the rest; one that
+     * comes second finds its credential withdrawn.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void close(UUID session) {
         em.flush(); // the session's new state first: issuing waits for it (see Credentials) and then refuses
         em.createNativeQuery(BoxSql.WITHDRAW_UNSPENT).setParameter(1, session).executeUpdate();
         em.createNativeQuery(BoxSql.SHUFFLE).setParameter(1, session).executeUpdate();
+        em.createNativeQuery(BoxSql.SHUFFLE_SPENT).setParameter(1, session).executeUpdate();
     }
 
     /** A closed box, counted: the tally and the digest of its anonymous ballots. */

@@ -50,17 +50,40 @@ public final class BoxSql {
             select gen_random_uuid(), ?1, ballot_type, status, void_reason, marks, line_hash
             from taken order by random()""";
 
+    /**
+     * Rewrites a session's spent credentials in random order, in the transaction that shuffles its box: a spent
+     * credential no longer carries the transaction id of the cast that spent it, nor a place in the table that
+     * follows the order of casting.
+     */
+    static final String SHUFFLE_SPENT = """
+            with taken as (delete from voting_credential where session_id = ?1 and spent
+                           returning id, ballot_type, code_hash, account, withdrawn)
+            insert into voting_credential (id, session_id, ballot_type, code_hash, account, spent, withdrawn)
+            select id, ?1, ballot_type, code_hash, account, true, withdrawn
+            from taken order by random()""";
+
     static final String READ_BOX = "select ballot_type, status, void_reason, marks, line_hash from ballot where session_id = ?";
 
+    /** Sets the paper sheets of a type handed out; only before opening, so no paper ballot is entered yet. */
+    public static final String HAND_OUT_SHEETS = """
+            insert into paper_turnout (session_id, ballot_type, sheets, ballots) values (?1, ?2, ?3, 0)
+            on conflict (session_id, ballot_type) do update set sheets = excluded.sheets""";
+
+    /**
+     * Counts one more paper ballot of a type while sheets of it are left, else changes nothing: entries racing for the
+     * last sheet wait on the row, and the second finds none left.
+     */
     public static final String COUNT_PAPER = """
-            insert into paper_turnout (session_id, ballot_type, ballots) values (?1, ?2, 1)
-            on conflict (session_id, ballot_type) do update set ballots = paper_turnout.ballots + 1""";
+            update paper_turnout set ballots = ballots + 1
+            where session_id = ?1 and ballot_type = ?2 and ballots < sheets""";
 
     public static final String CREDENTIALS_PER_TYPE = """
             select ballot_type, count(*), count(*) filter (where spent) from voting_credential
             where session_id = ?1 group by ballot_type""";
 
-    public static final String PAPER_PER_TYPE = "select ballot_type, ballots from paper_turnout where session_id = ?1";
+    public static final String PAPER_PER_TYPE = "select ballot_type, sheets, ballots from paper_turnout where session_id = ?1";
+
+    public static final String PAPER_OF_TYPE = "select sheets, ballots from paper_turnout where session_id = ?1 and ballot_type = ?2";
 
     private BoxSql() {
     }

@@ -2,6 +2,7 @@ package party.ballot.casting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -26,9 +27,10 @@ import party.common.problem.Refusal;
 import party.common.problem.Refused;
 
 /**
- * Takes ballots: cast with a credential (see {@link BoxSql} for why it is one statement) or entered on paper by a
- * teller. A ballot is checked before its credential is spent, so a malformed request spends nothing; spending is one
- * conditional UPDATE, so a credential casts once however many requests race for it.
+ * Takes ballots: cast with a credential (see {@link BoxSql} for why it is one statement) while the session is open, or
+ * entered on paper by a teller once it has closed. A ballot is checked before its credential is spent, so a malformed
+ * request spends nothing; spending is one conditional UPDATE, so a credential casts once however many requests race
+ * for it, and so is counting a paper ballot against the sheets handed out.
  */
 @ApplicationScoped
 public class Casting {
@@ -69,18 +71,36 @@ public class Casting {
         return cast(session, marks, CredentialBy.ACCOUNT, account);
     }
 
-    /** A teller enters a paper ballot: same checks, except several marks on one subject make it void. */
+    /**
+     * A teller enters a paper ballot between closing and sealing, no more of a type than its sheets handed out: same
+     * checks as a cast, except several marks on one subject make it void. It locks the session's row until its ballot
+     * is in, and sealing updates that row before it counts: a paper ballot is in the sealed count and digest, or it
+     * finds the session sealed and is refused. The lock is exclusive, so a stream of entries cannot keep sealing
+     * waiting, as shared locks could.
+     */
     @Transactional
     public BallotCheck.Verdict onPaper(EvaluationSession session, String ballotType, List<Mark> marks) {
-        if (session.state != SessionState.OPEN && session.state != SessionState.CLOSED) {
-            session.require(SessionState.OPEN, "只有投票中或已结束投票的评议会可以录入纸质票");
+        EvaluationSession now = EvaluationSession.findById(session.id, LockModeType.PESSIMISTIC_WRITE);
+        now.require(SessionState.CLOSED, "只有已结束投票、尚未封存的评议会可以录入纸质票");
+        Credentials.requireType(now, ballotType);
+        BallotCheck.Verdict verdict = check(now.definition, marks, Entry.PAPER);
+        if (em.createNativeQuery(BoxSql.COUNT_PAPER).setParameter(1, now.id).setParameter(2, ballotType)
+                .executeUpdate() == 0) {
+            throw noSheetLeft(now, ballotType);
         }
-        Credentials.requireType(session, ballotType);
-        BallotCheck.Verdict verdict = check(session.definition, marks, Entry.PAPER);
-        StoredBallot.of(session.id, ballotType, verdict, marks).persist();
-        em.createNativeQuery(BoxSql.COUNT_PAPER).setParameter(1, session.id).setParameter(2, ballotType)
-                .executeUpdate();
+        StoredBallot.of(now.id, ballotType, verdict, marks).persist();
         return verdict;
+    }
+
+    private Refused noSheetLeft(EvaluationSession session, String ballotType) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> paper = em.createNativeQuery(BoxSql.PAPER_OF_TYPE).setParameter(1, session.id)
+                .setParameter(2, ballotType).getResultList();
+        long sheets = paper.isEmpty() ? 0 : ((Number) paper.get(0)[0]).longValue();
+        long entered = paper.isEmpty() ? 0 : ((Number) paper.get(0)[1]).longValue();
+        return Refusal.TOO_MANY_PAPER_BALLOTS.because(sheets + " paper sheets of ballot type " + ballotType
+                + " were handed out and " + entered + " are entered: no more of type " + ballotType + " can be",
+                "ballotType");
     }
 
     private BallotCheck.Verdict cast(UUID session, List<Mark> marks, CredentialBy credential, String key) {

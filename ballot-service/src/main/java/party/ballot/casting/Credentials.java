@@ -1,21 +1,32 @@
 package party.ballot.casting;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import party.ballot.box.BoxSql;
 import party.ballot.sessions.EvaluationSession;
 import party.ballot.sessions.SessionState;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
 
-/** Who may cast: one-time codes and bound accounts, one credential of one ballot type each. */
+/**
+ * Who may cast: one-time codes and bound accounts, one credential of one ballot type each; and how many paper sheets
+ * of each type were handed out, which is how many paper ballots of it tellers may enter.
+ */
 @ApplicationScoped
 public class Credentials {
 
     public record IssuedCode(String code, String ballotType) {
+    }
+
+    private final EntityManager em;
+
+    public Credentials(EntityManager em) {
+        this.em = em;
     }
 
     @Transactional
@@ -42,6 +53,19 @@ public class Credentials {
             }
         }
         return bound;
+    }
+
+    /**
+     * Records how many paper sheets of a ballot type are handed out, replacing what was recorded before. Only before
+     * opening: holding the session's row, which opening updates, so the count stands once voting has begun.
+     */
+    @Transactional
+    public void handOutSheets(EvaluationSession session, String ballotType, int count) {
+        EvaluationSession now = EvaluationSession.findById(session.id, LockModeType.PESSIMISTIC_READ);
+        now.require(SessionState.DRAFT, "只有草稿状态的评议会可以登记发出的纸质票");
+        requireType(now, ballotType);
+        em.createNativeQuery(BoxSql.HAND_OUT_SHEETS).setParameter(1, now.id).setParameter(2, ballotType)
+                .setParameter(3, count).executeUpdate();
     }
 
     /** The credential of a code, for showing the ballot form; 404 for an unknown code. */

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -70,15 +71,28 @@ public class VotingResource {
     @GET
     @Path("/turnout")
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.TELLER})
-    @Operation(summary = "Credentials issued and used per ballot type, and paper ballots entered; never partial results")
+    @Operation(summary = "Credentials issued and used, paper sheets handed out, entered and outstanding, per ballot "
+            + "type; never partial results")
     public List<Turnouts.Turnout> turnout(@PathParam("id") UUID id) {
         return turnouts.of(sessions.visible(id, scope.root()));
+    }
+
+    @PUT
+    @Path("/paper-sheets")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.TELLER})
+    @Operation(summary = "Before opening: how many paper sheets of a ballot type are handed out; tellers enter no more")
+    public List<Turnouts.Turnout> handOutSheets(@PathParam("id") UUID id,
+                                                @Valid @NotNull SessionCommands.PaperSheets command) {
+        EvaluationSession session = sessions.visible(id, scope.root());
+        credentials.handOutSheets(session, command.ballotType(), command.count());
+        return turnouts.of(session);
     }
 
     @POST
     @Path("/paper-ballots")
     @RolesAllowed(Roles.TELLER)
-    @Operation(summary = "A teller enters a paper ballot; several marks on one subject make it void (不得多选)")
+    @Operation(summary = "After closing, before sealing: a teller enters a paper ballot, no more of a type than its "
+            + "sheets handed out; several marks on one subject make it void (不得多选)")
     public SessionViews.Receipt enterPaper(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.PaperBallot ballot) {
         EvaluationSession session = sessions.visible(id, scope.root());
         return SessionViews.Receipt.of(casting.onPaper(session, ballot.ballotType(), ballot.marks()));

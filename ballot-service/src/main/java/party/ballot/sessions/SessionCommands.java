@@ -77,6 +77,10 @@ public final class SessionCommands {
     public record CastWithCode(@NotNull UUID sessionId, @NotBlank String code, @NotNull List<@NotNull Mark> marks) {
     }
 
+    /** @param count the sheets of this type handed out, replacing any count recorded before */
+    public record PaperSheets(@NotBlank String ballotType, @NotNull @Min(0) @Max(5000) Integer count) {
+    }
+
     public record PaperBallot(@NotBlank String ballotType, @NotNull List<@NotNull Mark> marks) {
     }
 }

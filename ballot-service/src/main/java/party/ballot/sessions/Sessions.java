@@ -63,10 +63,16 @@ public class Sessions {
         return session;
     }
 
+    /**
+     * Counts the box once. The session's new state is written first: that waits for a paper ballot being entered
+     * (each locks the session's row until it is in, see Casting), so the box counted holds it, and any entered later
+     * finds the session sealed.
+     */
     @Transactional
     public SealedResult seal(UUID id, String scope) {
         EvaluationSession session = visible(id, scope);
         session.seal();
+        EvaluationSession.flush();
         BallotBox.Count count = box.count(session.id, session.definition);
         var sealed = new SealedResult();
         sealed.sessionId = session.id;

@@ -64,8 +64,20 @@ public record SessionDefinition(List<Grade> scale, List<BallotType> ballotTypes,
         if (scale == null || scale.size() < 2) {
             return Optional.of("scale: 至少需要两个等次");
         }
+        if (scale.stream().anyMatch(g -> g == null || g.label() == null || g.label().isBlank() || g.value() == null)) {
+            return Optional.of("grades: 每个等次须有名称和分值");
+        }
         if (new HashSet<>(scale.stream().map(Grade::label).toList()).size() != scale.size()) {
             return Optional.of("scale: 等次名称不能重复");
+        }
+        if (scale.stream().anyMatch(g -> g.value().signum() < 0)) {
+            return Optional.of("grades: 分值不能为负数");
+        }
+        // the first grade is the top one the quota limits, so it must also be worth the most
+        for (int i = 1; i < scale.size(); i++) {
+            if (scale.get(i).value().compareTo(scale.get(i - 1).value()) >= 0) {
+                return Optional.of("grades: 分值须从第一个（最高）等次起逐级递减");
+            }
         }
         if (ballotTypes == null || ballotTypes.isEmpty()) {
             return Optional.of("ballotTypes: 至少需要一种票型");

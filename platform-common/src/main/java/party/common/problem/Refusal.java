@@ -62,6 +62,7 @@ public enum Refusal {
     MALFORMED_BALLOT(400, "选票内容不合法"),
     UNKNOWN_CODE(404, "投票码无效"),
     CREDENTIAL_USED(409, "该投票凭证已使用"),
+    TOO_MANY_PAPER_BALLOTS(409, "纸质票多于发出的选票张数"),
     WRONG_SESSION_STATE(409, "评议会当前状态不允许此操作"),
 
     // rectification 整改, clues and accountability
