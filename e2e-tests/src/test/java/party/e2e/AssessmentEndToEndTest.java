@@ -71,15 +71,18 @@ class AssessmentEndToEndTest {
         float districtABefore = total(organizer, base, "district-a");
         float districtBBefore = total(organizer, base, "district-b");
 
-        // district-a's organizer cannot hold a 述职评议 of its sibling, nor of itself
+        // a district's 述职评议 cannot be about itself or its sibling: not by its own organizer (to whom the sibling
+        // does not exist), not by the city's
         String organizerA = keycloak.onboard("organizer-a-" + java.util.UUID.randomUUID().toString().substring(0, 6),
                 "/city/district-a", "organizer");
-        for (String subject : List.of("district-b", "district-a")) {
-            as(organizerA).contentType(ContentType.JSON).body(Map.of("orgUnit", "district-a", "title", "伪造的述职评议",
+        for (var forged : List.of(List.of(organizerA, "district-a", "subject-not-below"),
+                List.of(organizerA, "district-b", "unknown-org-unit"),
+                List.of(organizer, "district-b", "subject-not-below"))) {
+            as(forged.get(0)).contentType(ContentType.JSON).body(Map.of("orgUnit", "district-a", "title", "伪造的述职评议",
                             "date", YEAR + "-12-31", "year", YEAR, "categories", List.of(Map.of("code", "c1",
-                                    "name", "区县", "subjects", List.of(Map.of("unit", subject))))))
+                                    "name", "区县", "subjects", List.of(Map.of("unit", forged.get(1)))))))
                     .post("/api/ballots/sessions").then().statusCode(400)
-                    .body("type", equalTo("urn:party:problem:subject-not-below"));
+                    .body("type", equalTo("urn:party:problem:" + forged.get(2)));
         }
 
         // the city's session sealed in ballot-service (district-a 好 from everyone, district-b 一般), counted once named

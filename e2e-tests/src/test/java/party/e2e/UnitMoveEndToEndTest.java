@@ -16,8 +16,8 @@ import party.local.LocalPlatform;
 
 /**
  * Scope follows the unit, in every service: a town with an open item, a clue, a 述职评议 session and an OA
- * subscription moves from district-a to district-b. district-b's accounts then find each record under the new
- * path, and district-a's no longer do.
+ * subscription moves from one district to another, both made for this test so that the demo districts keep their
+ * records. The new district's accounts then find each record under the new path, and the old one's no longer do.
  */
 @ExtendWith(RunningPlatform.class)
 class UnitMoveEndToEndTest {
@@ -28,19 +28,26 @@ class UnitMoveEndToEndTest {
     @Test
     void everyRecordOfAMovedTownIsFoundUnderItsNewPath() {
         String run = UUID.randomUUID().toString().substring(0, 6);
+        String from = "mv-from-" + run;
+        String to = "mv-to-" + run;
         String town = "town-mv-" + run;
-        String oldPath = "/city/district-a/" + town;
-        String newPath = "/city/district-b/" + town;
+        String oldPath = "/city/" + from + "/" + town;
+        String newPath = "/city/" + to + "/" + town;
         String organizer = keycloak.token("organizer");
+        for (String district : List.of(from, to)) {
+            as(organizer).body(Map.of("code", district, "name", district + "区委", "level", "county", "category", "district",
+                    "parentCode", "city")).post("/api/assessment/org-units").then().statusCode(201);
+        }
         as(organizer).body(Map.of("code", town, "name", "迁移镇党委", "level", "township", "category", "town",
-                "parentCode", "district-a")).post("/api/assessment/org-units").then().statusCode(201);
+                "parentCode", from)).post("/api/assessment/org-units").then().statusCode(201);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (String service : List.of("rectification", "ballots", "webhooks")) {
                 as(organizer).get("/api/" + service + "/org-units/" + town).then().statusCode(200);
             }
         });
+        String inspectorA = keycloak.onboard("inspector-from-" + run, "/city/" + from, "inspector");
 
-        String item = as(keycloak.token("inspector-a")).body(Map.of("source", "INSPECTION", "timingClass", "FULL",
+        String item = as(inspectorA).body(Map.of("source", "INSPECTION", "timingClass", "FULL",
                         "problem", "三会一课记录不全", "unit", town))
                 .post("/api/rectification/items").then().statusCode(201).extract().path("id");
         String clue = as(keycloak.token("inspector")).body(Map.of("unit", town, "summary", "干部作风问题线索",
@@ -54,23 +61,22 @@ class UnitMoveEndToEndTest {
                 .body(Map.of("url", "https://oa.example.gov.cn/" + town, "eventTypes", List.of("RectificationItemIssued")))
                 .post("/api/webhooks/subscriptions").then().statusCode(201).extract().path("id");
 
-        String disciplineA = keycloak.token("discipline-a");
-        String inspectorA = keycloak.token("inspector-a");
-        String inspectorB = keycloak.onboard("inspector-b-" + run, "/city/district-b", "inspector");
-        String organizerB = keycloak.onboard("organizer-b-" + run, "/city/district-b", "organizer");
-        String disciplineB = keycloak.onboard("discipline-b-" + run, "/city/district-b", "discipline");
-        String organizerA = keycloak.onboard("organizer-a-" + run, "/city/district-a", "organizer");
+        String disciplineA = keycloak.onboard("discipline-from-" + run, "/city/" + from, "discipline");
+        String inspectorB = keycloak.onboard("inspector-to-" + run, "/city/" + to, "inspector");
+        String organizerB = keycloak.onboard("organizer-to-" + run, "/city/" + to, "organizer");
+        String disciplineB = keycloak.onboard("discipline-to-" + run, "/city/" + to, "discipline");
+        String organizerA = keycloak.onboard("organizer-from-" + run, "/city/" + from, "organizer");
         as(organizerA).get("/api/ballots/sessions/" + session).then().statusCode(200);
         as(inspectorB).get("/api/rectification/items/" + item).then().statusCode(404);
         as(disciplineA).get("/api/rectification/clues/" + clue).then().statusCode(200);
         as(organizerB).get("/api/ballots/sessions/" + session).then().statusCode(404);
 
-        as(organizer).body(Map.of("parentCode", "district-b")).post("/api/assessment/org-units/" + town + "/move")
+        as(organizer).body(Map.of("parentCode", to)).post("/api/assessment/org-units/" + town + "/move")
                 .then().statusCode(200).body("path", equalTo(newPath));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(inspectorB).get("/api/rectification/items/" + item).then().statusCode(200)
-                    .body("item.unitPath", equalTo(newPath)).body("item.issuingUnitPath", equalTo("/city/district-b"));
+                    .body("item.unitPath", equalTo(newPath)).body("item.issuingUnitPath", equalTo("/city/" + to));
             as(organizerB).get("/api/ballots/sessions/" + session).then().statusCode(200)
                     .body("orgPath", equalTo(newPath));
             as(keycloak.token("admin")).get("/api/webhooks/subscriptions/" + subscription).then().statusCode(200)
@@ -78,11 +84,11 @@ class UnitMoveEndToEndTest {
         });
         as(organizerB).get("/api/assessment/org-units/" + town).then().statusCode(200);
         as(disciplineB).get("/api/rectification/clues/" + clue).then().statusCode(200);
-        // district-a let go of the town: the same answer as for records that do not exist
+        // the old district let go of the town: the same answer as for records that do not exist
         as(inspectorA).get("/api/rectification/items/" + item).then().statusCode(404);
         as(disciplineA).get("/api/rectification/clues/" + clue).then().statusCode(404);
         as(inspectorB).contentType(ContentType.JSON).body(Map.of()).post("/api/rectification/items/" + item
-                + "/plan/approve").then().statusCode(409); // district-b checks it now: refused only for its state
+                + "/plan/approve").then().statusCode(409); // the new district checks it now: refused only for its state
         as(organizerA).get("/api/ballots/sessions/" + session).then().statusCode(404);
         as(organizerA).get("/api/assessment/org-units/" + town).then().statusCode(404);
     }
