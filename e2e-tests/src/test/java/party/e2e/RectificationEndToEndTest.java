@@ -1,6 +1,7 @@
 package party.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -188,9 +189,13 @@ class RectificationEndToEndTest {
         }
     }
 
+    /** Issues an item through the gateway, whose address its Location names (not the service's own port). */
     private String issue(String token, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).post("/api/rectification/items").then()
-                .statusCode(201).body("state", equalTo("ISSUED")).extract().path("id");
+        var created = as(token).contentType(ContentType.JSON).body(body).post("/api/rectification/items").then()
+                .statusCode(201).body("state", equalTo("ISSUED")).extract();
+        String id = created.path("id");
+        assertThat(created.header("Location")).isEqualTo(platform.gatewayUrl() + "/api/rectification/items/" + id);
+        return id;
     }
 
     private ValidatableResponse step(String token, String item, String step, Map<String, Object> body) {

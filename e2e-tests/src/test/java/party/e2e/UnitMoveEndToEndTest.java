@@ -58,7 +58,7 @@ class UnitMoveEndToEndTest {
                                 "topCap", 1, "subjects", List.of(Map.of("id", "p1", "name", "张三"))))))
                 .post("/api/ballots/sessions").then().statusCode(201).extract().path("id");
         String subscription = as(keycloak.onboard("oa-" + run, oldPath, "integration"))
-                .body(Map.of("url", "https://oa.example.gov.cn/" + town, "eventTypes", List.of("RectificationItemIssued")))
+                .body(Map.of("url", "https://192.0.2.10/" + town, "eventTypes", List.of("RectificationItemIssued")))
                 .post("/api/webhooks/subscriptions").then().statusCode(201).extract().path("id");
 
         String disciplineA = keycloak.onboard("discipline-from-" + run, "/city/" + from, "discipline");

@@ -38,11 +38,16 @@ public class GatewayRoutes {
 
     /**
      * Keeps the caller's request id when it is sane, otherwise issues one, and echoes it back; tells the service
-     * the caller's address for its audit trail. The gateway is the edge: whatever X-Forwarded-For a caller sent
-     * is replaced, so nobody can write another address into the trail.
+     * the caller's address for its audit trail, and the host and scheme the caller used, so that the links a service
+     * answers with (a {@code Location}) name the gateway, not the service's own port. The gateway is the edge:
+     * whatever X-Forwarded-* a caller sent is replaced, so nobody can write another address into the trail.
      */
     static void tagRequest(RoutingContext ctx) {
         ctx.request().headers().set("X-Forwarded-For", ctx.request().remoteAddress().hostAddress());
+        if (ctx.request().authority() != null) { // a request without a Host header has none to pass on
+            ctx.request().headers().set("X-Forwarded-Host", ctx.request().authority().toString());
+        }
+        ctx.request().headers().set("X-Forwarded-Proto", ctx.request().scheme());
         String id = ctx.request().getHeader(REQUEST_ID);
         if (id == null || !SAFE_REQUEST_ID.matcher(id).matches()) {
             id = UUID.randomUUID().toString();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * cut short, nested thousands deep, with strings of megabytes, a field of the wrong type, or text PostgreSQL
  * cannot store. Each answers 4xx, never 5xx, and leaves every table as it was (the audit trail aside, which
  * records the refusals). The caller holds every role, so authorization never hides a parsing fault.
- * {@code -Dfuzz.seed} replays a run; {@code -Dfuzz.bodies} sets the bodies per operation.
+ * Query parameters get the same treatment. {@code -Dfuzz.seed} replays a run; {@code -Dfuzz.bodies} sets the bodies
+ * per operation.
  */
 public abstract class MalformedBodiesAreRefused {
 
@@ -61,6 +62,45 @@ public abstract class MalformedBodiesAreRefused {
                     }
                     return cases.stream();
                 });
+    }
+
+    /**
+     * Every query parameter of every GET, one at a time, at the edges of its type (the largest int, a negative, a
+     * number too large for any type, text where a number goes, long text, a NUL), and a page whose offset overflows:
+     * never a server error, and the overflowing page a 400.
+     */
+    @TestFactory
+    Stream<DynamicTest> oddQueryParametersAreAnsweredWithoutAServerError() {
+        var api = OpenApiOperations.read();
+        return api.operations().stream().filter(op -> op.method().equals("GET")).flatMap(operation -> {
+            var cases = new ArrayList<DynamicTest>();
+            var names = new ArrayList<String>();
+            for (JsonNode parameter : operation.spec().path("parameters")) {
+                if (!parameter.path("in").asText().equals("query")) {
+                    continue;
+                }
+                String name = parameter.path("name").asText();
+                names.add(name);
+                boolean number = List.of("integer", "number").contains(parameter.path("schema").path("type").asText());
+                List<String> values = number ? List.of("2147483647", "-1", "99999999999999999999", "1e99", "十二")
+                        : List.of("长".repeat(400), "a\u0000b", "%", "../..");
+                for (String value : values) {
+                    String label = operation.key() + " ?" + name + "="
+                            + (value.length() > 20 ? value.substring(0, 20) + "…" : value);
+                    cases.add(DynamicTest.dynamicTest(label, () -> assertThat(given().auth().oauth2(FUZZER)
+                            .queryParam(name, value).get(operation.concretePath()).statusCode()).as(label)
+                            .isLessThan(500)));
+                }
+            }
+            if (names.containsAll(List.of("page", "size"))) { // a record named in the path may not exist: 404 first
+                String label = operation.key() + " ?page=1073741824&size=2";
+                List<Integer> expected = operation.path().contains("{") ? List.of(400, 404) : List.of(400);
+                cases.add(DynamicTest.dynamicTest(label, () -> assertThat(given().auth().oauth2(FUZZER)
+                        .queryParam("page", 1073741824).queryParam("size", 2).get(operation.concretePath())
+                        .statusCode()).as(label).isIn(expected)));
+            }
+            return cases.stream();
+        });
     }
 
     private static byte[] body(Kind kind, OpenApiOperations api, JsonNode schema, Random random) {

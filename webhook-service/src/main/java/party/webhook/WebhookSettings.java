@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code webhooks.*} in application.properties: the settings of both the subscriptions and their delivery. */
 @ConfigMapping(prefix = "webhooks")
@@ -19,6 +20,9 @@ public interface WebhookSettings {
     Duration timeout();
 
     boolean requireHttps();
+
+    /** Hosts pushed to whatever their addresses, such as the local demo receiver; none in production. */
+    Optional<List<String>> allowedHosts();
 
     Duration keepDelivered();
 

@@ -182,6 +182,24 @@ class WebhooksTest {
     }
 
     @Test
+    void aSubscriptionIsManagedByTheAccountThatMadeItAndByAdministrators() {
+        var owned = subscribe("district-o", "/hooks/o", "RectificationItemIssued");
+        var other = given().auth().oauth2(TestTokens.token("oa-other", "/city/district-o", "integration"))
+                .contentType(ContentType.JSON);
+        String id = owned.get("id");
+        other.get("/api/webhooks/subscriptions").then().statusCode(200).body("items.id", not(hasItem(id)));
+        for (String path : List.of("", "/deliveries")) {
+            other.get("/api/webhooks/subscriptions/" + id + path).then().statusCode(404);
+        }
+        other.post("/api/webhooks/subscriptions/" + id + "/secret").then().statusCode(404);
+        other.delete("/api/webhooks/subscriptions/" + id).then().statusCode(404);
+        oa("district-o").get("/api/webhooks/subscriptions").then().body("items.id", hasItem(id));
+        admin("district-o").get("/api/webhooks/subscriptions").then().body("items.id", hasItem(id));
+        admin("district-o").post("/api/webhooks/subscriptions/" + id + "/secret").then().statusCode(200);
+        oa("district-o").get("/api/webhooks/subscriptions/" + id).then().statusCode(200);
+    }
+
+    @Test
     void refusesWhatItCouldNotDeliverAndStoresNothing() {
         int before = oa("district-u").get("/api/webhooks/subscriptions").then().extract().path("total");
         oa("district-u").body(Map.of("url", "ftp://oa.example/hooks", "eventTypes", List.of("RectificationItemIssued")))

@@ -86,6 +86,10 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         if (dimensions == null || dimensions.isEmpty()) {
             return Optional.of("dimensions: a scheme needs at least one dimension");
         }
+        if (dimensions.size() > 20 || dimensions.stream().anyMatch(d -> d.indicators() != null && d.indicators().size() > 100)
+                || grades != null && grades.size() > 10) {
+            return Optional.of("dimensions: at most 20 dimensions of at most 100 indicators each, and 10 grades");
+        }
         BigDecimal dimensionWeights = dimensions.stream().map(d -> nonNull(d.weight())).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (dimensionWeights.compareTo(HUNDRED) != 0) {
             return Optional.of("dimensions: the dimensions' weights add up to " + dimensionWeights.toPlainString()

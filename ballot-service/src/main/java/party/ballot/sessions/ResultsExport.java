@@ -136,7 +136,12 @@ public class ResultsExport {
                 .toList();
     }
 
-    private static String quoted(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+    /**
+     * One CSV cell, quoted; text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+     * return, e.g. a subject named {@code =HYPERLINK(…)}) is kept as text behind a leading apostrophe.
+     */
+    static String quoted(String value) {
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        return "\"" + (formula ? "'" : "") + value.replace("\"", "\"\"") + "\"";
     }
 }

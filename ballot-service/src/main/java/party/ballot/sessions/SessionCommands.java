@@ -37,9 +37,9 @@ public final class SessionCommands {
             @NotNull LocalDate date,
             @NotNull @Min(2000) @Max(2100) Integer year,
             String scale,
-            List<@Valid Grade> grades,
-            List<@Valid BallotType> ballotTypes,
-            @NotEmpty List<@Valid CategoryInput> categories,
+            @Size(max = 10) List<@Valid Grade> grades,
+            @Size(max = 10) List<@Valid BallotType> ballotTypes,
+            @NotEmpty @Size(max = 50) List<@Valid CategoryInput> categories,
             SessionDefinition.BlankPolicy blankPolicy) {
     }
 
@@ -49,7 +49,7 @@ public final class SessionCommands {
             @NotBlank @Size(max = 100) String name,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal topRatio,
             @Min(0) Integer topCap,
-            @NotEmpty List<@Valid SubjectInput> subjects) {
+            @NotEmpty @Size(max = SessionDefinition.MAX_SUBJECTS) List<@Valid SubjectInput> subjects) {
     }
 
     /**
@@ -62,7 +62,7 @@ public final class SessionCommands {
     public record IssueCodes(@NotBlank String ballotType, @Min(1) @Max(5000) int count) {
     }
 
-    public record BindVoters(@NotBlank String ballotType, @NotEmpty List<@NotBlank String> accounts) {
+    public record BindVoters(@NotBlank String ballotType, @NotEmpty @Size(max = 5000) List<@NotBlank String> accounts) {
     }
 
     /*
@@ -70,17 +70,19 @@ public final class SessionCommands {
      * Bean Validation cascading into each of a meeting's many marks would only repeat the blank checks, at a cost
      * every cast pays (8 % of ballot-service's CPU in a profile of casting).
      */
-    public record Cast(@NotNull List<@NotNull Mark> marks) {
+    public record Cast(@NotNull @Size(max = SessionDefinition.MAX_SUBJECTS) List<@NotNull Mark> marks) {
     }
 
     /** @param sessionId the session whose ballot form the code opened; casting refuses a code of another session */
-    public record CastWithCode(@NotNull UUID sessionId, @NotBlank String code, @NotNull List<@NotNull Mark> marks) {
+    public record CastWithCode(@NotNull UUID sessionId, @NotBlank String code,
+                               @NotNull @Size(max = SessionDefinition.MAX_SUBJECTS) List<@NotNull Mark> marks) {
     }
 
     /** @param count the sheets of this type handed out, replacing any count recorded before */
     public record PaperSheets(@NotBlank String ballotType, @NotNull @Min(0) @Max(5000) Integer count) {
     }
 
-    public record PaperBallot(@NotBlank String ballotType, @NotNull List<@NotNull Mark> marks) {
+    public record PaperBallot(@NotBlank String ballotType,
+                              @NotNull @Size(max = SessionDefinition.MAX_SUBJECTS) List<@NotNull Mark> marks) {
     }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
 public record SessionDefinition(List<Grade> scale, List<BallotType> ballotTypes, List<Category> categories,
                                 BlankPolicy blankPolicy) {
 
+    /** The most subjects one session evaluates, over all its categories: a meeting's ballot, not a census. */
+    public static final int MAX_SUBJECTS = 500;
+
     /** 好 / 较好 / 一般 / 差, the scale of the source texts. */
     public static final List<Grade> UNIT_SCALE = List.of(new Grade("好", new BigDecimal("100")),
             new Grade("较好", new BigDecimal("80")), new Grade("一般", new BigDecimal("60")),
@@ -99,6 +102,9 @@ public record SessionDefinition(List<Grade> scale, List<BallotType> ballotTypes,
             return Optional.of("categories: 好票上限不能为负数");
         }
         var ids = categories.stream().flatMap(c -> c.subjects().stream()).map(Subject::id).toList();
+        if (ids.size() > MAX_SUBJECTS) {
+            return Optional.of("categories: 一次评议最多 " + MAX_SUBJECTS + " 个评议对象，现有 " + ids.size() + " 个");
+        }
         if (new HashSet<>(ids).size() != ids.size()) {
             return Optional.of("categories: 同一评议对象不能出现两次");
         }

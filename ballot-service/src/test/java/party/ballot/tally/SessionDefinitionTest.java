@@ -47,4 +47,17 @@ class SessionDefinitionTest {
         assertThat(withScale(grade("好", "100"), grade("较好", "100")).problem()).hasValue(falling);
         assertThat(withScale(grade("好", "100.0"), grade("较好", "100")).problem()).hasValue(falling);
     }
+
+    @Test
+    void aSessionEvaluatesAtMostItsLimitOfSubjects() {
+        SessionDefinition city = Sessions.cityMeeting(SessionDefinition.BlankPolicy.ABSTAIN);
+        var many = java.util.stream.IntStream.range(0, SessionDefinition.MAX_SUBJECTS + 1)
+                .mapToObj(i -> new SessionDefinition.Subject("p" + i, "对象" + i)).toList();
+        var category = new SessionDefinition.Category("c1", "一类", null, null, many);
+        assertThat(new SessionDefinition(city.scale(), city.ballotTypes(), java.util.List.of(category),
+                city.blankPolicy()).problem()).hasValue("categories: 一次评议最多 500 个评议对象，现有 501 个");
+        var enough = new SessionDefinition.Category("c1", "一类", null, null, many.subList(0, SessionDefinition.MAX_SUBJECTS));
+        assertThat(new SessionDefinition(city.scale(), city.ballotTypes(), java.util.List.of(enough),
+                city.blankPolicy()).problem()).isEmpty();
+    }
 }

@@ -13,7 +13,9 @@ import java.io.IOException;
 /**
  * Limits on what any JSON body may hold, so bad input is refused while it is read (400) rather than failing in
  * PostgreSQL: no string over 100,000 characters, no nesting deeper than 100 levels, no text that PostgreSQL
- * cannot store or UTF-8 cannot encode (NUL and other control characters but tab and line breaks, lone surrogates).
+ * cannot store or UTF-8 cannot encode (NUL and other control characters but tab and line breaks, lone surrogates);
+ * and in names, titles and codes, no bidirectional controls or invisible characters, which make one name look like
+ * another (a unit "A区委" that reads differently than it sorts). Free text keeps them: Arabic or Uyghur needs them.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -35,10 +37,31 @@ public class StrictJson implements ObjectMapperCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = super.deserialize(parser, context);
             String fault = text == null ? null : fault(text);
+            if (fault == null && text != null && naming(parser.currentName())) {
+                fault = spoofing(text);
+            }
             if (fault != null) {
                 return (String) context.handleWeirdStringValue(String.class, text, fault);
             }
             return text;
+        }
+
+        /** Fields that name or identify something people pick from a list: names, titles, codes, units. */
+        static boolean naming(String field) {
+            return field != null && (field.equals("name") || field.equals("title") || field.equals("code")
+                    || field.equals("unit") || field.equals("orgUnit") || field.endsWith("Name") || field.endsWith("Code"));
+        }
+
+        static String spoofing(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 0x200b && c <= 0x200f || c >= 0x202a && c <= 0x202e || c >= 0x2060 && c <= 0x2069
+                        || c == 0xfeff) {
+                    return "invisible or direction character U+%04X at %d is not allowed in a name or code"
+                            .formatted((int) c, i);
+                }
+            }
+            return null;
         }
 
         static String fault(String text) {

@@ -13,6 +13,9 @@ class StrictJsonTest {
     record Item(String problem, int points) {
     }
 
+    record Unit(String code, String name, String parentCode, String summary) {
+    }
+
     private final ObjectMapper json = new ObjectMapper();
 
     StrictJsonTest() {
@@ -32,6 +35,19 @@ class StrictJsonTest {
                     .isInstanceOfSatisfying(JsonMappingException.class, e ->
                             assertThat(e.getPath().get(0).getFieldName()).isEqualTo("problem"));
         }
+    }
+
+    @Test
+    void namesAndCodesRefuseDirectionAndInvisibleCharactersThatFreeTextKeeps() throws Exception {
+        for (String field : new String[] {"code", "name", "parentCode"}) {
+            for (String bad : new String[] {"\\u202e", "\\u200b", "\\u2066", "\\ufeff", "\\u200f"}) {
+                assertThatThrownBy(() -> json.readValue("{\"" + field + "\":\"A" + bad + "区委\"}", Unit.class))
+                        .isInstanceOfSatisfying(JsonMappingException.class, e ->
+                                assertThat(e.getPath().get(0).getFieldName()).isEqualTo(field));
+            }
+        }
+        assertThat(json.readValue("{\"name\":\"A区委\",\"summary\":\"引用 \\u202e 原文\"}", Unit.class).summary())
+                .isEqualTo("引用 \u202e 原文");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import party.common.paging.Page;
 import party.common.problem.Refusal;
 import party.common.scope.OrgScope;
 import party.common.scope.OrgPath;
@@ -50,8 +51,8 @@ public class Clues {
     /** The clues of the caller's scope, newest first; each one shown is recorded as read. */
     @Transactional
     public List<Clue> list(String scope, String reader, int page, int size) {
-        List<Clue> shown = Clue.<Clue>find(OrgScope.condition("orgPath") + " and orgPath <> :scope"
-                + " order by registeredAt desc", OrgScope.bind(new Parameters(), "scope", scope)).page(page, size).list();
+        List<Clue> shown = Page.items(Clue.<Clue>find(OrgScope.condition("orgPath") + " and orgPath <> :scope"
+                + " order by registeredAt desc", OrgScope.bind(new Parameters(), "scope", scope)), page, size);
         Instant now = clock.now();
         shown.forEach(clue -> ClueRead.of(clue.id, reader, now, false).persist());
         return shown;

@@ -40,7 +40,7 @@ public class PublicProgressResource {
         var query = RectificationItem.<RectificationItem>find("publicSummary is not null and state <> :withdrawn and "
                 + OrgScope.within("orgPath", "subtree") + " order by issuedAt desc, number",
                 OrgScope.bind(new Parameters(), "subtree", subtree).and("withdrawn", ItemState.WITHDRAWN));
-        List<RectificationItem> items = query.page(page, size).list();
+        List<RectificationItem> items = Page.items(query, page, size);
         Map<String, String> names = items.isEmpty() ? Map.of() : ReplicatedOrgUnit.<ReplicatedOrgUnit>list("code in ?1",
                 items.stream().map(item -> item.orgCode).distinct().toList()).stream()
                 .collect(Collectors.toMap(u -> u.code, u -> u.name));

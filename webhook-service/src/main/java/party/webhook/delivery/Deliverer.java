@@ -6,16 +6,23 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
+import party.webhook.Destinations;
 import party.webhook.WebhookSettings;
 import party.webhook.subscriptions.WebhookSignature;
 
@@ -23,6 +30,8 @@ import party.webhook.subscriptions.WebhookSignature;
  * Sends the due deliveries, outside any request and any business transaction. A poll leases a batch (so other
  * replicas skip it), sends the batch concurrently, and records each answer; a sender that dies mid-batch leaves
  * leases that run out, and those deliveries are sent again (at least once; receivers drop repeats by webhook-id).
+ * Each attempt resolves the host once, checks every address ({@link Destinations}) and connects to the checked one,
+ * so a name that changes its answer between check and connection reaches nothing inside.
  */
 @ApplicationScoped
 public class Deliverer {
@@ -41,16 +50,17 @@ public class Deliverer {
     private final EntityManager em;
     private final WebhookSettings settings;
     private final MeterRegistry meters;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER) // a signed delivery goes only where it was registered
-            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade offer, which some OA servers mishandle
-            .build();
+    private final HttpClient http;
 
-    public Deliverer(EntityManager em, WebhookSettings settings, MeterRegistry meters) {
+    public Deliverer(EntityManager em, WebhookSettings settings, MeterRegistry meters, Vertx vertx) {
         this.em = em;
         this.settings = settings;
         this.meters = meters;
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(5_000)
+                .setProtocolVersion(HttpVersion.HTTP_1_1) // no h2c upgrade offer, which some OA servers mishandle
+                .setKeepAlive(false)
+                .setForceSni(true)); // the certificate is asked for, and checked against, the host's name
     }
 
     @Scheduled(every = "${webhooks.poll-every}", concurrentExecution = ConcurrentExecution.SKIP)
@@ -81,22 +91,37 @@ public class Deliverer {
     }
 
     private CompletableFuture<Answer> send(Attempt attempt) {
+        URI url = URI.create(attempt.url());
+        InetAddress address;
+        try {
+            address = Destinations.resolve(url.getHost(), settings.allowedHosts().orElse(List.of()));
+        } catch (Destinations.Blocked e) {
+            return CompletableFuture.completedFuture(new Answer(attempt.deliveryId(), null, "blocked-address"));
+        }
+        int port = url.getPort() != -1 ? url.getPort() : url.getScheme().equals("https") ? 443 : 80;
         long timestamp = Instant.now().getEpochSecond();
         String webhookId = attempt.eventId().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "party-platform-webhooks")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(attempt.secret(), webhookId, timestamp, attempt.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(attempt.payload()))
-                .build();
-        // only the status is kept: the receiver's answer is never shown back (no reading of internal pages)
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> failure == null
-                        ? new Answer(attempt.deliveryId(), response.statusCode(), null)
-                        : new Answer(attempt.deliveryId(), null, describe(failure)));
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(attempt.url())
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setFollowRedirects(false) // a signed delivery goes only where it was registered
+                .setTimeout(settings.timeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "party-platform-webhooks")
+                .putHeader("webhook-id", webhookId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignature.sign(attempt.secret(), webhookId, timestamp,
+                        attempt.payload()));
+        // only the status is kept, and only a coarse class of failure: the receiver's answer is never shown back,
+        // and no error tells a closed port from a silent one
+        return http.request(request).compose(sent -> sent.send(Buffer.buffer(attempt.payload())))
+                .map(response -> {
+                    response.request().connection().close(); // the body is not read
+                    return new Answer(attempt.deliveryId(), response.statusCode(), null);
+                })
+                .otherwise(failure -> new Answer(attempt.deliveryId(), null,
+                        failure instanceof SSLException || failure.getCause() instanceof SSLException
+                                ? "tls-failed" : "unreachable"))
+                .toCompletionStage().toCompletableFuture();
     }
 
     private void record(Answer answer, Instant now) {
@@ -112,11 +137,6 @@ public class Deliverer {
                     answer.status() == null ? answer.error() : "HTTP " + answer.status(), delivery.attempts, delivery.state);
         }
         meters.counter("webhook.deliveries", "outcome", delivery.state.name().toLowerCase()).increment();
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /** Delivered and cancelled deliveries leave the log once they are older than {@code webhooks.keep-delivered}. */

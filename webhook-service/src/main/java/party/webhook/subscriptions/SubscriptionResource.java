@@ -26,10 +26,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
-import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 
-/** OA systems register where the platform's events are pushed to them; they see only subscriptions in scope. */
+/**
+ * OA systems register where the platform's events are pushed to them; each manages the subscriptions it made, an
+ * administrator any in scope.
+ */
 @Path("/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
@@ -57,12 +59,10 @@ public class SubscriptionResource {
     }
 
     private final Subscriptions subscriptions;
-    private final OrgScope scope;
     private final JsonWebToken caller;
 
-    public SubscriptionResource(Subscriptions subscriptions, OrgScope scope, JsonWebToken caller) {
+    public SubscriptionResource(Subscriptions subscriptions, JsonWebToken caller) {
         this.subscriptions = subscriptions;
-        this.scope = scope;
         this.caller = caller;
     }
 
@@ -76,11 +76,10 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(summary = "The subscriptions in the caller's scope, newest first")
+    @Operation(summary = "The caller's own subscriptions (an administrator's: all in scope), newest first")
     public Page<SubscriptionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return Page.of(Subscription.find(OrgScope.condition("orgPath") + " order by createdAt desc", scope.parameters()),
-                page, size, SubscriptionView::of);
+        return Page.of(subscriptions.listed(), page, size, SubscriptionView::of);
     }
 
     @GET

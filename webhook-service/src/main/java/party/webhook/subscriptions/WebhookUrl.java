@@ -2,16 +2,18 @@ package party.webhook.subscriptions;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
+import party.webhook.Destinations;
 
-/** The address a subscriber gives: an absolute http(s) URL without credentials or fragment. */
+/** The address a subscriber gives: an absolute http(s) URL without credentials or fragment, on a public host. */
 final class WebhookUrl {
 
     private WebhookUrl() {
     }
 
-    static String check(String url, boolean requireHttps) {
+    static String check(String url, boolean requireHttps, List<String> allowedHosts) {
         URI uri;
         try {
             uri = new URI(url);
@@ -27,6 +29,11 @@ final class WebhookUrl {
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw refused("推送地址不得含用户名、密码或 #片段; 用签名验证推送的来源");
+        }
+        try {
+            Destinations.resolve(uri.getHost(), allowedHosts);
+        } catch (Destinations.Blocked e) {
+            throw refused(e.getMessage());
         }
         return uri.toString();
     }
