@@ -57,4 +57,12 @@ class SchemeDefinitionTest {
                 SampleSchemes.COMPONENTS, null, null, null, null, null, null, null);
         assertThat(duplicate.problem().orElseThrow()).startsWith("dimensions[0].indicators[1].code");
     }
+
+    @Test
+    void aSchemeIsBoundedToWhatAnAssessmentNeeds() {
+        var sample = SampleSchemes.scheme(null);
+        var tooMany = new SchemeDefinition(java.util.Collections.nCopies(21, sample.dimensions().get(0)),
+                sample.components(), null, null, null, null, null, null, null);
+        assertThat(tooMany.problem()).contains("dimensions: at most 20 dimensions of at most 100 indicators each, and 10 grades");
+    }
 }
