@@ -1,12 +1,10 @@
 package party.common.scope;
 
-import jakarta.persistence.EntityManager;
-
 /**
  * A unit took a new path (it, or a unit above it, was moved), fired inside the transaction that records the new
  * path: in assessment-service where units are moved, and wherever the org-unit replica applies an
- * {@code OrgUnitMoved}. Each service observes it once and rewrites the paths its records copied, so that scope
- * follows the unit. A moved subtree fires one per unit, so a rewrite matches whole paths, never prefixes.
+ * {@code OrgUnitMoved}. {@link MovedPaths} rewrites the paths each service's records copied, so that scope follows
+ * the unit. A moved subtree fires one per unit, so a rewrite matches whole paths, never prefixes.
  */
 public record UnitMoved(String code, String from, String to) {
 
@@ -24,14 +22,5 @@ public record UnitMoved(String code, String from, String to) {
             shared++;
         }
         return "/" + String.join("/", java.util.Arrays.copyOf(after, after.length - shared));
-    }
-
-    /** Every {@code table.column} holding exactly the unit's old path now holds its new one. */
-    public void rewrite(EntityManager em, String... columns) {
-        for (String qualified : columns) {
-            String[] tableAndColumn = qualified.split("\\.");
-            em.createNativeQuery("update " + tableAndColumn[0] + " set " + tableAndColumn[1] + " = ?1 where "
-                    + tableAndColumn[1] + " = ?2").setParameter(1, to).setParameter(2, from).executeUpdate();
-        }
     }
 }

@@ -7,9 +7,9 @@ import party.common.scope.UnitMoved;
 import party.rectification.items.RectificationItem;
 
 /**
- * A moved unit's items, decisions and clues are found and checked under its new path. The items it issued follow
- * it; its own items escalate to its new parent, and those issued by a committee it has left are checked by the
- * committee it joined (一级抓一级: the level above now is the new one).
+ * Once a moved unit's paths are rewritten ({@link party.common.scope.MovedPaths}, from
+ * {@code platform.path-columns}): its own overdue items escalate to its new parent, and those issued by a committee
+ * it has left are checked by the committee it joined (一级抓一级: the level above now is the new one).
  */
 @ApplicationScoped
 public class MovedUnits {
@@ -21,8 +21,6 @@ public class MovedUnits {
     }
 
     void follow(@Observes UnitMoved moved) {
-        moved.rewrite(em, "rectification_item.org_path", "rectification_item.issuing_path",
-                "accountability_decision.org_path", "clue.org_path");
         em.createNativeQuery("update rectification_item set escalated_to = ?1 where org_path = ?2 and escalated_to is not null")
                 .setParameter(1, RectificationItem.unitAbove(moved.to())).setParameter(2, moved.to()).executeUpdate();
         em.createNativeQuery("""
