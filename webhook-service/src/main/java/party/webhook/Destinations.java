@@ -46,10 +46,42 @@ public final class Destinations {
 
     static boolean isPublic(InetAddress address) {
         byte[] bytes = address.getAddress();
-        boolean uniqueLocal = address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc; // fc00::/7
-        boolean sharedOrReserved = bytes.length == 4 && ((bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64 // 100.64/10
-                || (bytes[0] & 0xff) >= 240); // 240/4 and broadcast
-        return !(address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal || sharedOrReserved);
+        if (bytes.length == 16) {
+            byte[] embedded = embeddedIpv4(bytes);
+            boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc; // fc00::/7
+            return !uniqueLocal && !special(address) && (embedded == null || isPublicIpv4(embedded));
+        }
+        return isPublicIpv4(bytes) && !special(address);
+    }
+
+    private static boolean special(InetAddress address) {
+        return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress();
+    }
+
+    /** 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0/24, 192.168/16, 198.18/15, 224/4 and above: inside. */
+    private static boolean isPublicIpv4(byte[] b) {
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        return !(first == 0 || first == 10 || first == 127 || first >= 224
+                || first == 100 && (second & 0xc0) == 64 || first == 169 && second == 254
+                || first == 172 && (second & 0xf0) == 16 || first == 192 && second == 168
+                || first == 192 && second == 0 && (b[2] & 0xff) == 0 || first == 198 && (second & 0xfe) == 18);
+    }
+
+    /** The IPv4 address an IPv6 one carries: IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16). */
+    private static byte[] embeddedIpv4(byte[] b) {
+        boolean compatible = true;
+        for (int i = 0; i < 12; i++) {
+            compatible &= b[i] == 0;
+        }
+        boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = b[i] == 0;
+        }
+        if (compatible || nat64) {
+            return java.util.Arrays.copyOfRange(b, 12, 16);
+        }
+        return b[0] == 0x20 && b[1] == 0x02 ? java.util.Arrays.copyOfRange(b, 2, 6) : null;
     }
 }

@@ -42,16 +42,14 @@ public class Entries {
         return change(scoped, entry -> entry.selfAssess(value, grade, evidence, by, Instant.now()));
     }
 
-    /** The organizer accepts the unit's own figure as final, with a reason; at lock it counts as scored. */
+    /**
+     * The organizer of the scheme's unit or above accepts the unit's own figure as final, with a reason; at lock it
+     * counts as scored. An organizer of the assessed unit cannot: the unit's own word never settles its own figure.
+     */
     @Transactional
     public IndicatorEntry accept(Target target, String reason, String by) {
-        Scoped scoped = scoped(target);
-        IndicatorEntry entry = IndicatorEntry.findById(new IndicatorEntry.Key(scoped.scheme().id, scoped.unit().code,
-                scoped.indicator().code()));
-        if (entry == null) {
-            throw Refusal.NOT_REVIEWED.because("the unit has reported nothing to accept; the department scores it", null);
-        }
-        return change(scoped, e -> e.accept(reason, by, Instant.now()));
+        schemes.managed(target.schemeId(), target.scope());
+        return change(scoped(target), e -> e.accept(reason, by, Instant.now()));
     }
 
     /**

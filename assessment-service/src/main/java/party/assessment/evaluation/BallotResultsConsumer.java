@@ -5,14 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
 import party.common.events.BallotResultsSealed;
 import party.common.inbox.ConsumedEvents;
 
 /**
- * Records each sealed 述职评议 tally, scored out of 100 against its top grade, and rescores the subjects under the
- * schemes of its year; a scheme counts it once its organizer names the session ({@link CountedSessions}).
+ * Records each sealed 述职评议 tally, scored out of 100 against its top grade; a scheme counts it once its organizer
+ * names the session ({@link CountedSessions}).
  */
 @ApplicationScoped
 public class BallotResultsConsumer {
@@ -21,11 +20,9 @@ public class BallotResultsConsumer {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private final ConsumedEvents consumed;
-    private final Rescoring rescoring;
 
-    public BallotResultsConsumer(ConsumedEvents consumed, Rescoring rescoring) {
+    public BallotResultsConsumer(ConsumedEvents consumed) {
         this.consumed = consumed;
-        this.rescoring = rescoring;
     }
 
     @Incoming("ballot-results")
@@ -43,7 +40,8 @@ public class BallotResultsConsumer {
                 result.heldOn = sealed.heldOn();
                 result.year = year;
                 result.sessionPath = envelope.orgUnit();
-                OrgUnit unit = OrgUnit.findById(subject.subject());
+                OrgUnit unit = subject.kind() == BallotResultsSealed.SubjectKind.PERSON ? null
+                        : OrgUnit.findById(subject.subject());
                 result.subjectPath = unit == null ? null : unit.path;
                 result.category = subject.category();
                 result.name = subject.name();
@@ -53,10 +51,7 @@ public class BallotResultsConsumer {
                 result.rank = subject.rank();
                 result.byType = subject.byType();
                 result.digest = sealed.digest();
-                result.persist();
-                if (unit != null) {
-                    rescoring.rescoreEverywhere(unit.code, year);
-                }
+                result.persist(); // counted once a scheme names the session, which rescores it then
             }
         });
     }

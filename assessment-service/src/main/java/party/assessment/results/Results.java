@@ -136,6 +136,7 @@ public class Results implements Rescoring {
     public long lock(UUID schemeId, String scope) {
         Scheme scheme = schemes.managed(schemeId, scope);
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以锁定");
+        schemes.serialize(scheme); // no report changes between the check of the entries and the lock
         entries.settleForLock(scheme);
         computeAll(scheme);
         scheme.lock(Instant.now());

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,8 +58,15 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         return grades == null || grades.isEmpty() ? DEFAULT_GRADES : grades;
     }
 
+    /** The scheme's rule, each weight it leaves out taken from the default one. */
     public RectificationRule rectificationRule() {
-        return rectification == null ? RectificationRule.DEFAULT : rectification;
+        if (rectification == null) {
+            return RectificationRule.DEFAULT;
+        }
+        RectificationRule d = RectificationRule.DEFAULT;
+        return new RectificationRule(Objects.requireNonNullElse(rectification.noItems(), d.noItems()),
+                Objects.requireNonNullElse(rectification.overdue(), d.overdue()),
+                Objects.requireNonNullElse(rectification.reopened(), d.reopened()));
     }
 
     public MissingComponents missingRule() {
@@ -140,6 +148,11 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         if (tieBreakers().stream().anyMatch(component -> !components.containsKey(component))
                 || new HashSet<>(tieBreakers()).size() != tieBreakers().size()) {
             return Optional.of("tieBreak: each of the scheme's weighted components, once");
+        }
+        RectificationRule rule = rectificationRule();
+        if (java.util.stream.Stream.of(rule.noItems(), rule.overdue(), rule.reopened())
+                .anyMatch(weight -> weight.signum() < 0 || weight.compareTo(HUNDRED) > 0)) {
+            return Optional.of("rectification: noItems, overdue and reopened are points from 0 to 100");
         }
         if (gradientDrop != null && gradientDrop.signum() <= 0) {
             return Optional.of("gradientDrop: a drop above 0 percentage points");

@@ -277,6 +277,9 @@ class AssessmentFlowTest {
                 .post(accept.formatted("metro-b1", "ORG-1")).then().statusCode(409);
         as(LEADER_A).contentType(ContentType.JSON).body(Map.of("reason", "本单位认可"))
                 .post(accept.formatted("metro-a", "ORG-1")).then().statusCode(403);
+        // metro-a's own organizer does not manage the city's scheme: its unit's word cannot settle its own figure
+        as(TestTokens.token("organizer-a", "/metro/metro-a", "organizer")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "本单位认可")).post(accept.formatted("metro-a", "ORG-1")).then().statusCode(404);
         for (var unitAndCodes : Map.of("metro-a", List.of("ORG-1", "ORG-2", "RESP-2"),
                 "metro-b", List.of("ORG-1", "RESP-1", "RESP-2")).entrySet()) {
             for (String code : unitAndCodes.getValue()) {

@@ -53,8 +53,8 @@ public final class SessionCommands {
     }
 
     /**
-     * An org unit strictly below the session's unit, from the replica ({@code unit}), or a named person ({@code id}
-     * and {@code name}); one session's subjects are all units or all persons.
+     * An org unit strictly below the session's unit, from the replica ({@code unit}), or a named person ({@code id},
+     * never a unit's code, and {@code name}).
      */
     public record SubjectInput(String unit, @Size(max = 64) String id, @Size(max = 100) String name) {
     }

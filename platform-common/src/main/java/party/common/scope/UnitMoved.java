@@ -14,13 +14,22 @@ public record UnitMoved(String code, String from, String to) {
      * is {@code /city/district-b}).
      */
     public String newCommittee() {
-        String[] before = from.substring(1).split("/");
-        String[] after = to.substring(1).split("/");
+        return withoutSharedEnd(to, from);
+    }
+
+    /** The unit the moved subtree hung under before: {@code /city/district-a} in the example above. */
+    public String oldCommittee() {
+        return withoutSharedEnd(from, to);
+    }
+
+    private static String withoutSharedEnd(String path, String other) {
+        String[] segments = path.substring(1).split("/");
+        String[] others = other.substring(1).split("/");
         int shared = 0;
-        while (shared < Math.min(before.length, after.length)
-                && before[before.length - 1 - shared].equals(after[after.length - 1 - shared])) {
+        while (shared < Math.min(segments.length, others.length)
+                && segments[segments.length - 1 - shared].equals(others[others.length - 1 - shared])) {
             shared++;
         }
-        return "/" + String.join("/", java.util.Arrays.copyOf(after, after.length - shared));
+        return "/" + String.join("/", java.util.Arrays.copyOf(segments, segments.length - shared));
     }
 }

@@ -17,5 +17,7 @@ class UnitMovedTest {
                 .isEqualTo("/city");
         assertThat(new UnitMoved("town-1", "/city/town-1", "/city/district-a/sub/town-1").newCommittee())
                 .isEqualTo("/city/district-a/sub");
+        assertThat(new UnitMoved("village-1", "/city/district-a/town-1/village-1",
+                "/city/district-b/town-1/village-1").oldCommittee()).isEqualTo("/city/district-a");
     }
 }

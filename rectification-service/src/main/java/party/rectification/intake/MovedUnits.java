@@ -23,9 +23,13 @@ public class MovedUnits {
     void follow(@Observes UnitMoved moved) {
         em.createNativeQuery("update rectification_item set escalated_to = ?1 where org_path = ?2 and escalated_to is not null")
                 .setParameter(1, RectificationItem.unitAbove(moved.to())).setParameter(2, moved.to()).executeUpdate();
+        // issued by the committee left behind or one above it that is no longer above: whatever the order in which
+        // the subtree's units arrive, an issuer inside the moved subtree is left to its own rewrite
         em.createNativeQuery("""
                 update rectification_item set issuing_path = ?1
-                where org_path = ?2 and issuing_path <> ?2 and left(?2, length(issuing_path) + 1) <> issuing_path || '/'""")
-                .setParameter(1, moved.newCommittee()).setParameter(2, moved.to()).executeUpdate();
+                where org_path = ?2 and left(?3 || '/', length(issuing_path) + 1) = issuing_path || '/'
+                  and left(?2, length(issuing_path) + 1) <> issuing_path || '/'""")
+                .setParameter(1, moved.newCommittee()).setParameter(2, moved.to()).setParameter(3, moved.oldCommittee())
+                .executeUpdate();
     }
 }

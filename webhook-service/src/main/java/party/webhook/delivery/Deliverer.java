@@ -50,12 +50,14 @@ public class Deliverer {
     private final EntityManager em;
     private final WebhookSettings settings;
     private final MeterRegistry meters;
+    private final Vertx vertx;
     private final HttpClient http;
 
     public Deliverer(EntityManager em, WebhookSettings settings, MeterRegistry meters, Vertx vertx) {
         this.em = em;
         this.settings = settings;
         this.meters = meters;
+        this.vertx = vertx;
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5_000)
                 .setProtocolVersion(HttpVersion.HTTP_1_1) // no h2c upgrade offer, which some OA servers mishandle
@@ -90,14 +92,21 @@ public class Deliverer {
                 }).toList();
     }
 
+    /** Resolves and checks the host off the caller's thread, so that one slow name holds up no other delivery. */
     private CompletableFuture<Answer> send(Attempt attempt) {
         URI url = URI.create(attempt.url());
-        InetAddress address;
-        try {
-            address = Destinations.resolve(url.getHost(), settings.allowedHosts().orElse(List.of()));
-        } catch (Destinations.Blocked e) {
-            return CompletableFuture.completedFuture(new Answer(attempt.deliveryId(), null, "blocked-address"));
-        }
+        return vertx.<InetAddress>executeBlocking(() -> {
+            try {
+                return Destinations.resolve(url.getHost(), settings.allowedHosts().orElse(List.of()));
+            } catch (Destinations.Blocked e) {
+                return null;
+            }
+        }, false).toCompletionStage().toCompletableFuture().thenCompose(address -> address == null
+                ? CompletableFuture.completedFuture(new Answer(attempt.deliveryId(), null, "blocked-address"))
+                : send(attempt, url, address));
+    }
+
+    private CompletableFuture<Answer> send(Attempt attempt, URI url, InetAddress address) {
         int port = url.getPort() != -1 ? url.getPort() : url.getScheme().equals("https") ? 443 : 80;
         long timestamp = Instant.now().getEpochSecond();
         String webhookId = attempt.eventId().toString();

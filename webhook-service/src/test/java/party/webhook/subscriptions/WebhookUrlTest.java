@@ -31,7 +31,8 @@ class WebhookUrlTest {
     void refusesHostsThatAreOrResolveToInsideAddresses() {
         for (String host : new String[] {"127.0.0.1:15432", "169.254.169.254", "10.0.0.1", "172.16.5.4", "192.168.1.1",
                 "localhost", "[::1]", "[::ffff:127.0.0.1]", "[fd00::1]", "[fe80::1]", "0", "0.0.0.0", "2130706433",
-                "0x7f000001", "224.0.0.1", "100.64.0.1", "no-such-host.invalid"}) {
+                "0x7f000001", "224.0.0.1", "100.64.0.1", "198.18.0.1", "192.0.0.8", "0.1.2.3", "[::7f00:1]",
+                "[64:ff9b::a9fe:a9fe]", "[2002:a00:1::]", "no-such-host.invalid"}) {
             assertThatThrownBy(() -> WebhookUrl.check("http://" + host + "/hooks", false, List.of())).as(host)
                     .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("url"));
         }
