@@ -14,7 +14,8 @@ import java.time.Duration;
  * One token bucket per client in front of the proxy, so that one runaway script, integration or flood cannot take
  * the services from everyone else; over its limit a client gets 429 with Retry-After. A caller with a token is
  * counted by its principal, wherever it calls from; a caller without one (voting with a one-time code, public
- * progress) by its remote address, which a whole meeting hall behind one NAT shares, hence that limit's size.
+ * progress) by its address (behind the Ingress, the one the proxy names: ClientAddresses), which a whole meeting
+ * hall behind one NAT shares, hence that limit's size.
  * The buckets live in this process: each gateway instance counts on its own.
  */
 final class ClientRateLimits implements Handler<RoutingContext> {
@@ -44,7 +45,7 @@ final class ClientRateLimits implements Handler<RoutingContext> {
         if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
             return perUser.of(user.getSecurityIdentity().getPrincipal().getName());
         }
-        return perAddress.of(ctx.request().remoteAddress().host());
+        return perAddress.of(ctx.get(GatewayRoutes.CLIENT));
     }
 
     /** The buckets of one kind of client, each made on the client's first request. */

@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The services behind the gateway, each under its own path prefix, and how much each client may ask of them. */
 @ConfigMapping(prefix = "gateway")
@@ -17,6 +19,12 @@ public interface GatewayConfig {
     int connectionsPerService();
 
     RateLimit rateLimit();
+
+    /**
+     * The reverse proxies in front of the gateway (the Ingress controller's addresses or CIDR ranges), whose
+     * {@code X-Forwarded-For} names the client (ClientAddresses); none by default, and then the header is ignored.
+     */
+    Optional<List<String>> trustedProxies();
 
     Mobile mobile();
 

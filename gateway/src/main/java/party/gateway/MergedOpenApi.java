@@ -34,20 +34,29 @@ public class MergedOpenApi {
     }
 
     private final AtomicReference<Merged> cache = new AtomicReference<>();
+    private final GatewayConfig config;
+    private final HttpClient client;
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
-        HttpClient client = vertx.createHttpClient();
-        router.get("/openapi").handler(ctx -> {
-            Merged cached = cache.get();
-            Future<JsonObject> document = cached != null && cached.at().plus(KEPT).isAfter(Instant.now())
-                    ? Future.succeededFuture(cached.document()) : fetchAll(client, config).map(merged -> {
-                        cache.set(new Merged(merged, Instant.now()));
-                        return merged;
-                    });
-            document.onSuccess(merged -> ctx.response().putHeader("Content-Type", "application/json").end(merged.encode()))
-                    .onFailure(failure -> GatewayProblems.answer(ctx, 503, "unavailable", "服务暂不可用",
-                            "a service did not give its OpenAPI document: " + failure.getMessage()));
-        });
+    MergedOpenApi(Vertx vertx, GatewayConfig config) {
+        this.config = config;
+        this.client = vertx.createHttpClient();
+    }
+
+    void register(@Observes Router router) {
+        router.get("/openapi").handler(ctx -> document()
+                .onSuccess(merged -> ctx.response().putHeader("Content-Type", "application/json").end(merged.encode()))
+                .onFailure(failure -> GatewayProblems.answer(ctx, 503, "unavailable", "服务暂不可用",
+                        "a service did not give its OpenAPI document: " + failure.getMessage())));
+    }
+
+    /** The merged document, fetched again once it is a minute old; fails while a service does not answer. */
+    Future<JsonObject> document() {
+        Merged cached = cache.get();
+        return cached != null && cached.at().plus(KEPT).isAfter(Instant.now())
+                ? Future.succeededFuture(cached.document()) : fetchAll(client, config).map(merged -> {
+                    cache.set(new Merged(merged, Instant.now()));
+                    return merged;
+                });
     }
 
     private static Future<JsonObject> fetchAll(HttpClient client, GatewayConfig config) {

@@ -7,8 +7,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Stands in for the three services: answers readiness and echoes what the gateway forwarded. */
+/**
+ * Stands in for the services: answers readiness, gives an OpenAPI document with two paths, and echoes what the
+ * gateway forwarded.
+ */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
+
+    private static final String OPENAPI = """
+            {"openapi":"3.1.0","paths":{"/api/rectification/items/{id}":{},
+            "/api/rectification/items/{id}/plan/approve":{},"/api/rectification/items/figures":{}}}""";
 
     private Vertx vertx;
 
@@ -19,6 +26,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             HttpServer server = vertx.createHttpServer().requestHandler(request -> {
                 if (request.path().equals("/q/health/ready")) {
                     request.response().end("{\"status\":\"UP\"}");
+                    return;
+                }
+                if (request.path().equals("/q/openapi")) {
+                    request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
                     return;
                 }
                 request.body().onSuccess(body -> request.response()

@@ -2,6 +2,7 @@ package party.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -10,10 +11,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +30,10 @@ import party.testing.TestTokens;
 class GatewayTest {
 
     private static final String TOKEN = TestTokens.token("organizer", "/city", "organizer");
+
+    /** the management interface's root, ending in a slash: {@code http://localhost:<port>/q/} */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
 
     @Test
     void theGatewayAnswers401ItselfForMissingOrInvalidTokens() {
@@ -79,7 +87,7 @@ class GatewayTest {
     }
 
     @Test
-    void theServiceLearnsTheCallersRealAddressNotOneTheCallerClaims() {
+    void withNoTrustedProxyTheServiceLearnsTheCallersRealAddressNotOneTheCallerClaims() {
         given().auth().oauth2(TOKEN).header("X-Forwarded-For", "10.9.9.9")
                 .get("/api/assessment/org-units")
                 .then().statusCode(200)
@@ -126,7 +134,7 @@ class GatewayTest {
                 given().auth().oauth2(TOKEN).get("/api/assessment/org-units"),
                 given().get("/api/assessment/org-units"),
                 given().contentType("application/json").body("{}").post("/api/ballots/cast"),
-                given().get("/q/health/live"));
+                given().get("/m/config.json"));
         assertThat(responses).extracting(Response::statusCode).containsExactly(200, 401, 200, 200);
         for (Response response : responses) {
             response.then()
@@ -152,9 +160,30 @@ class GatewayTest {
     }
 
     @Test
-    void readinessReportsTheServicesBehind() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void healthAndMetricsAreOnTheManagementPortOnlyAndReadinessReportsTheServicesBehind() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics")) {
+            given().get(path).then().statusCode(404); // the public port, which the Ingress routes
+        }
+        given().get(management + "health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'downstream services' }.data.ballots", equalTo("UP"));
+    }
+
+    @Test
+    void requestMetricsNameTheApisPathTemplatesNeverTheIdsInAPath() {
+        String item = "0b9c7a52-4f0e-4d3e-9a43-5d6f1f2a9e01";
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            given().auth().oauth2(TOKEN).get("/api/rectification/items/" + item).then().statusCode(200);
+            return metrics().contains("uri=\"/api/rectification/items/{id}\"");
+        });
+        given().auth().oauth2(TOKEN).get("/api/rectification/items/figures").then().statusCode(200);
+        given().auth().oauth2(TOKEN).get("/api/rectification/no/such/" + item).then().statusCode(200);
+        String metrics = metrics();
+        assertThat(metrics).contains("uri=\"/api/rectification/items/figures\"", "uri=\"/api/rectification/*\"")
+                .doesNotContain(item);
+    }
+
+    private String metrics() {
+        return given().get(management + "metrics").then().statusCode(200).extract().asString();
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ class RateLimitTest {
     private static final String SCRIPT = TestTokens.token("busy-script", "/city", "organizer");
     private static final String ORGANIZER = TestTokens.token("organizer", "/city", "organizer");
 
+    @TestHTTPResource(value = "", management = true)
+    URL management;
+
     /** Five requests at once, then one a second, for every kind of client. */
     public static class LowLimits implements QuarkusTestProfile {
         @Override
@@ -34,7 +39,9 @@ class RateLimitTest {
                     "gateway.rate-limit.per-user.requests-per-second", "1",
                     "gateway.rate-limit.per-user.burst", String.valueOf(BURST),
                     "gateway.rate-limit.per-address.requests-per-second", "1",
-                    "gateway.rate-limit.per-address.burst", String.valueOf(BURST));
+                    "gateway.rate-limit.per-address.burst", String.valueOf(BURST),
+                    // the tests call from 127.0.0.1: here it stands for the Ingress in front of the gateway
+                    "gateway.trusted-proxies", "127.0.0.1");
         }
     }
 
@@ -62,8 +69,21 @@ class RateLimitTest {
                 .body("type", equalTo("urn:party:problem:rate-limited"));
 
         for (int i = 0; i < 4 * BURST; i++) {
-            given().get("/q/health/ready").then().statusCode(200);
+            given().get(management + "health/ready").then().statusCode(200);
         }
+    }
+
+    @Test
+    void behindTheProxyEachClientHasItsOwnLimitAndNamingAnotherInFrontEscapesNothing() {
+        Supplier<Response> fromOneClient = () -> given().header("X-Forwarded-For", "203.0.113.7")
+                .contentType("application/json").body("{}").post("/api/ballots/cast");
+        untilLimited(fromOneClient).then().statusCode(429);
+        given().header("X-Forwarded-For", "203.0.113.8").contentType("application/json").body("{}")
+                .post("/api/ballots/cast").then().statusCode(200)
+                .body("forwardedFor", equalTo("203.0.113.8")); // and the service's audit trail keeps that one
+        // the proxy appends the address it saw; whatever the client wrote before it is not believed
+        given().header("X-Forwarded-For", "198.51.100.1, 203.0.113.7").contentType("application/json").body("{}")
+                .post("/api/ballots/cast").then().statusCode(429);
     }
 
     /** Sends the request until the gateway refuses it, after serving at least a full burst. */
