@@ -1,6 +1,8 @@
 package party.assessment.inputs;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,6 +10,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
@@ -15,14 +22,38 @@ import party.common.problem.Refused;
 /**
  * A satisfaction survey's result sheet: one row per unit, its code in the first column and its score (0–100) in
  * the second; a header row and blank rows are skipped. Any unreadable row refuses the whole sheet.
+ * <p>
+ * Both formats are read as streams within the limits below, so a sheet that would take more memory or time than a
+ * real survey needs (an .xlsx zip bomb inflating to hundreds of MB of blank rows) is refused at once.
  */
 final class OpinionSheet {
 
     /** An .xlsx workbook; results' export names it too, since inputs know nothing of the results. */
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final int MAX_ROWS = 10_000;
+
+    // Limits, each far above what a real survey needs and far below what would hurt the service.
+    /** An .xlsx upload is read into memory: the HTTP body limit bounds it already, this reader does not rely on it. */
+    private static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+    /** All parts of a workbook inflated: a 10,000-unit sheet is 1–2 MB, a zip bomb is hundreds. */
+    private static final long MAX_INFLATED_BYTES = 20 * 1024 * 1024;
+    /** Rows, blank ones included (reading them costs as much): 10,000 units twice over. */
+    private static final int MAX_ROWS = 20_000;
+    /** Cells (columns) in a row: a survey sheet needs two, an export may carry a few dozen. */
+    private static final int MAX_CELLS = 50;
+    /** Characters in a CSV line: a unit code and a score take a few dozen. */
+    private static final int MAX_LINE_CHARS = 10_000;
+
+    private static final XMLInputFactory XML = fastexcelsParser();
 
     private OpinionSheet() {
+    }
+
+    /** The XML parser fastexcel-reader reads parts with, set up as its DefaultXMLInputFactory is: both see the same. */
+    private static XMLInputFactory fastexcelsParser() {
+        var factory = new InputFactoryImpl();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
     }
 
     record Row(int line, String unit, BigDecimal satisfaction) {
@@ -38,24 +69,136 @@ final class OpinionSheet {
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         int number = 0;
-        while ((line = reader.readLine()) != null) {
+        while ((line = line(reader, number + 1)) != null) {
             number++;
+            if (number > MAX_ROWS) {
+                throw tooManyRows();
+            }
             String[] cells = line.replace("\uFEFF", "").split(",", -1);
             add(rows, number, cells[0], cells.length > 1 ? cells[1] : "");
         }
         return rows;
     }
 
-    private static List<Row> xlsx(InputStream in) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        try (var workbook = new ReadableWorkbook(in)) {
-            for (var row : workbook.getFirstSheet().read()) {
-                add(rows, row.getRowNum(), row.getCellText(0), row.getCellCount() > 1 ? row.getCellText(1) : "");
+    /** The next line without its terminator (\n, \r\n or \r, as {@link BufferedReader#readLine}), null at the end. */
+    private static String line(BufferedReader reader, int number) throws IOException {
+        var line = new StringBuilder();
+        for (int c = reader.read(); c != '\n'; c = reader.read()) {
+            if (c == -1) {
+                return line.length() == 0 ? null : line.toString();
             }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                break;
+            }
+            if (line.length() == MAX_LINE_CHARS) {
+                throw tooLarge("line " + number + " is longer than " + MAX_LINE_CHARS + " characters");
+            }
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    private static List<Row> xlsx(InputStream in) throws IOException {
+        byte[] upload = in.readNBytes(MAX_UPLOAD_BYTES + 1);
+        if (upload.length > MAX_UPLOAD_BYTES) {
+            throw tooLarge("an .xlsx upload holds at most " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB");
+        }
+        inspect(upload);
+        List<Row> rows = new ArrayList<>();
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(upload));
+             var sheet = workbook.getFirstSheet().openStream()) {
+            sheet.forEach(row -> add(rows, row.getRowNum(), row.getCellText(0), row.getCellText(1)));
+        } catch (Refused e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw Refusal.UNREADABLE_SHEET.because("send an .xlsx workbook or UTF-8 CSV: " + e.getMessage(), "sheet");
+            throw unreadable(e);
         }
         return rows;
+    }
+
+    /**
+     * Checks the package as fastexcel will read it, through the zip's central directory, before fastexcel does: what
+     * its parts inflate to, then the rows and cells they hold. fastexcel builds a whole row before it can be counted,
+     * and fills it up to the column of its last cell, so these limits must hold before it reads a row.
+     */
+    private static void inspect(byte[] upload) {
+        try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(upload)).get()) {
+            requireInflatedWithinLimit(zip);
+            requireRowsAndCellsWithinLimits(zip);
+        } catch (Refused e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Inflates every part, refusing as soon as they add up to more than the limit: a bomb costs no more than that. */
+    private static void requireInflatedWithinLimit(ZipFile zip) throws IOException {
+        long inflated = 0;
+        var buffer = new byte[64 * 1024];
+        for (var entries = zip.getEntries(); entries.hasMoreElements(); ) {
+            try (var part = zip.getInputStream(entries.nextElement())) {
+                for (int n = part.read(buffer); n != -1; n = part.read(buffer)) {
+                    inflated += n;
+                    if (inflated > MAX_INFLATED_BYTES) {
+                        throw tooLarge("an .xlsx workbook inflates to at most "
+                                + MAX_INFLATED_BYTES / (1024 * 1024) + " MiB");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every part parsed as fastexcel parses it: at most {@link #MAX_ROWS} rows and {@link #MAX_CELLS} cells a row, none
+     * referenced past that column (a 3 KB workbook with one cell in column FXSHRXW, 2^31, would take all memory).
+     */
+    private static void requireRowsAndCellsWithinLimits(ZipFile zip) throws IOException {
+        for (var entries = zip.getEntries(); entries.hasMoreElements(); ) {
+            try (var part = zip.getInputStream(entries.nextElement())) {
+                var xml = XML.createXMLStreamReader(part);
+                int rows = 0;
+                int cells = 0;
+                while (xml.hasNext()) {
+                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    if (xml.getLocalName().equals("row")) {
+                        if (++rows > MAX_ROWS) {
+                            throw tooManyRows();
+                        }
+                        cells = 0;
+                    } else if (xml.getLocalName().equals("c")
+                            && (++cells > MAX_CELLS || column(xml.getAttributeValue(null, "r")) > MAX_CELLS)) {
+                        throw tooLarge("a row holds at most " + MAX_CELLS + " cells, in columns A to AX");
+                    }
+                }
+            } catch (XMLStreamException e) {
+                // not XML, or not past here: fastexcel reads no cells from it either
+            }
+        }
+    }
+
+    /**
+     * The column (A = 1) of a cell reference such as {@code $B$2}, read as fastexcel's CellAddress reads it; once past
+     * the limit, only that it is past. 0 for a cell without one (fastexcel then puts it after the previous cell).
+     */
+    private static int column(String reference) {
+        int column = 0;
+        for (int i = 0; reference != null && i < reference.length() && column <= MAX_CELLS; i++) {
+            char c = reference.charAt(i);
+            if (c >= '0' && c <= '9') {
+                break;
+            }
+            if (c != '$') {
+                column = column * 26 + (Character.toUpperCase(c) - 'A' + 1);
+            }
+        }
+        return column;
     }
 
     private static void add(List<Row> rows, int line, String unitCell, String scoreCell) {
@@ -76,13 +219,22 @@ final class OpinionSheet {
         if (satisfaction.signum() < 0 || satisfaction.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw invalid(line, "score " + score + " is outside 0–100");
         }
-        if (rows.size() == MAX_ROWS) {
-            throw invalid(line, "a sheet holds at most " + MAX_ROWS + " rows");
-        }
         rows.add(new Row(line, unit, satisfaction));
     }
 
     private static Refused invalid(int line, String message) {
         return Refusal.INVALID_SHEET_ROW.because("表格第" + line + "行不合法", message, "row " + line);
+    }
+
+    private static Refused tooManyRows() {
+        return tooLarge("a sheet holds at most " + MAX_ROWS + " rows, blank ones included");
+    }
+
+    private static Refused tooLarge(String limit) {
+        return Refusal.SHEET_TOO_LARGE.because(limit, "sheet");
+    }
+
+    private static Refused unreadable(Exception e) {
+        return Refusal.UNREADABLE_SHEET.because("send an .xlsx workbook or UTF-8 CSV: " + e.getMessage(), "sheet");
     }
 }

@@ -34,6 +34,7 @@ import javax.sql.DataSource;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import party.assessment.inputs.Sheets;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
 import party.common.events.RectificationItemClosed;
@@ -61,6 +62,7 @@ class AssessmentFlowTest {
     private static final String REVIEWER = TestTokens.reviewer("reviewer", "/metro", "organization");
     private static final String REVIEWER_DISCIPLINE = TestTokens.reviewer("reviewer-discipline", "/metro", "discipline");
     private static final String OA = TestTokens.token("oa", "/metro", "integration");
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     @Any
@@ -185,9 +187,8 @@ class AssessmentFlowTest {
                 .put(base + "/opinion").then().statusCode(200);
         as(ORGANIZER).contentType("text/csv").body("单位,满意度\nmetro-b,70\n").post(base + "/opinion/import").then()
                 .statusCode(200).body("imported", equalTo(1));
-        as(ORGANIZER).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .body(surveySheet("metro-b", 70)).post(base + "/opinion/import").then().statusCode(200)
-                .body("imported", equalTo(1));
+        as(ORGANIZER).contentType(XLSX).body(Sheets.survey("metro-b", 70)).post(base + "/opinion/import").then()
+                .statusCode(200).body("imported", equalTo(1));
         as(ORGANIZER).contentType("text/csv").body("metro-b,170\n").post(base + "/opinion/import").then()
                 .statusCode(400).body("type", equalTo("urn:party:problem:invalid-sheet-row"));
         as(ORGANIZER).post(base + "/compute").then().statusCode(200).body("computed", equalTo(4));
@@ -388,6 +389,40 @@ class AssessmentFlowTest {
                 .body("result.yearEnd", equalTo(20.0f));
     }
 
+    /** Issue 20: a 1.2 MB workbook of 400 MB blank rows once took the service down with OutOfMemoryError. */
+    @Test
+    void hostileSurveySheetsAreRefusedAtOnceAndTheServiceCarriesOn() {
+        String scheme = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2029, "orgUnit", "metro",
+                "title", "2029年度考核", "definition", definition(60))).post("/api/assessment/schemes").then()
+                .statusCode(201).extract().path("id");
+        String opinion = "/api/assessment/schemes/" + scheme + "/opinion/import";
+        as(ORGANIZER).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
+
+        byte[] bomb = Sheets.withSheetData(Sheets.blankRowsOf(400_000_000));
+        long start = System.nanoTime();
+        as(ORGANIZER).contentType(XLSX).body(bomb).post(opinion).then().statusCode(413)
+                .body("type", equalTo("urn:party:problem:sheet-too-large"))
+                .body("detail", containsString("inflates to at most 20 MiB"));
+        System.out.println("opinion import of a 400 MB bomb refused in " + (System.nanoTime() - start) / 1_000_000
+                + " ms");
+
+        as(ORGANIZER).contentType(XLSX).body(Sheets.withSheetData(Sheets.blankRows(25_000))).post(opinion).then()
+                .statusCode(413).body("type", equalTo("urn:party:problem:sheet-too-large"))
+                .body("detail", containsString("at most 20000 rows"));
+        as(ORGANIZER).contentType(XLSX).body(Sheets.workbook(sheet -> {
+            for (int c = 0; c < 60; c++) {
+                sheet.value(0, c, c);
+            }
+        })).post(opinion).then().statusCode(413).body("type", equalTo("urn:party:problem:sheet-too-large"))
+                .body("detail", containsString("at most 50 cells"));
+        as(ORGANIZER).contentType("text/csv").body("\n".repeat(25_000)).post(opinion).then().statusCode(413)
+                .body("type", equalTo("urn:party:problem:sheet-too-large"))
+                .body("detail", containsString("at most 20000 rows"));
+
+        as(ORGANIZER).contentType(XLSX).body(Sheets.survey("metro-b", 70)).post(opinion).then().statusCode(200)
+                .body("imported", equalTo(1));
+    }
+
     private io.restassured.response.ValidatableResponse self(String token, String scheme, String unit, String code, int value) {
         return as(token).contentType(ContentType.JSON).body(Map.of("value", value, "evidence", "见附件"))
                 .put("/api/assessment/schemes/" + scheme + "/units/" + unit + "/indicators/" + code + "/self").then();
@@ -426,19 +461,6 @@ class AssessmentFlowTest {
         var data = event.apply(new RectificationItemState(item, "ZG2026-000002", unit, "/metro/" + unit, "INSPECTION",
                 "FULL", "CLOSED", LocalDate.of(2026, 12, 31), LocalDate.of(2026, 11, 20), true, null));
         return codec.write(codec.envelope(data, "rectification-service", Instant.parse("2026-11-20T01:00:00Z")));
-    }
-
-    /** A survey system's export: a header row, then unit code and satisfaction. */
-    private static byte[] surveySheet(String unit, int satisfaction) throws java.io.IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var workbook = new org.dhatim.fastexcel.Workbook(bytes, "survey", "1.0")) {
-            var sheet = workbook.newWorksheet("满意度");
-            sheet.value(0, 0, "单位");
-            sheet.value(0, 1, "满意度");
-            sheet.value(1, 0, unit);
-            sheet.value(1, 1, satisfaction);
-        }
-        return bytes.toByteArray();
     }
 
     private long count(String sql) throws SQLException {

@@ -40,6 +40,7 @@ public enum Refusal {
     UNKNOWN_INDICATOR(400, "指标不存在或不适用"),
     UNREADABLE_SHEET(400, "表格无法读取"),
     INVALID_SHEET_ROW(400, "表格有不合法的行"),
+    SHEET_TOO_LARGE(413, "表格过大"),
     OTHER_DEPARTMENT(403, "只能评本部门的指标"),
     WRONG_SCHEME_STATE(409, "考核方案当前状态不允许此操作"),
     ALREADY_REVIEWED(409, "部门已评分，不能再修改自评"),
