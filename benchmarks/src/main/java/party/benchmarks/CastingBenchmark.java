@@ -113,8 +113,8 @@ public final class CastingBenchmark {
                      BareQuarkus.onFreshDatabase(platform));
              ChildProcess gatewayToIt = platform.startInstance("gateway", URI.create(hopUrl).getPort(),
                      Map.of("gateway.services.bare.prefix", "/rows", "gateway.services.bare.url", bareUrl))) {
-            awaitReady(bareUrl + "/q/health/ready");
-            awaitReady(hopUrl + "/q/health/live");
+            awaitReady(bareApp.readyUrl());
+            awaitReady(gatewayToIt.readyUrl());
             Supplier<HttpRequest> bare = BareQuarkus.insert(bareUrl);
             Supplier<HttpRequest> hop = BareQuarkus.insert(hopUrl);
 

@@ -126,7 +126,7 @@ public final class PlatformBenchmark {
             String url = "http://127.0.0.1:" + port;
             long start = System.nanoTime();
             try (ChildProcess app = platform.startInstance(module, port, extra)) {
-                awaitReady(url + "/q/health/ready");
+                awaitReady(app.readyUrl());
                 ready[i] = (System.nanoTime() - start) / 1e9;
                 if (i < STARTS - 1) {
                     continue;

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import party.local.LocalKeycloak;
 import party.local.LocalPlatform;
 
 /** What every benchmark does with the running stack: get a demo user's token, call and check, take percentiles. */
@@ -76,18 +77,18 @@ final class StackCalls {
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
-    /** A token from the local realm's public mobile client, and when it was fetched. */
+    /** A token from the local realm's demo client, and when it was fetched. */
     private record Token(String value, long fetchedAt) {
         boolean fresh() {
-            return System.nanoTime() - fetchedAt < Duration.ofMinutes(4).toNanos();
+            return System.nanoTime() - fetchedAt < Duration.ofSeconds(20).toNanos();
         }
     }
 
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     /**
-     * A demo user's access token (the password is the user name), fetched again once it is four minutes old:
-     * Keycloak's live five, a benchmark runs longer. Cheap enough to call for every request.
+     * A demo user's access token, fetched again once it is 20 seconds old: Keycloak's live 30 (decision 019), a
+     * benchmark runs longer. Cheap enough to call for every request.
      */
     static String token(LocalPlatform platform, String user) {
         String key = platform.issuer() + "|" + user;
@@ -97,7 +98,8 @@ final class StackCalls {
     }
 
     private static String fetchToken(LocalPlatform platform, String user) {
-        String form = Map.of("grant_type", "password", "client_id", "mobile", "username", user, "password", user)
+        String form = Map.of("grant_type", "password", "client_id", LocalKeycloak.DEMO_CLIENT, "username", user,
+                        "password", LocalKeycloak.demoPassword(user))
                 .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         var request = HttpRequest.newBuilder(URI.create(platform.issuer() + "/protocol/openid-connect/token"))

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import party.local.ChildProcess;
 import party.local.LocalPlatform;
 
 /**
@@ -289,6 +290,36 @@ class FaultsEndToEndTest {
                 .body("items.findAll { it.problem.contains('" + marker + "') }.size()", equalTo(1)));
         record("poison events on assessment.findings", 0, 3, 3, 0, 0,
                 "unparseable and unknown-type events → dead-letter topic (2 of 2); the valid one after them → 1 item");
+    }
+
+    @Test
+    void aHungServiceIsRestartedByTheLauncherAndItsConsumersRejoin() throws Exception {
+        ChildProcess ballot = platform.app("ballot-service");
+        long hung = ballot.pid();
+        int restartsBefore = ballot.restarts();
+        long start = System.nanoTime();
+        signal("STOP", hung); // alive but answering nothing, as a JVM out of memory or deadlocked
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    ballot.restarts() > restartsBefore && given().get(ballot.readyUrl()).statusCode() == 200);
+        } finally {
+            signal("CONT", hung); // harmless once it is gone; lets it run if the wait failed
+        }
+        double restartedAfter = (System.nanoTime() - start) / 1e9;
+        assertThat(ballot.pid()).isNotEqualTo(hung);
+        String organizer = keycloak.token("organizer");
+        String code = "fault-hung-" + UUID.randomUUID().toString().substring(0, 6);
+        as(organizer).contentType(ContentType.JSON).body(unit(code, DISTRICT)).post("/api/assessment/org-units")
+                .then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(organizer).get("/api/ballots/org-units/" + code).then().statusCode(200));
+        record("ballot-service hung (SIGSTOP)", 1, 1, 1, 0, 0, "restarted by the launcher's supervisor %.0f s after it "
+                .formatted(restartedAfter) + "hung (3 failed liveness checks, 10 s apart); a unit created after it "
+                + "reached its replica: its consumers rejoined");
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
     }
 
     @AfterAll

@@ -17,20 +17,22 @@ import party.local.LocalPlatform;
 /** Real tokens from the running Keycloak, plus the two kinds of bad token the gateway must refuse. */
 final class Keycloak {
 
+    static final String OA_CLIENT = "oa-system";
+
     private final LocalPlatform platform;
 
     Keycloak(LocalPlatform platform) {
         this.platform = platform;
     }
 
-    /** Password grant through the public mobile client, as scripts and tests do in the local realm. */
+    /** Password grant through the local realm's demo client, as scripts and tests do (only there). */
     String token(String user) {
-        return passwordGrant("mobile", user);
+        return passwordGrant(LocalKeycloak.DEMO_CLIENT, user);
     }
 
     /** The OA system's service account (client credentials). */
     String oaSystemToken() {
-        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", "oa-system",
+        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", OA_CLIENT,
                         "client_secret", "oa-system-local-demo-secret"))
                 .post(platform.issuer() + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
@@ -38,7 +40,7 @@ final class Keycloak {
 
     /**
      * Onboards an account as a committee's administrator does (README): created through the admin API with the unit
-     * it acts for in {@code org_path}, given a realm role; its password is its name. Returns it signed in.
+     * it acts for in {@code org_path}, given a realm role; its password is a demo user's. Returns it signed in.
      */
     String onboard(String user, String orgPath, String role) {
         String admin = adminToken();
@@ -46,7 +48,8 @@ final class Keycloak {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("username", user, "enabled", true, "email", user + "@party.local", "emailVerified", true,
                         "firstName", user, "lastName", "e2e", "attributes", Map.of("org_path", List.of(orgPath)),
-                        "credentials", List.of(Map.of("type", "password", "value", user, "temporary", false))))
+                        "credentials", List.of(Map.of("type", "password", "value", LocalKeycloak.demoPassword(user),
+                                "temporary", false))))
                 .post(realm + "/users").then().statusCode(201);
         String id = given().auth().oauth2(admin).queryParams(Map.of("username", user, "exact", true))
                 .get(realm + "/users").then().statusCode(200).extract().path("[0].id");
@@ -57,7 +60,7 @@ final class Keycloak {
         return token(user);
     }
 
-    private String adminToken() {
+    String adminToken() {
         return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
                         "username", LocalKeycloak.ADMIN, "password", LocalKeycloak.ADMIN_PASSWORD))
                 .post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
@@ -69,12 +72,40 @@ final class Keycloak {
      * with a short access-token lifespan and the same claims as the real clients.
      */
     String shortLivedToken(String user, int seconds) {
-        String clientId = "e2e-short-lived-" + UUID.randomUUID().toString().substring(0, 8);
+        return passwordGrant(ownClient(Map.of("access.token.lifespan", String.valueOf(seconds))), user);
+    }
+
+    /** Access and refresh token of one sign-in, and the client they were issued to. */
+    record SignedIn(String client, String accessToken, String refreshToken) {
+    }
+
+    /**
+     * A sign-in as the realm grants it to people, through a client made for the test that {@link FreshTokens}
+     * leaves alone: for the tests that watch what becomes of a token after its user signs out or is disabled.
+     */
+    SignedIn signInLeftToExpire(String user) {
+        String client = ownClient(Map.of());
+        var tokens = given().formParams(Map.of("grant_type", "password", "client_id", client,
+                        "username", user, "password", LocalKeycloak.demoPassword(user)))
+                .post(platform.issuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().jsonPath();
+        return new SignedIn(client, tokens.getString("access_token"), tokens.getString("refresh_token"));
+    }
+
+    /** The admin API's id of a user of the party realm. */
+    String userId(String user) {
+        return given().auth().oauth2(adminToken()).queryParams(Map.of("username", user, "exact", true))
+                .get(platform.keycloakUrl() + "/admin/realms/party/users").then().statusCode(200)
+                .extract().path("[0].id");
+    }
+
+    /** A client with the same claims as the real ones and the password grant, created for one test. */
+    private String ownClient(Map<String, String> attributes) {
+        String clientId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = adminToken();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
-                        "standardFlowEnabled", false,
-                        "attributes", Map.of("access.token.lifespan", String.valueOf(seconds)),
+                        "standardFlowEnabled", false, "attributes", attributes,
                         "protocolMappers", List.of(
                                 Map.of("name", "org_path", "protocol", "openid-connect",
                                         "protocolMapper", "oidc-usermodel-attribute-mapper",
@@ -86,7 +117,7 @@ final class Keycloak {
                                                 "access.token.claim", "true")))))
                 .post(platform.keycloakUrl() + "/admin/realms/party/clients")
                 .then().statusCode(201);
-        return passwordGrant(clientId, user);
+        return clientId;
     }
 
     /** Well-formed and signed, with the right audience and claims, but by a key and issuer nobody trusts. */
@@ -129,7 +160,7 @@ final class Keycloak {
 
     private String passwordGrant(String clientId, String user) {
         return given().formParams(Map.of("grant_type", "password", "client_id", clientId,
-                        "username", user, "password", user))
+                        "username", user, "password", LocalKeycloak.demoPassword(user)))
                 .post(platform.issuer() + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }

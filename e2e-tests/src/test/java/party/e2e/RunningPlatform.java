@@ -1,5 +1,6 @@
 package party.e2e;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public class RunningPlatform implements BeforeAllCallback {
         try {
             Path data = Files.createTempDirectory("platform-e2e");
             platform = LocalPlatform.start(Settings.onFreePorts(Path.of(System.getProperty("platform.home")), data));
+            RestAssured.filters(new FreshTokens(new Keycloak(platform)));
             return new Stopper(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import party.local.LocalKeycloak;
 import party.local.LocalPlatform;
 
 /**
@@ -46,7 +47,7 @@ class UnitLeaderPageEndToEndTest {
             // Keycloak's own login page, then back to the page with a one-time code it trades for tokens
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#kc-login"));
             phone.one("#username").sendKeys("leader-a");
-            phone.one("#password").sendKeys("leader-a");
+            phone.one("#password").sendKeys(LocalKeycloak.demoPassword("leader-a"));
             phone.one("#kc-login").click();
 
             String card = "section[data-item='" + item + "']";

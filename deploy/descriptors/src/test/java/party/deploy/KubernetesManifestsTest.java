@@ -123,6 +123,12 @@ class KubernetesManifestsTest {
                 users.remove(i);
             }
         }
+        var clients = realm.withArray("clients");
+        for (int i = clients.size() - 1; i >= 0; i--) {
+            if (clients.get(i).path("clientId").asText().equals("local-demo")) { // the password grant: local only
+                clients.remove(i);
+            }
+        }
         realm.withArray("clients").forEach(client -> ((ObjectNode) client).remove("secret"));
         // people sign in on the phone pages at the Ingress's host, not at the local gateway's address
         String host = named("Ingress", "gateway").path("spec").path("rules").get(0).path("host").asText();
@@ -141,6 +147,33 @@ class KubernetesManifestsTest {
         assertThat(realmImport.path("spec").path("realm")).as("regenerate deploy/k8s/31-keycloak-realm.json (docs/deploy.md)")
                 .isEqualTo(realm);
         assertThat(realmImport.toString()).doesNotContain("\"password\"", "local-demo-secret");
+    }
+
+    @Test
+    void theGatewaysHealthAndMetricsAreOnItsManagementPortWhichNoServiceExposes() {
+        JsonNode container = named("Deployment", "gateway").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertThat(container.path(probe).path("httpGet").path("port").asText()).as(probe).isEqualTo("management");
+        }
+        assertThat(named("Service", "gateway").path("spec").path("ports").findValuesAsText("targetPort"))
+                .containsExactly("http");
+    }
+
+    @Test
+    void theClusterRealmLocksGuessedAccountsAndKeepsTokensShortWithNoPasswordGrant() {
+        JsonNode realm = named("KeycloakRealmImport", "party").path("spec").path("realm");
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("failureFactor").asInt()).isBetween(1, 10);
+        assertThat(realm.path("passwordPolicy").asText()).contains("length(10)", "notUsername", "passwordHistory");
+        assertThat(realm.path("accessTokenLifespan").asInt()).as("sign-out takes effect within this (decision 019)")
+                .isBetween(1, 30);
+        for (JsonNode client : realm.path("clients")) {
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean()).as(client.path("clientId").asText())
+                    .isFalse();
+            assertThat(client.path("attributes").path("access.token.lifespan").isMissingNode())
+                    .as("no client outlives the realm's lifespan").isTrue();
+        }
     }
 
     private static void regenerate(ObjectNode realm) throws IOException {

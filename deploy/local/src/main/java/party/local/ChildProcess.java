@@ -28,6 +28,9 @@ public final class ChildProcess implements AutoCloseable {
     /** answers 200 once the server is ready, or {@code null} for a process with no such URL */
     private final String readyUrl;
     private volatile Process process;
+    /** stopped on purpose ({@link #kill}, a fault test): the supervisor leaves it alone until {@link #restart} */
+    private boolean stoppedOnPurpose;
+    private int restarts;
 
     private ChildProcess(String name, Path log, ProcessBuilder builder, String readyUrl) {
         this.name = name;
@@ -61,7 +64,7 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** Starts the same command again once the process has ended (after {@link #kill}, or a crash), then waits until ready. */
-    public void restart(Duration timeout) {
+    public synchronized void restart(Duration timeout) {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
@@ -70,7 +73,47 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " again", e);
         }
+        stoppedOnPurpose = false;
+        restarts++;
         awaitReady(timeout);
+    }
+
+    /**
+     * What a supervisor does to a dead or hung process: SIGKILL if it still runs, then start again and wait until
+     * ready; nothing if it was stopped on purpose. Returns whether it did. Synchronized with {@link #kill} and
+     * {@link #restart}, so a fault test's stop is never undone behind its back.
+     */
+    synchronized boolean replace(Duration timeout) {
+        if (stoppedOnPurpose) {
+            return false;
+        }
+        process.destroyForcibly();
+        awaitExit();
+        restart(timeout);
+        return true;
+    }
+
+    synchronized boolean stoppedOnPurpose() {
+        return stoppedOnPurpose;
+    }
+
+    /** How often it was started again since the first start. */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    /** Its liveness URL (a Quarkus app's, beside its readiness), or {@code null}. */
+    String liveUrl() {
+        return readyUrl == null ? null : readyUrl.replace("/q/health/ready", "/q/health/live");
+    }
+
+    boolean running() {
+        return process.isAlive();
+    }
+
+    /** Where the server says it is ready, or {@code null}. */
+    public String readyUrl() {
+        return readyUrl;
     }
 
     /** Waits until the server answers on its ready URL. */
@@ -140,8 +183,13 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash or the OOM killer would; returns once the process is gone. */
-    public void kill() {
+    public synchronized void kill() {
+        stoppedOnPurpose = true;
         process.destroyForcibly();
+        awaitExit();
+    }
+
+    private void awaitExit() {
         try {
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -152,6 +200,9 @@ public final class ChildProcess implements AutoCloseable {
     /** SIGTERM to the process and everything it started (kc.sh starts a JVM), then SIGKILL after 30 s. */
     @Override
     public void close() {
+        synchronized (this) {
+            stoppedOnPurpose = true;
+        }
         List<ProcessHandle> tree = process.descendants().toList();
         tree.forEach(ProcessHandle::destroy);
         process.destroy();

@@ -17,6 +17,16 @@ public final class LocalKeycloak {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+    /**
+     * The local realm's client for scripts and tests, the only one allowed the password grant; the cluster realm
+     * has no such client (people sign in with the authorization code and PKCE there).
+     */
+    public static final String DEMO_CLIENT = "local-demo";
+
+    /** A demo user's password in the local realm: the name and a suffix that meets the realm's password policy. */
+    public static String demoPassword(String user) {
+        return user + "-Demo1";
+    }
 
     private LocalKeycloak() {
     }

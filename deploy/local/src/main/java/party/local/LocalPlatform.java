@@ -102,6 +102,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         log("gateway on port " + settings.port(Port.GATEWAY));
         startService("gateway", Port.GATEWAY, Map.of()).awaitReady(SERVICE_START);
+        running.push(new Supervisor(List.copyOf(apps.values()), SERVICE_START));
     }
 
     /**
@@ -135,9 +136,15 @@ public final class LocalPlatform implements AutoCloseable {
             System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("gateway.rate-limit."))
                     .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
         }
+        // the gateway's health and metrics are on its management interface, a port the public is never routed to
+        int healthPort = port;
+        if (module.equals("gateway")) {
+            healthPort = name.equals(module) ? settings.port(Port.GATEWAY_MANAGEMENT) : Settings.freePort();
+            command.add("-Dquarkus.management.port=" + healthPort);
+        }
         extra.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
-        return launch(name, command, "http://127.0.0.1:" + port + "/q/health/ready");
+        return launch(name, command, "http://127.0.0.1:" + healthPort + "/q/health/ready");
     }
 
     private synchronized ChildProcess launch(String name, List<String> command, String readyUrl) {
@@ -216,14 +223,14 @@ public final class LocalPlatform implements AutoCloseable {
                    data      %s   (kept across restarts; -Dplatform.fresh=true starts from scratch)
                    logs      %s
 
-                 demo users (local realm only; password = user name):
+                 demo users (local realm only; password = user name + "-Demo1"):
                 """.formatted(gatewayUrl(), settings.url(Port.KEYCLOAK), LocalKeycloak.ADMIN,
                 LocalKeycloak.ADMIN_PASSWORD, settings.data(), settings.logs()));
         demoUsers().forEach(line -> text.append("   ").append(line).append('\n'));
         text.append("""
 
-                 a token:  curl -s -d grant_type=password -d client_id=mobile -d username=organizer \\
-                             -d password=organizer %s/protocol/openid-connect/token
+                 a token:  curl -s -d grant_type=password -d client_id=local-demo -d username=organizer \\
+                             -d password=organizer-Demo1 %s/protocol/openid-connect/token
                  Ctrl-C stops everything.
                 ================================================================
                 """.formatted(issuer()));

@@ -3,6 +3,8 @@ package party.local;
 /** Every port the local platform listens on, each changeable with {@code -Dplatform.port.<key>=<port>}. */
 public enum Port {
     GATEWAY("gateway", 8080),
+    /** the gateway's health and metrics, apart from the public port */
+    GATEWAY_MANAGEMENT("gateway-management", 9000),
     KEYCLOAK("keycloak", 8180),
     ASSESSMENT("assessment", 8081),
     RECTIFICATION("rectification", 8082),

@@ -63,7 +63,7 @@ public record Settings(Path home, Path data, boolean fresh, Map<Port, Integer> p
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         } catch (IOException e) {
