@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import party.local.LocalPlatform;
@@ -81,19 +82,18 @@ public final class RectificationBenchmark {
 
             System.out.println("\n(b) ledger pages through the gateway, organizer of /city (all 100,000 in scope), "
                     + PAGE_REQUESTS + " requests each, one after another");
-            String organizer = token(platform, "organizer");
             System.out.printf("    %-36s: %s%n", "(no filter), the first after the scans",
-                    pages(platform.gatewayUrl(), "", organizer));
+                    pages(platform.gatewayUrl(), ""));
             // the scans rewrote 11,000 rows: the pages below are measured once autovacuum has finished with them
             awaitAutovacuum(db);
             for (String query : List.of("", "unit=district-a", "warning=YELLOW", "overdue=true",
                     "source=INSPECTION&state=IN_PROGRESS", "page=2000")) {
                 System.out.printf("    %-36s: %s%n", query.isEmpty() ? "(no filter)" : query,
-                        pages(platform.gatewayUrl(), query, organizer));
+                        pages(platform.gatewayUrl(), query));
             }
             // where the unfiltered page's tail comes from: without the gateway hop, and the service's GC meanwhile
             double[] gcBefore = gcPauses();
-            String direct = pages(platform.settings().url(Port.RECTIFICATION), "", organizer);
+            String direct = pages(platform.settings().url(Port.RECTIFICATION), "");
             double[] gcAfter = gcPauses();
             System.out.printf("    %-36s: %s; service GC meanwhile: %.0f pauses, %.0f ms in all%n",
                     "(no filter) direct, without the gateway", direct, gcAfter[0] - gcBefore[0],
@@ -214,17 +214,20 @@ public final class RectificationBenchmark {
         return pauses;
     }
 
-    private String pages(String base, String query, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(base + "/api/rectification/ledger?" + query))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+    /** The organizer's pages, each request with a token of the moment: tokens live 30 s, a run of pages longer. */
+    private String pages(String base, String query) throws Exception {
+        Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(URI.create(base + "/api/rectification/ledger?"
+                        + query)).header("Authorization", "Bearer " + token(platform, "organizer"))
+                .timeout(Duration.ofSeconds(30)).GET().build();
         for (int i = 0; i < 50; i++) {
-            send(request, 200); // warm-up
+            send(request.get(), 200); // warm-up
         }
         long[] latencies = new long[PAGE_REQUESTS];
         long total = 0;
         for (int i = 0; i < PAGE_REQUESTS; i++) {
+            HttpRequest page = request.get();
             long start = System.nanoTime();
-            total = send(request, 200).get("total").asLong();
+            total = send(page, 200).get("total").asLong();
             latencies[i] = System.nanoTime() - start;
         }
         Arrays.sort(latencies);

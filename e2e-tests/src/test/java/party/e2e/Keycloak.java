@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class Keycloak {
      * with a short access-token lifespan and the same claims as the real clients.
      */
     String shortLivedToken(String user, int seconds) {
-        return passwordGrant(ownClient(Map.of("access.token.lifespan", String.valueOf(seconds))), user);
+        return passwordGrant(ownClient(Map.of("access.token.lifespan", String.valueOf(seconds)), true), user);
     }
 
     /** Access and refresh token of one sign-in, and the client they were issued to. */
@@ -84,7 +85,7 @@ final class Keycloak {
      * leaves alone: for the tests that watch what becomes of a token after its user signs out or is disabled.
      */
     SignedIn signInLeftToExpire(String user) {
-        String client = ownClient(Map.of());
+        String client = ownClient(Map.of(), true);
         var tokens = given().formParams(Map.of("grant_type", "password", "client_id", client,
                         "username", user, "password", LocalKeycloak.demoPassword(user)))
                 .post(platform.issuer() + "/protocol/openid-connect/token")
@@ -99,22 +100,24 @@ final class Keycloak {
                 .extract().path("[0].id");
     }
 
-    /** A client with the same claims as the real ones and the password grant, created for one test. */
-    private String ownClient(Map<String, String> attributes) {
+    /**
+     * A client with the password grant and the real ones' org_path claim, created for one test; with the platform's
+     * audience, or without it.
+     */
+    private String ownClient(Map<String, String> attributes, boolean platformAudience) {
         String clientId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = adminToken();
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        var mappers = new ArrayList<Map<String, Object>>(List.of(Map.of("name", "org_path", "protocol", "openid-connect",
+                "protocolMapper", "oidc-usermodel-attribute-mapper",
+                "config", Map.of("user.attribute", "org_path", "claim.name", "org_path",
+                        "jsonType.label", "String", "access.token.claim", "true"))));
+        if (platformAudience) {
+            mappers.add(Map.of("name", "audience", "protocol", "openid-connect",
+                    "protocolMapper", "oidc-audience-mapper",
+                    "config", Map.of("included.custom.audience", "party-platform", "access.token.claim", "true")));
+        }
+        given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
-                        "standardFlowEnabled", false, "attributes", attributes,
-                        "protocolMappers", List.of(
-                                Map.of("name", "org_path", "protocol", "openid-connect",
-                                        "protocolMapper", "oidc-usermodel-attribute-mapper",
-                                        "config", Map.of("user.attribute", "org_path", "claim.name", "org_path",
-                                                "jsonType.label", "String", "access.token.claim", "true")),
-                                Map.of("name", "audience", "protocol", "openid-connect",
-                                        "protocolMapper", "oidc-audience-mapper",
-                                        "config", Map.of("included.custom.audience", "party-platform",
-                                                "access.token.claim", "true")))))
+                        "standardFlowEnabled", false, "attributes", attributes, "protocolMappers", mappers))
                 .post(platform.keycloakUrl() + "/admin/realms/party/clients")
                 .then().statusCode(201);
         return clientId;
@@ -138,9 +141,9 @@ final class Keycloak {
         return signingInput + "." + base64(signature.sign());
     }
 
-    /** A genuine token of the realm, but issued to Keycloak's own admin-cli client: not for this platform's audience. */
+    /** A genuine token of the realm, but issued to a client without the platform's audience. */
     String tokenForAnotherAudience(String user) {
-        return passwordGrant("admin-cli", user);
+        return passwordGrant(ownClient(Map.of(), false), user);
     }
 
     /** A genuine token whose payload was edited to claim the whole tree as admin; Keycloak's signature kept. */

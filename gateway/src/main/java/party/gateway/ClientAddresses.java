@@ -26,7 +26,8 @@ final class ClientAddresses {
     }
 
     String of(HttpServerRequest request) {
-        return of(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"));
+        List<String> lines = request.headers().getAll("X-Forwarded-For"); // a proxy may add a line of its own
+        return of(request.remoteAddress().hostAddress(), lines.isEmpty() ? null : String.join(",", lines));
     }
 
     /** @param peer the address the connection comes from; @param forwarded its X-Forwarded-For, or {@code null} */
@@ -57,9 +58,17 @@ final class ClientAddresses {
         return trustedProxies.stream().anyMatch(range -> range.matches(socket));
     }
 
-    /** An IP literal, or {@code null} for anything else: never a name, so never a DNS lookup. */
+    /**
+     * An IP literal, with or without a port ({@code 203.0.113.7:5555}, {@code [2001:db8::1]:443}), or {@code null}
+     * for anything else: never a name, so never a DNS lookup.
+     */
     private static InetAddress literal(String text) {
-        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        String bare = text;
+        if (text.startsWith("[") && text.contains("]")) {
+            bare = text.substring(1, text.indexOf(']'));
+        } else if (text.indexOf(':') > 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+            bare = text.substring(0, text.indexOf(':')); // IPv4 and a port; a bare IPv6 address has several colons
+        }
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(bare);
         try {
             return bytes == null ? null : InetAddress.getByAddress(bytes);

@@ -22,11 +22,13 @@ public class PathTemplates {
     /** Quarkus's request metrics take the template from this context local, as RESTEasy's routes set it. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     private static final Duration READ_AGAIN = Duration.ofMinutes(5);
+    /** after a failed read (a service still starting): soon, but not on every request */
+    private static final Duration RETRY = Duration.ofSeconds(10);
 
     private final MergedOpenApi openApi;
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Segment root = new Segment();
-    private volatile Instant readAt = Instant.MIN;
+    private volatile Instant nextRead = Instant.MIN;
 
     PathTemplates(MergedOpenApi openApi) {
         this.openApi = openApi;
@@ -46,8 +48,11 @@ public class PathTemplates {
 
     /** Labels the request for its metrics; {@code prefix} is its service's, e.g. {@code /api/ballots}. */
     void label(RoutingContext ctx, String prefix) {
-        if (readAt.plus(READ_AGAIN).isBefore(Instant.now()) && reading.compareAndSet(false, true)) {
-            openApi.document().onSuccess(this::read).onComplete(done -> reading.set(false));
+        if (nextRead.isBefore(Instant.now()) && reading.compareAndSet(false, true)) {
+            openApi.document().onSuccess(this::read).onComplete(done -> {
+                nextRead = Instant.now().plus(done.succeeded() ? READ_AGAIN : RETRY);
+                reading.set(false);
+            });
         }
         String template = match(root, ctx.normalizedPath().split("/"), 1);
         ContextLocals.put(URL_PATH_TEMPLATE, template != null ? template : prefix + "/*");
@@ -63,7 +68,6 @@ public class PathTemplates {
             at.template = path;
         }
         root = templates;
-        readAt = Instant.now();
     }
 
     /** The template of {@code parts[i..]} under {@code at}, a literal segment preferred to a variable one. */

@@ -35,6 +35,13 @@ class ClientAddressesTest {
     }
 
     @Test
+    void entriesMayCarryAPort() {
+        assertThat(behindTheIngress.of("10.244.3.9", "203.0.113.7:5555")).isEqualTo("203.0.113.7");
+        assertThat(behindTheIngress.of("10.244.3.9", "[2001:db8::7]:443")).isEqualTo("2001:db8:0:0:0:0:0:7");
+        assertThat(behindTheIngress.of("10.244.3.9", "203.0.113.7, 10.244.1.1:80")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void anEntryThatIsNoAddressEndsTheChainAndIsNeverLookedUp() {
         assertThat(behindTheIngress.of("10.244.3.9", "evil.example, 10.244.1.1")).isEqualTo("10.244.1.1");
         assertThat(behindTheIngress.of("10.244.3.9", "unknown")).isEqualTo("10.244.3.9");

@@ -176,9 +176,11 @@ class GatewayTest {
             return metrics().contains("uri=\"/api/rectification/items/{id}\"");
         });
         given().auth().oauth2(TOKEN).get("/api/rectification/items/figures").then().statusCode(200);
-        given().auth().oauth2(TOKEN).get("/api/rectification/no/such/" + item).then().statusCode(200);
+        assertThat(metrics()).doesNotContain("uri=\"/api/webhooks/*\"");
+        given().auth().oauth2(TOKEN).get("/api/webhooks/no/such/" + item).then().statusCode(200);
+        given().get("/api/assessment/invented/" + item).then().statusCode(401); // refused before it is labelled
         String metrics = metrics();
-        assertThat(metrics).contains("uri=\"/api/rectification/items/figures\"", "uri=\"/api/rectification/*\"")
+        assertThat(metrics).contains("uri=\"/api/rectification/items/figures\"", "uri=\"/api/webhooks/*\"")
                 .doesNotContain(item);
     }
 

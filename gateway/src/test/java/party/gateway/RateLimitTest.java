@@ -84,6 +84,8 @@ class RateLimitTest {
         // the proxy appends the address it saw; whatever the client wrote before it is not believed
         given().header("X-Forwarded-For", "198.51.100.1, 203.0.113.7").contentType("application/json").body("{}")
                 .post("/api/ballots/cast").then().statusCode(429);
+        given().header("X-Forwarded-For", "198.51.100.1").header("X-Forwarded-For", "203.0.113.7") // a line per hop
+                .contentType("application/json").body("{}").post("/api/ballots/cast").then().statusCode(429);
     }
 
     /** Sends the request until the gateway refuses it, after serving at least a full burst. */

@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -36,12 +38,20 @@ final class OpinionSheet {
     private static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
     /** All parts of a workbook inflated: a 10,000-unit sheet is 1–2 MB, a zip bomb is hundreds. */
     private static final long MAX_INFLATED_BYTES = 20 * 1024 * 1024;
-    /** Rows, blank ones included (reading them costs as much): 10,000 units twice over. */
+    /** Rows of the sheet read, blank ones included (reading them costs as much): 10,000 units twice over. */
     private static final int MAX_ROWS = 20_000;
-    /** Cells (columns) in a row: a survey sheet needs two, an export may carry a few dozen. */
-    private static final int MAX_CELLS = 50;
+    /**
+     * Cells in a row, and the last column one may name (A to ALL): a survey export with hundreds of question columns
+     * fits, while fastexcel, which builds a whole row and fills it up to its last cell's column, builds at most this
+     * many cells for each row it reads, however few bytes the row takes.
+     */
+    private static final int MAX_CELLS = 1_000;
     /** Characters in a CSV line: a unit code and a score take a few dozen. */
     private static final int MAX_LINE_CHARS = 10_000;
+
+    /** Workbooks read at once: each holds up to about 40 MiB while it is read; more wait their turn, a while. */
+    private static final Semaphore READING = new Semaphore(2);
+    private static final int WAIT_SECONDS = 30;
 
     private static final XMLInputFactory XML = fastexcelsParser();
 
@@ -103,6 +113,23 @@ final class OpinionSheet {
     }
 
     private static List<Row> xlsx(InputStream in) throws IOException {
+        try {
+            if (!READING.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw Refusal.UNAVAILABLE.because("other survey sheets are being read; send this one again shortly",
+                        "sheet");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Refusal.UNAVAILABLE.because("interrupted while waiting to read the sheet", "sheet");
+        }
+        try {
+            return xlsxRead(in);
+        } finally {
+            READING.release();
+        }
+    }
+
+    private static List<Row> xlsxRead(InputStream in) throws IOException {
         byte[] upload = in.readNBytes(MAX_UPLOAD_BYTES + 1);
         if (upload.length > MAX_UPLOAD_BYTES) {
             throw tooLarge("an .xlsx upload holds at most " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB");
@@ -111,7 +138,14 @@ final class OpinionSheet {
         List<Row> rows = new ArrayList<>();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(upload));
              var sheet = workbook.getFirstSheet().openStream()) {
-            sheet.forEach(row -> add(rows, row.getRowNum(), row.getCellText(0), row.getCellText(1)));
+            int read = 0;
+            for (var it = sheet.iterator(); it.hasNext(); ) {
+                var row = it.next();
+                if (++read > MAX_ROWS) {
+                    throw tooManyRows();
+                }
+                add(rows, row.getRowNum(), row.getCellText(0), row.getCellText(1));
+            }
         } catch (Refused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -122,13 +156,12 @@ final class OpinionSheet {
 
     /**
      * Checks the package as fastexcel will read it, through the zip's central directory, before fastexcel does: what
-     * its parts inflate to, then the rows and cells they hold. fastexcel builds a whole row before it can be counted,
-     * and fills it up to the column of its last cell, so these limits must hold before it reads a row.
+     * its parts inflate to, then what their cells would make fastexcel build, which a row's count cannot bound.
      */
     private static void inspect(byte[] upload) {
         try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(upload)).get()) {
             requireInflatedWithinLimit(zip);
-            requireRowsAndCellsWithinLimits(zip);
+            requireCellsWithinLimits(zip);
         } catch (Refused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -154,27 +187,36 @@ final class OpinionSheet {
     }
 
     /**
-     * Every part parsed as fastexcel parses it: at most {@link #MAX_ROWS} rows and {@link #MAX_CELLS} cells a row, none
-     * referenced past that column (a 3 KB workbook with one cell in column FXSHRXW, 2^31, would take all memory).
+     * Every part parsed as fastexcel parses it. A row of at most {@link #MAX_CELLS} cells, none past that column (a
+     * 3 KB workbook with one cell in column FXSHRXW, 2^31, would take all memory); and no shared or array formula:
+     * fastexcel copies a shared formula's text into each cell that refers to it (49 cells of a 4 MiB formula fill
+     * the heap) and looks every array formula up again for each cell after it. A survey needs values only.
      */
-    private static void requireRowsAndCellsWithinLimits(ZipFile zip) throws IOException {
+    private static void requireCellsWithinLimits(ZipFile zip) throws IOException {
         for (var entries = zip.getEntries(); entries.hasMoreElements(); ) {
             try (var part = zip.getInputStream(entries.nextElement())) {
                 var xml = XML.createXMLStreamReader(part);
-                int rows = 0;
                 int cells = 0;
                 while (xml.hasNext()) {
                     if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                         continue;
                     }
-                    if (xml.getLocalName().equals("row")) {
-                        if (++rows > MAX_ROWS) {
-                            throw tooManyRows();
+                    switch (xml.getLocalName()) {
+                        case "row" -> cells = 0;
+                        case "c" -> {
+                            if (++cells > MAX_CELLS || column(xml.getAttributeValue(null, "r")) > MAX_CELLS) {
+                                throw tooLarge("a row holds at most " + MAX_CELLS + " cells, in columns A to ALL");
+                            }
                         }
-                        cells = 0;
-                    } else if (xml.getLocalName().equals("c")
-                            && (++cells > MAX_CELLS || column(xml.getAttributeValue(null, "r")) > MAX_CELLS)) {
-                        throw tooLarge("a row holds at most " + MAX_CELLS + " cells, in columns A to AX");
+                        case "f" -> {
+                            String kind = xml.getAttributeValue(null, "t");
+                            if ("shared".equals(kind) || "array".equals(kind)) {
+                                throw Refusal.UNREADABLE_SHEET.because("the sheet has " + kind + " formulas, which "
+                                        + "are not read: copy the cells and paste them as values", "sheet");
+                            }
+                        }
+                        default -> {
+                        }
                     }
                 }
             } catch (XMLStreamException e) {

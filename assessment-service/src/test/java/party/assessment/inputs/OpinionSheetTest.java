@@ -68,24 +68,41 @@ class OpinionSheetTest {
     }
 
     @Test
-    void aRowHoldsAtMostFiftyCells() throws IOException {
+    void aRowHoldsAtMostAThousandCells() throws IOException {
         assertThat(xlsx(Sheets.workbook(sheet -> {
             sheet.value(0, 0, "metro-a");
             sheet.value(0, 1, 90);
-            sheet.value(0, 49, "备注");
+            sheet.value(0, 999, "备注"); // column ALL
         }))).hasSize(1);
         var refused = refusal(() -> xlsx(Sheets.workbook(sheet -> {
-            for (int c = 0; c < 60; c++) {
+            for (int c = 0; c < 1001; c++) {
                 sheet.value(0, c, c);
             }
         })));
         assertThat(refused.refusal()).isEqualTo(Refusal.SHEET_TOO_LARGE);
-        assertThat(refused).hasMessageContaining("at most 50 cells");
-        byte[] cellAY = Sheets.withSheetData(Sheets.xml("<row r=\"1\"><c r=\"AY1\"><v>1</v></c></row>"));
-        assertThat(refusal(() -> xlsx(cellAY))).hasMessageContaining("at most 50 cells, in columns A to AX");
+        assertThat(refused).hasMessageContaining("at most 1000 cells");
+        byte[] pastALL = Sheets.withSheetData(Sheets.xml("<row r=\"1\"><c r=\"ALM1\"><v>1</v></c></row>"));
+        assertThat(refusal(() -> xlsx(pastALL))).hasMessageContaining("at most 1000 cells, in columns A to ALL");
         // cells without a reference, which fastexcel places one after the other: counted as they come
-        byte[] unnumbered = Sheets.withSheetData(Sheets.xml("<row>" + "<c><v>1</v></c>".repeat(51) + "</row>"));
-        assertThat(refusal(() -> xlsx(unnumbered))).hasMessageContaining("at most 50 cells");
+        byte[] unnumbered = Sheets.withSheetData(Sheets.xml("<row>" + "<c><v>1</v></c>".repeat(1001) + "</row>"));
+        assertThat(refusal(() -> xlsx(unnumbered))).hasMessageContaining("at most 1000 cells");
+    }
+
+    /** fastexcel copies a shared formula's text into every cell that uses it, and looks array formulas up per cell. */
+    @Test
+    void sharedAndArrayFormulasAreRefusedForValues() throws IOException {
+        for (String kind : List.of("shared", "array")) {
+            byte[] sheet = Sheets.withSheetData(Sheets.xml("<row r=\"1\"><c r=\"A1\"><f t=\"" + kind
+                    + "\" ref=\"A1:ALL20000\" si=\"0\">1+1</f><v>2</v></c><c r=\"B1\"><f t=\"" + kind
+                    + "\" si=\"0\"/></c></row>"));
+            var refused = refusal(() -> xlsx(sheet));
+            assertThat(refused.refusal()).as(kind).isEqualTo(Refusal.UNREADABLE_SHEET);
+            assertThat(refused).hasMessageContaining(kind + " formulas");
+        }
+        // a plain formula with its value is read like any value
+        byte[] plain = Sheets.withSheetData(Sheets.xml("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>metro-a</t>"
+                + "</is></c><c r=\"B1\"><f>45*2</f><v>90</v></c></row>"));
+        assertThat(xlsx(plain)).singleElement().satisfies(row -> assertThat(row.satisfaction()).isEqualByComparingTo("90"));
     }
 
     /** fastexcel would fill the row up to the cell's column, 2^31 of them, before it could be counted. */
@@ -95,7 +112,7 @@ class OpinionSheetTest {
             byte[] sheet = Sheets.withSheetData(Sheets.xml("<row r=\"1\"><c r=\"" + cell + "\"><v>1</v></c></row>"));
             var refused = refusal(() -> xlsx(sheet)); // fastexcel would run out of memory, not refuse
             assertThat(refused.refusal()).isEqualTo(Refusal.SHEET_TOO_LARGE);
-            assertThat(refused).hasMessageContaining("in columns A to AX");
+            assertThat(refused).hasMessageContaining("in columns A to ALL");
         }
     }
 

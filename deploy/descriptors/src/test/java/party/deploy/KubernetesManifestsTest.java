@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -158,6 +160,15 @@ class KubernetesManifestsTest {
         }
         assertThat(named("Service", "gateway").path("spec").path("ports").findValuesAsText("targetPort"))
                 .containsExactly("http");
+        // and only the ingress controller reaches the public port, only monitoring the management port
+        JsonNode policy = named("NetworkPolicy", "gateway-behind-the-ingress").path("spec");
+        assertThat(policy.path("podSelector").path("matchLabels").path("app").asText()).isEqualTo("gateway");
+        var admitted = new HashMap<String, String>();
+        policy.path("ingress").forEach(rule -> admitted.put(rule.path("ports").get(0).path("port").asText(),
+                rule.path("from").get(0).path("namespaceSelector").path("matchLabels")
+                        .path("kubernetes.io/metadata.name").asText()));
+        assertThat(admitted).containsExactlyInAnyOrderEntriesOf(Map.of("http", "ingress-nginx",
+                "management", "monitoring"));
     }
 
     @Test

@@ -79,12 +79,13 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * What a supervisor does to a dead or hung process: SIGKILL if it still runs, then start again and wait until
-     * ready; nothing if it was stopped on purpose. Returns whether it did. Synchronized with {@link #kill} and
-     * {@link #restart}, so a fault test's stop is never undone behind its back.
+     * What a supervisor does to the process it found dead or hung ({@code pid}): SIGKILL if it still runs, then start
+     * again and wait until ready; nothing if it was stopped on purpose or is another process by now (a fault test
+     * restarted it meanwhile). Returns whether it did. Synchronized with {@link #kill} and {@link #restart}, so a
+     * fault test's stop is never undone behind its back.
      */
-    synchronized boolean replace(Duration timeout) {
-        if (stoppedOnPurpose) {
+    synchronized boolean replace(long pid, Duration timeout) {
+        if (stoppedOnPurpose || process.pid() != pid) {
             return false;
         }
         process.destroyForcibly();

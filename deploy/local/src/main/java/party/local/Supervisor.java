@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Restarts an app of the platform that ended when nobody stopped it, or whose liveness check failed three times in
  * a row, as Kubernetes restarts a container (the manifests' livenessProbe: every 10 s, three failures). An app that
  * ran out of memory or hangs is so replaced by a fresh one whose Kafka consumers rejoin their groups. Each restart
- * is logged; an app stopped on purpose (a fault test's {@link ChildProcess#kill}) is left alone.
+ * is logged; an app stopped on purpose (a fault test's {@link ChildProcess#kill}) is left alone. One thread checks
+ * the apps in turn and waits for a restarted one to be ready before checking the next; there is no back-off for an
+ * app that keeps crashing, it is restarted each period.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -38,6 +40,7 @@ final class Supervisor implements AutoCloseable {
             failures.remove(app);
             return;
         }
+        long pid = app.pid();
         boolean live = app.running() && ChildProcess.answers200(app.liveUrl());
         int failed = live ? 0 : failures.merge(app, 1, Integer::sum);
         if (live) {
@@ -47,11 +50,10 @@ final class Supervisor implements AutoCloseable {
             return;
         }
         String why = app.running() ? "failed its liveness check " + FAILURES + " times in a row" : "ended by itself";
-        long before = app.pid();
         try {
-            if (app.replace(startTimeout)) {
+            if (app.replace(pid, startTimeout)) {
                 failures.remove(app);
-                System.out.printf("[platform] %s %s: restarted (pid %d, now %d); see %s%n", app.name, why, before,
+                System.out.printf("[platform] %s %s: restarted (pid %d, now %d); see %s%n", app.name, why, pid,
                         app.pid(), app.log);
             }
         } catch (RuntimeException e) {
