@@ -28,8 +28,12 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
                 .post("/api/assessment/schemes").then().statusCode(201).extract().path("id");
         given().auth().oauth2(owner()).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
         given().auth().oauth2(owner()).post("/api/assessment/schemes/" + scheme + "/compute").then().statusCode(200);
+        var leader = given().auth().oauth2(owner()).contentType(ContentType.JSON).body(Map.of("name", "S街道书记",
+                        "appointment", Map.of("unit", "shire-s1", "post", "SECRETARY", "termStart", "2026-01-01")))
+                .post("/api/assessment/persons").then().statusCode(201).extract();
         return Map.of("schemes/{id}", scheme, "units/{unit}", "shire-s1", "results/{unit}", "shire-s1",
-                "indicators/{code}", "ORG-1", "org-units/{code}", "shire-s");
+                "indicators/{code}", "ORG-1", "org-units/{code}", "shire-s", "persons/{id}", leader.path("id"),
+                "appointments/{appointment}", leader.path("appointments[0].id"));
     }
 
     @Override

@@ -1,0 +1,177 @@
+package party.assessment.persons;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import party.assessment.orgunits.OrgUnit;
+import party.common.paging.Page;
+import party.common.problem.Refusal;
+import party.common.scope.OrgPath;
+import party.common.scope.OrgScope;
+
+/**
+ * The registry of leaders and their posts. A committee keeps the leaders of the units below it (下管一级): the unit
+ * of an appointment lies strictly below the caller's own, never the caller's unit itself (docs/domain.md §7–8).
+ * Reads show a person to anyone whose scope holds one of their appointments, with those appointments only.
+ * {@code scope} is the caller's org path.
+ */
+@ApplicationScoped
+public class Persons {
+
+    @Transactional
+    public PersonView register(PersonCommands.Register command, String scope) {
+        Person person = Person.create(command.name(), command.account());
+        requireAccountFree(command.account(), person.id);
+        person.persist();
+        appoint(person, command.appointment(), scope);
+        return view(person, scope);
+    }
+
+    @Transactional
+    public PersonView appoint(UUID id, PersonCommands.Appoint command, String scope) {
+        Person person = visible(id, scope);
+        appoint(person, command, scope);
+        return view(person, scope);
+    }
+
+    @Transactional
+    public PersonView endTerm(UUID id, UUID appointmentId, PersonCommands.EndTerm command, String scope) {
+        Person person = visible(id, scope);
+        Appointment appointment = Appointment.findById(appointmentId);
+        if (appointment == null || !appointment.personId.equals(person.id)
+                || !OrgPath.isWithin(appointment.orgPath, scope)) {
+            throw Refusal.unknown();
+        }
+        keptHere(OrgUnit.findById(appointment.unitCode, LockModeType.PESSIMISTIC_WRITE), scope);
+        if (command.termEnd().isBefore(appointment.termStart)) {
+            throw Refusal.INVALID_TERM.because("a term cannot end before it began (" + appointment.termStart + ")",
+                    "termEnd");
+        }
+        if (appointment.termEnd != null && !command.termEnd().isBefore(appointment.termEnd)) {
+            throw Refusal.INVALID_TERM.because("the term already ended on " + appointment.termEnd, "termEnd");
+        }
+        appointment.endOn(command.termEnd());
+        return view(person, scope);
+    }
+
+    @Transactional
+    public PersonView correct(UUID id, PersonCommands.Correct command, String scope) {
+        Person person = visible(id, scope);
+        if (command.version() != null && command.version() != person.version) {
+            throw Refusal.STALE_VERSION.because("version " + command.version() + " was read; it is now "
+                    + person.version, "version");
+        }
+        boolean keeper = Appointment.<Appointment>list("personId", person.id).stream()
+                .anyMatch(held -> OrgPath.isWithin(held.orgPath, scope) && !held.orgPath.equals(scope));
+        if (!keeper) {
+            throw Refusal.WRONG_SIDE.because("the committee above keeps a unit's leaders, not the unit itself",
+                    "name");
+        }
+        requireAccountFree(command.account(), person.id);
+        person.correct(command.name(), command.account());
+        return view(person, scope);
+    }
+
+    public PersonView get(UUID id, String scope) {
+        return view(visible(id, scope), scope);
+    }
+
+    /** The people holding or having held a post in scope (in {@code unit} when given), by name. */
+    public Page<PersonView> list(String unit, int page, int size, String scope) {
+        String where = "exists (select 1 from Appointment a where a.personId = p.id and " + OrgScope.condition("a.orgPath")
+                + (unit == null ? "" : " and a.unitCode = :unit") + ")";
+        Parameters parameters = OrgScope.bind(new Parameters(), "scope", scope);
+        if (unit != null) {
+            parameters.and("unit", unit);
+        }
+        var query = Person.<Person>find("from Person p where " + where + " order by p.name, p.id", parameters);
+        return Page.of(query, page, size, person -> view(person, scope));
+    }
+
+    private void appoint(Person person, PersonCommands.Appoint command, String scope) {
+        Term term = command.term();
+        if (term.end() != null && term.end().isBefore(term.start())) {
+            throw Refusal.INVALID_TERM.because("a term cannot end before it begins", "termEnd");
+        }
+        OrgUnit unit = OrgUnit.withinScope(command.unit(), scope, "unit");
+        keptHere(OrgUnit.findById(unit.code, LockModeType.PESSIMISTIC_WRITE), scope); // serializes the unit's posts
+        List<Appointment> ofUnit = Appointment.list("unitCode", unit.code);
+        Optional<Appointment> ownOpen = ofUnit.stream()
+                .filter(held -> held.personId.equals(person.id) && held.termEnd == null).findFirst();
+        Succession.changeOfPost(ownOpen.map(held -> held(held, person.name)), term);
+        if (command.post().firstResponsible()) {
+            var firstResponsible = ofUnit.stream().filter(held -> held.post.firstResponsible())
+                    .filter(held -> ownOpen.map(own -> !own.id.equals(held.id)).orElse(true))
+                    .map(held -> held(held, nameOf(held.personId))).toList();
+            Succession.handOver(firstResponsible, term).ifPresent(handing ->
+                    Appointment.<Appointment>findById(handing.appointment()).endOn(term.start().minusDays(1)));
+        }
+        ownOpen.ifPresent(held -> held.endOn(term.start().minusDays(1)));
+        var appointment = new Appointment();
+        appointment.id = UUID.randomUUID();
+        appointment.personId = person.id;
+        appointment.unitCode = unit.code;
+        appointment.orgPath = unit.path;
+        appointment.post = command.post();
+        appointment.businessAreas = command.businessAreas();
+        appointment.partyDuties = command.partyDuties();
+        appointment.termStart = term.start();
+        appointment.termEnd = term.end();
+        appointment.createdAt = Instant.now();
+        appointment.persist();
+    }
+
+    /** 下管一级: the committee above keeps the unit's leaders, the unit itself does not. */
+    private static void keptHere(OrgUnit unit, String scope) {
+        if (unit.path.equals(scope)) {
+            throw Refusal.WRONG_SIDE.because("the committee above keeps the leaders of " + unit.code
+                    + ", not the unit itself", "unit");
+        }
+    }
+
+    private static Succession.Held held(Appointment appointment, String name) {
+        return new Succession.Held(appointment.id, name, appointment.term());
+    }
+
+    private static String nameOf(UUID personId) {
+        Person person = Person.findById(personId);
+        return person.name;
+    }
+
+    private static void requireAccountFree(String account, UUID self) {
+        if (account != null && Person.<Person>find("account = ?1 and id <> ?2", account, self).count() > 0) {
+            throw Refusal.ACCOUNT_TAKEN.because("the account " + account + " is another person's", "account");
+        }
+    }
+
+    /** The person when one of their appointments lies in scope; otherwise 404, as for a person who does not exist. */
+    private static Person visible(UUID id, String scope) {
+        Person person = Person.findById(id);
+        if (person == null || Appointment.<Appointment>list("personId", id).stream()
+                .noneMatch(held -> OrgPath.isWithin(held.orgPath, scope))) {
+            throw Refusal.unknown();
+        }
+        return person;
+    }
+
+    private static PersonView view(Person person, String scope) {
+        LocalDate today = LocalDate.now();
+        var held = Appointment.<Appointment>list("personId", person.id).stream()
+                .filter(appointment -> OrgPath.isWithin(appointment.orgPath, scope))
+                .sorted(Comparator.comparing((Appointment a) -> a.termStart).reversed())
+                .map(appointment -> {
+                    OrgUnit unit = OrgUnit.findById(appointment.unitCode);
+                    return new PersonView.Held(appointment.id, appointment.unitCode, unit.name, appointment.post,
+                            appointment.post.label(), appointment.businessAreas, appointment.partyDuties,
+                            appointment.termStart, appointment.termEnd, appointment.term().holds(today));
+                }).toList();
+        return new PersonView(person.id, person.name, person.account, person.version, held);
+    }
+}

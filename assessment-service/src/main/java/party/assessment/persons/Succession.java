@@ -1,0 +1,56 @@
+package party.assessment.persons;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import party.common.problem.Refusal;
+
+/**
+ * Who holds a post when another is appointed to it: the rules that keep one 第一责任人 per unit on any day, and a
+ * person's history when they change post. Plain rules over terms, so that they are tested without a database.
+ */
+final class Succession {
+
+    private Succession() {
+    }
+
+    /** A term already recorded, of whom. */
+    record Held(UUID appointment, String person, Term term) {
+    }
+
+    /**
+     * Checks a new term of the unit's 第一责任人 against the ones recorded: the secretary in office, appointed before
+     * the new term begins and not yet ended, hands over the day before it (returned, to be ended); any other overlap
+     * is refused, since two people would be 第一责任人 of the unit on the same day.
+     */
+    static Optional<Held> handOver(List<Held> firstResponsible, Term proposed) {
+        Held handing = null;
+        for (Held held : firstResponsible) {
+            if (!held.term().overlaps(proposed)) {
+                continue;
+            }
+            if (handing == null && held.term().open() && held.term().start().isBefore(proposed.start())) {
+                handing = held;
+                continue;
+            }
+            throw Refusal.FIRST_RESPONSIBLE_TAKEN.because(held.person() + " is the unit's 第一责任人 from "
+                    + held.term().start() + (held.term().open() ? "" : " to " + held.term().end())
+                    + "; end that term first, or begin the new one after it", "termStart");
+        }
+        return Optional.ofNullable(handing);
+    }
+
+    /**
+     * A person changing post in a unit: their open term there ends the day before the new one begins, and stays in
+     * their history; a new term that does not begin after it is refused.
+     */
+    static Optional<Held> changeOfPost(Optional<Held> current, Term proposed) {
+        current.ifPresent(held -> {
+            if (!held.term().start().isBefore(proposed.start())) {
+                throw Refusal.INVALID_TERM.because("the new post begins on " + proposed.start()
+                        + ", not after the current one (from " + held.term().start() + ")", "termStart");
+            }
+        });
+        return current;
+    }
+}

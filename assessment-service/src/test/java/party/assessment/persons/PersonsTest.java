@@ -1,0 +1,182 @@
+package party.assessment.persons;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import party.testing.PostgresResource;
+import party.testing.TestTokens;
+
+/** The registry of leaders: who keeps it, one 第一责任人 per unit on any day, and a person's history of posts. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class PersonsTest {
+
+    private static final String CITY_ORGANIZER = TestTokens.token("organizer", "/city", "organizer");
+    private static final String DISTRICT_ORGANIZER = TestTokens.token("organizer-a", "/city/district-a", "organizer");
+    private static final String LEADER_A = TestTokens.token("leader-a", "/city/district-a", "unit-leader");
+    private static final String SIBLING = TestTokens.everyRole("outsider", "/city/district-b");
+
+    /** A township of its own for each test, under district-a. */
+    private String town;
+
+    @BeforeEach
+    void aTownOfItsOwn() {
+        String admin = TestTokens.token("admin", "/", "admin");
+        createIfMissing(admin, "city", "市委", "city", "city", null);
+        createIfMissing(admin, "district-a", "A区委", "county", "district", "city");
+        createIfMissing(admin, "district-b", "B区委", "county", "district", "city");
+        town = "town-p-" + UUID.randomUUID().toString().substring(0, 8);
+        createIfMissing(admin, town, "一镇党委", "township", "town", "district-a");
+    }
+
+    @Test
+    void theCommitteeAboveRegistersALeaderWhomTheUnitSeesAndASiblingDoesNot() {
+        String id = as(DISTRICT_ORGANIZER).body(register("王建国", "SECRETARY", "2024-03-01", null))
+                .post("/api/assessment/persons").then().statusCode(201)
+                .header("Location", startsWith("http://localhost")).body("name", equalTo("王建国"))
+                .body("appointments[0].unitName", equalTo("一镇党委"))
+                .body("appointments[0].postLabel", equalTo("书记（第一责任人）"))
+                .body("appointments[0].current", equalTo(true))
+                .extract().path("id");
+        as(LEADER_A).get("/api/assessment/persons?unit=" + town).then().statusCode(200)
+                .body("items.id", contains(id));
+        as(CITY_ORGANIZER).get("/api/assessment/persons/" + id).then().statusCode(200);
+        as(SIBLING).get("/api/assessment/persons/" + id).then().statusCode(404);
+        as(SIBLING).get("/api/assessment/persons").then().statusCode(200).body("items.id", not(hasItem(id)));
+        as(LEADER_A).body(register("李四", "MEMBER", "2024-03-01", null)).post("/api/assessment/persons")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aUnitDoesNotKeepItsOwnLeaders() {
+        as(DISTRICT_ORGANIZER).body(register("周区委书记", "SECRETARY", "2024-01-01", null, "district-a"))
+                .post("/api/assessment/persons").then().statusCode(403)
+                .body("type", equalTo("urn:party:problem:wrong-side"));
+        as(CITY_ORGANIZER).body(register("周区委书记", "SECRETARY", "2024-01-01", null, "district-a"))
+                .post("/api/assessment/persons").then().statusCode(201);
+    }
+
+    @Test
+    void aNewSecretaryTakesOverAndTwoOnTheSameDayAreRefused() {
+        String wang = registered("王建国", "SECRETARY", "2024-03-01", null);
+        String li = registered("李明", "SECRETARY", "2026-07-01", null);
+        as(CITY_ORGANIZER).get("/api/assessment/persons/" + wang).then().statusCode(200)
+                .body("appointments[0].termEnd", equalTo("2026-06-30"));
+        as(CITY_ORGANIZER).get("/api/assessment/persons/" + li).then().statusCode(200)
+                .body("appointments[0].termEnd", equalTo(null));
+
+        as(CITY_ORGANIZER).body(register("赵六", "SECRETARY", "2025-01-01", "2025-12-31"))
+                .post("/api/assessment/persons").then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:first-responsible-taken"))
+                .body("detail", startsWith("王建国 is the unit's 第一责任人 from 2024-03-01 to 2026-06-30"));
+        as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then().statusCode(200)
+                .body("total", equalTo(2)); // nothing of the refused one stored
+        // other posts have no such rule
+        registered("张副书记", "DEPUTY_SECRETARY", "2024-03-01", null);
+        registered("钱副书记", "DEPUTY_SECRETARY", "2024-03-01", null);
+    }
+
+    @Test
+    void aChangeOfPostKeepsTheOldOneInTheHistory() {
+        String zhang = registered("张伟", "MEMBER", "2022-01-01", null);
+        as(CITY_ORGANIZER).body(appointment("DEPUTY_SECRETARY", "2026-01-01", null, town))
+                .post("/api/assessment/persons/" + zhang + "/appointments").then().statusCode(200)
+                .body("appointments.post", contains("DEPUTY_SECRETARY", "MEMBER"))
+                .body("appointments.termEnd", contains(null, "2025-12-31"))
+                .body("appointments.current", contains(true, false));
+        as(CITY_ORGANIZER).body(appointment("MEMBER", "2021-01-01", null, town))
+                .post("/api/assessment/persons/" + zhang + "/appointments").then().statusCode(400)
+                .body("type", equalTo("urn:party:problem:invalid-term"));
+    }
+
+    @Test
+    void aTermEndsAndAMistakeInANameIsPutRight() {
+        String id = registered("孙红", "ORGANIZATION_MEMBER", "2023-01-01", null);
+        String appointment = as(CITY_ORGANIZER).get("/api/assessment/persons/" + id).then().extract()
+                .path("appointments[0].id");
+        as(CITY_ORGANIZER).body(Map.of("termEnd", "2022-12-31"))
+                .post("/api/assessment/persons/" + id + "/appointments/" + appointment + "/end").then().statusCode(400);
+        as(CITY_ORGANIZER).body(Map.of("termEnd", "2025-06-30"))
+                .post("/api/assessment/persons/" + id + "/appointments/" + appointment + "/end").then().statusCode(200)
+                .body("appointments[0].termEnd", equalTo("2025-06-30")).body("appointments[0].current", equalTo(false));
+        int version = as(CITY_ORGANIZER).get("/api/assessment/persons/" + id).then().extract().path("version");
+        as(CITY_ORGANIZER).body(Map.of("name", "孙虹", "version", version))
+                .put("/api/assessment/persons/" + id).then().statusCode(200).body("name", equalTo("孙虹"));
+        as(CITY_ORGANIZER).body(Map.of("name", "孙宏", "version", version))
+                .put("/api/assessment/persons/" + id).then().statusCode(409);
+        as(LEADER_A).body(Map.of("name", "孙宏")).put("/api/assessment/persons/" + id).then().statusCode(403);
+    }
+
+    @Test
+    void badRegistrationsAreRefusedAndStoreNothing() {
+        as(CITY_ORGANIZER).body(Map.of("name", "无职务")).post("/api/assessment/persons").then().statusCode(400);
+        as(CITY_ORGANIZER).body(register("倒序", "MEMBER", "2024-05-01", "2024-04-30"))
+                .post("/api/assessment/persons").then().statusCode(400)
+                .body("type", equalTo("urn:party:problem:invalid-term"));
+        as(CITY_ORGANIZER).body(register("无此组织", "MEMBER", "2024-05-01", null, "no-such-town"))
+                .post("/api/assessment/persons").then().statusCode(400)
+                .body("type", equalTo("urn:party:problem:unknown-org-unit"));
+        as(SIBLING).body(register("越界", "MEMBER", "2024-05-01", null))
+                .post("/api/assessment/persons").then().statusCode(400)
+                .body("type", equalTo("urn:party:problem:unknown-org-unit"));
+        String account = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        var first = new HashMap<>(register("有账号", "MEMBER", "2024-05-01", null));
+        first.put("account", account);
+        as(CITY_ORGANIZER).body(first).post("/api/assessment/persons").then().statusCode(201);
+        as(CITY_ORGANIZER).body(first).post("/api/assessment/persons").then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:account-taken"));
+        assertThat(as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then().extract()
+                .<Integer>path("total")).isEqualTo(1);
+    }
+
+    private String registered(String name, String post, String start, String end) {
+        return as(CITY_ORGANIZER).body(register(name, post, start, end)).post("/api/assessment/persons")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private Map<String, Object> register(String name, String post, String start, String end) {
+        return register(name, post, start, end, town);
+    }
+
+    private static Map<String, Object> register(String name, String post, String start, String end, String unit) {
+        return Map.of("name", name, "appointment", appointment(post, start, end, unit));
+    }
+
+    private static Map<String, Object> appointment(String post, String start, String end, String unit) {
+        var appointment = new HashMap<String, Object>(Map.of("unit", unit, "post", post, "termStart", start,
+                "partyDuties", "抓党建第一责任"));
+        if (end != null) {
+            appointment.put("termEnd", end);
+        }
+        return appointment;
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static void createIfMissing(String admin, String code, String name, String level, String category,
+                                        String parent) {
+        var body = new HashMap<String, Object>(Map.of("code", code, "name", name, "level", level, "category", category));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        int status = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .post("/api/assessment/org-units").then().extract().statusCode();
+        assertThat(status).isIn(201, 409);
+    }
+}
