@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.assessment.sheets.UploadedSheet;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 
@@ -75,7 +76,7 @@ public class InputResource {
 
     @POST
     @Path("/opinion/import")
-    @Consumes({"text/csv", OpinionSheet.XLSX})
+    @Consumes({"text/csv", UploadedSheet.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION})
     @Operation(summary = "Import satisfaction from a survey sheet: rows of unit code and score (0–100), all or none")
     public Map<String, Object> importOpinion(@PathParam("id") UUID id, InputStream sheet,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,8 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.assessment.sheets.UploadedSheet;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
@@ -51,6 +55,19 @@ public class PersonResource {
         PersonView person = persons.register(command, scope.root());
         return Response.created(uri.getAbsolutePathBuilder().path(person.id().toString()).build()).entity(person)
                 .build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", UploadedSheet.XLSX})
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Register leaders from a sheet, a row each: 姓名, 单位编码, 职务, 任职起始, 任职结束, 分管业务, "
+            + "党建职责, 账号. Every row or none (400 listing each refused row); rows=valid stores the good ones and "
+            + "lists the refused")
+    public Persons.Imported importLeaders(InputStream sheet, @HeaderParam("Content-Type") String type,
+                                          @QueryParam("rows") @DefaultValue("all") @Pattern(regexp = "all|valid")
+                                          String rows) throws IOException {
+        return persons.importLeaders(sheet, type, rows.equals("valid"), scope.root());
     }
 
     @GET

@@ -2,17 +2,23 @@ package party.assessment.persons;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import party.assessment.orgunits.OrgUnit;
 import party.common.paging.Page;
+import party.common.problem.Problem;
 import party.common.problem.Refusal;
+import party.common.problem.Refused;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 
@@ -25,20 +31,69 @@ import party.common.scope.OrgScope;
 @ApplicationScoped
 public class Persons {
 
+    private final Validator validator;
+
+    public Persons(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** What an import stored, and each row it refused with where and why. */
+    public record Imported(int imported, List<Problem.FieldError> refused) {
+    }
+
     @Transactional
     public PersonView register(PersonCommands.Register command, String scope) {
-        Person person = Person.create(command.name(), command.account());
-        requireAccountFree(command.account(), person.id);
-        person.persist();
-        appoint(person, command.appointment(), scope);
-        return view(person, scope);
+        return view(registered(command, scope), scope);
+    }
+
+    /**
+     * Registers the leaders of a sheet ({@link LeaderSheet}), row by row under the same rules as one by one. Every
+     * row or none: one refused row refuses the sheet, listing each refused row; with {@code validRowsOnly} the good
+     * rows are stored and the refused ones listed.
+     */
+    @Transactional
+    public Imported importLeaders(InputStream sheet, String mediaType, boolean validRowsOnly, String scope)
+            throws IOException {
+        var refused = new ArrayList<Problem.FieldError>();
+        int imported = 0;
+        for (LeaderSheet.Line line : LeaderSheet.read(sheet, mediaType)) {
+            String row = "row " + line.row();
+            if (line.register() == null) {
+                refused.add(new Problem.FieldError(row + " " + line.column(), line.reason()));
+                continue;
+            }
+            var violations = validator.validate(line.register());
+            if (!violations.isEmpty()) {
+                violations.forEach(v -> refused.add(new Problem.FieldError(row + " " + v.getPropertyPath(),
+                        v.getMessage())));
+                continue;
+            }
+            try {
+                registered(line.register(), scope); // checks all before it writes: a refused row leaves nothing
+                imported++;
+            } catch (Refused e) {
+                refused.add(new Problem.FieldError(row + (e.field() == null ? "" : " " + e.field()), e.getMessage()));
+            }
+        }
+        if (!refused.isEmpty() && !validRowsOnly) {
+            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refused.size() + " rows cannot be registered, so none was; "
+                    + "correct them, or send rows=valid to register the others", refused);
+        }
+        return new Imported(imported, refused);
     }
 
     @Transactional
     public PersonView appoint(UUID id, PersonCommands.Appoint command, String scope) {
         Person person = visible(id, scope);
-        appoint(person, command, scope);
+        appoint(person, command, scope, () -> { });
         return view(person, scope);
+    }
+
+    private Person registered(PersonCommands.Register command, String scope) {
+        Person person = Person.create(command.name(), command.account());
+        requireAccountFree(command.account(), person.id);
+        appoint(person, command.appointment(), scope, person::persist);
+        return person;
     }
 
     @Transactional
@@ -95,7 +150,8 @@ public class Persons {
         return Page.of(query, page, size, person -> view(person, scope));
     }
 
-    private void appoint(Person person, PersonCommands.Appoint command, String scope) {
+    /** Checks the appointment against the rules, then (and only then) writes: {@code first} and the appointment. */
+    private void appoint(Person person, PersonCommands.Appoint command, String scope, Runnable first) {
         Term term = command.term();
         if (term.end() != null && term.end().isBefore(term.start())) {
             throw Refusal.INVALID_TERM.because("a term cannot end before it begins", "termEnd");
@@ -106,13 +162,15 @@ public class Persons {
         Optional<Appointment> ownOpen = ofUnit.stream()
                 .filter(held -> held.personId.equals(person.id) && held.termEnd == null).findFirst();
         Succession.changeOfPost(ownOpen.map(held -> held(held, person.name)), term);
+        Optional<Succession.Held> handing = Optional.empty();
         if (command.post().firstResponsible()) {
             var firstResponsible = ofUnit.stream().filter(held -> held.post.firstResponsible())
                     .filter(held -> ownOpen.map(own -> !own.id.equals(held.id)).orElse(true))
                     .map(held -> held(held, nameOf(held.personId))).toList();
-            Succession.handOver(firstResponsible, term).ifPresent(handing ->
-                    Appointment.<Appointment>findById(handing.appointment()).endOn(term.start().minusDays(1)));
+            handing = Succession.handOver(firstResponsible, term);
         }
+        first.run();
+        handing.ifPresent(held -> Appointment.<Appointment>findById(held.appointment()).endOn(term.start().minusDays(1)));
         ownOpen.ifPresent(held -> held.endOn(term.start().minusDays(1)));
         var appointment = new Appointment();
         appointment.id = UUID.randomUUID();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import party.assessment.sheets.UploadedSheet;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
 
@@ -133,7 +134,7 @@ class OpinionSheetTest {
     }
 
     private static List<OpinionSheet.Row> xlsx(byte[] workbook) throws IOException {
-        return OpinionSheet.read(new ByteArrayInputStream(workbook), OpinionSheet.XLSX);
+        return OpinionSheet.read(new ByteArrayInputStream(workbook), UploadedSheet.XLSX);
     }
 
     private static List<OpinionSheet.Row> csv(String sheet) throws IOException {

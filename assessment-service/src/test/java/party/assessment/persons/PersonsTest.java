@@ -3,6 +3,7 @@ package party.assessment.persons;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -141,6 +143,41 @@ class PersonsTest {
                 .body("type", equalTo("urn:party:problem:account-taken"));
         assertThat(as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then().extract()
                 .<Integer>path("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aSheetOfLeadersIsRegisteredWhole_orWithRowsValidTheGoodRowsAndEachRefusedOneSaysWhy() {
+        byte[] sheet = String.join("\n",
+                "姓名,单位编码,职务,任职起始,任职结束,分管业务,党建职责,账号",
+                "陈书记," + town + ",书记,2025-01-01,,全面工作,抓党建第一责任人,",
+                "",
+                "林副书记," + town + ",副书记,2025/1/1,,经济发展,协助书记抓党建,",
+                "周委员," + town + ",宣传委员,2025-01-01,,,,",
+                "吴委员," + town + ",班子成员,去年,,,,",
+                "郑书记," + town + ",书记,2025-01-01,,,,",
+                "冯委员,no-such-town,班子成员,2025-01-01,,,,").getBytes(StandardCharsets.UTF_8);
+        as(CITY_ORGANIZER).contentType("text/csv").body(sheet).post("/api/assessment/persons/import")
+                .then().statusCode(400).body("type", equalTo("urn:party:problem:invalid-sheet-row"))
+                .body("errors.field", contains("row 5 职务", "row 6 任职起始", "row 7 termStart", "row 8 unit"))
+                .body("errors[0].message", startsWith("不是已知职务"));
+        as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then().body("total", equalTo(0));
+
+        as(CITY_ORGANIZER).contentType("text/csv").body(sheet).post("/api/assessment/persons/import?rows=valid")
+                .then().statusCode(200).body("imported", equalTo(2)).body("refused.size()", equalTo(4));
+        as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then()
+                .body("items.name", containsInAnyOrder("林副书记", "陈书记"));
+        // an Excel date cell holds a day number
+        byte[] workbook = party.assessment.inputs.Sheets.workbook(rows -> {
+            rows.value(0, 0, "褚委员");
+            rows.value(0, 1, town);
+            rows.value(0, 2, "ORGANIZATION_MEMBER");
+            rows.value(0, 3, java.time.LocalDate.of(2025, 6, 1));
+        });
+        as(CITY_ORGANIZER).contentType(party.assessment.sheets.UploadedSheet.XLSX).body(workbook)
+                .post("/api/assessment/persons/import").then().statusCode(200).body("imported", equalTo(1));
+        as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then()
+                .body("items.find { it.name == '褚委员' }.appointments[0].termStart", equalTo("2025-06-01"));
+        as(LEADER_A).contentType("text/csv").body(sheet).post("/api/assessment/persons/import").then().statusCode(403);
     }
 
     private String registered(String name, String post, String start, String end) {

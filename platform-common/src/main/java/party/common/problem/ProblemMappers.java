@@ -27,9 +27,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(Refused e, UriInfo uri) {
-        var errors = e.field() == null ? List.<Problem.FieldError>of() : List.of(new Problem.FieldError(e.field(), e.getMessage()));
         return new Problem(Problem.type(e.refusal().slug()), e.title(), e.refusal().status(), e.getMessage(),
-                instance(uri), errors).response();
+                instance(uri), e.errors()).response();
     }
 
     @ServerExceptionMapper({ConstraintViolationException.class,

@@ -1,5 +1,7 @@
 package party.common.problem;
 
+import java.util.List;
+
 /**
  * The catalogue of refusals: every problem type any service or the gateway answers with, its HTTP status and its
  * Chinese title. Domain code throws {@link #because}; only {@link ProblemMappers} turns it into HTTP.
@@ -124,6 +126,11 @@ public enum Refusal {
     /** The same, with a title that says more than the catalogue's on this occasion, e.g. which state refused a step. */
     public Refused because(String title, String detail, String field) {
         return new Refused(this, title, detail, field);
+    }
+
+    /** A refusal with several things wrong, each where it is (the rows of an uploaded sheet). */
+    public Refused becauseOfEach(String detail, List<Problem.FieldError> errors) {
+        return new Refused(this, title, detail, null, errors);
     }
 
     /** The answer for a record that does not exist and for one outside the caller's scope: the two look alike. */

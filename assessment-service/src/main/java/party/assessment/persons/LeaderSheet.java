@@ -1,0 +1,95 @@
+package party.assessment.persons;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import party.assessment.sheets.UploadedSheet;
+
+/**
+ * A committee's list of leaders as it keeps it in Excel (or CSV), one appointment a row, in the columns of
+ * {@link #COLUMNS}; a first row naming them is skipped, as are blank rows. Each row becomes a registration, or the
+ * reason it cannot.
+ */
+final class LeaderSheet {
+
+    /** The columns, in order; 任职结束 and the last three may be empty. */
+    static final List<String> COLUMNS = List.of("姓名", "单位编码", "职务", "任职起始", "任职结束", "分管业务", "党建职责",
+            "账号");
+    /** Day 0 of Excel's date serials, as a date cell's text reads (1900 date system). */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    private LeaderSheet() {
+    }
+
+    /** A row read: the registration it asks for, or which column is wrong and why. */
+    record Line(int row, PersonCommands.Register register, String column, String reason) {
+    }
+
+    static List<Line> read(InputStream in, String mediaType) throws IOException {
+        var lines = new ArrayList<Line>();
+        for (UploadedSheet.Row row : UploadedSheet.read(in, mediaType, COLUMNS.size())) {
+            if (row.blank() || (lines.isEmpty() && row.cell(0).equals(COLUMNS.get(0)))) {
+                continue;
+            }
+            lines.add(line(row));
+        }
+        return lines;
+    }
+
+    private static Line line(UploadedSheet.Row row) {
+        Optional<Post> post = post(row.cell(2));
+        if (post.isEmpty()) {
+            return refused(row, 2, "不是已知职务: " + row.cell(2) + " (书记, 副书记, 班子成员, 纪委书记, 组织委员)");
+        }
+        Optional<LocalDate> start = date(row.cell(3));
+        if (start.isEmpty()) {
+            return refused(row, 3, "不是日期: '" + row.cell(3) + "' (如 2026-01-01)");
+        }
+        Optional<LocalDate> end = row.cell(4).isEmpty() ? Optional.empty() : date(row.cell(4));
+        if (!row.cell(4).isEmpty() && end.isEmpty()) {
+            return refused(row, 4, "不是日期: '" + row.cell(4) + "'");
+        }
+        var appointment = new PersonCommands.Appoint(row.cell(1), post.get(), empty(row.cell(5)), empty(row.cell(6)),
+                start.get(), end.orElse(null));
+        return new Line(row.line(), new PersonCommands.Register(row.cell(0), empty(row.cell(7)), appointment), null,
+                null);
+    }
+
+    /** A post by its code or by the words a sheet uses for it (书记, 书记（第一责任人）, 副书记 …). */
+    static Optional<Post> post(String text) {
+        return Arrays.stream(Post.values())
+                .filter(post -> post.name().equalsIgnoreCase(text) || post.label().equals(text)
+                        || post.label().replaceAll("（.*）", "").equals(text))
+                .findFirst();
+    }
+
+    /** 2026-01-01, 2026/1/1, or the serial number an Excel date cell holds. */
+    static Optional<LocalDate> date(String text) {
+        try {
+            if (text.matches("\\d{1,6}(\\.0+)?")) {
+                return Optional.of(EXCEL_EPOCH.plusDays(Long.parseLong(text.replaceAll("\\..*", ""))));
+            }
+            String[] parts = text.split("[-/.]");
+            if (parts.length == 3) {
+                return Optional.of(LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                        Integer.parseInt(parts[2])));
+            }
+        } catch (NumberFormatException | DateTimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Line refused(UploadedSheet.Row row, int column, String reason) {
+        return new Line(row.line(), null, COLUMNS.get(column), reason);
+    }
+
+    private static String empty(String text) {
+        return text.isEmpty() ? null : text;
+    }
+}
