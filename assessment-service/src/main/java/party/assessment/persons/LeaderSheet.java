@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import party.assessment.sheets.UploadedSheet;
+import party.common.json.StrictJson;
 
 /**
  * A committee's list of leaders as it keeps it in Excel (or CSV), one appointment a row, in the columns of
@@ -20,6 +21,9 @@ final class LeaderSheet {
     /** The columns, in order; 任职结束 and the last three may be empty. */
     static final List<String> COLUMNS = List.of("姓名", "单位编码", "职务", "任职起始", "任职结束", "分管业务", "党建职责",
             "账号");
+    /** The same, as the fields of a registration name them: a refusal names the sheet's column either way. */
+    private static final List<String> FIELDS = List.of("name", "unit", "post", "termStart", "termEnd", "businessAreas",
+            "partyDuties", "account");
     /** Day 0 of Excel's date serials, as a date cell's text reads (1900 date system). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
@@ -27,7 +31,13 @@ final class LeaderSheet {
     }
 
     /** A row read: the registration it asks for, or which column is wrong and why. */
-    record Line(int row, PersonCommands.Register register, String column, String reason) {
+    record Line(int line, PersonCommands.Register register, String column, String reason) {
+    }
+
+    /** The sheet's column for a field of a registration ({@code appointment.termStart} → 任职起始). */
+    static String column(String field) {
+        int index = field == null ? -1 : FIELDS.indexOf(field.replaceFirst("^appointment\\.", ""));
+        return index < 0 ? field : COLUMNS.get(index);
     }
 
     static List<Line> read(InputStream in, String mediaType) throws IOException {
@@ -42,6 +52,12 @@ final class LeaderSheet {
     }
 
     private static Line line(UploadedSheet.Row row) {
+        for (int column = 0; column < COLUMNS.size(); column++) {
+            String fault = StrictJson.fault(FIELDS.get(column), row.cell(column)); // as for the same field in JSON
+            if (fault != null) {
+                return refused(row, column, fault);
+            }
+        }
         Optional<Post> post = post(row.cell(2));
         if (post.isEmpty()) {
             return refused(row, 2, "不是已知职务: " + row.cell(2) + " (书记, 副书记, 班子成员, 纪委书记, 组织委员)");
@@ -68,10 +84,10 @@ final class LeaderSheet {
                 .findFirst();
     }
 
-    /** 2026-01-01, 2026/1/1, or the serial number an Excel date cell holds. */
+    /** 2026-01-01, 2026/1/1, or the day number an Excel date cell holds (1949 to 2100: 17,898 to 73,415). */
     static Optional<LocalDate> date(String text) {
         try {
-            if (text.matches("\\d{1,6}(\\.0+)?")) {
+            if (text.matches("\\d{5}(\\.0+)?")) {
                 return Optional.of(EXCEL_EPOCH.plusDays(Long.parseLong(text.replaceAll("\\..*", ""))));
             }
             String[] parts = text.split("[-/.]");

@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.UUID;
 import party.assessment.orgunits.OrgUnit;
@@ -31,14 +34,22 @@ import party.common.scope.OrgScope;
 @ApplicationScoped
 public class Persons {
 
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The days a term may name: a mistyped year (0026, or an Excel day number read as one) is refused, not stored. */
+    private static final LocalDate EARLIEST = LocalDate.of(1949, 10, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
     private final Validator validator;
 
     public Persons(Validator validator) {
         this.validator = validator;
     }
 
-    /** What an import stored, and each row it refused with where and why. */
-    public record Imported(int imported, List<Problem.FieldError> refused) {
+    /**
+     * What an import stored: rows registered or appointed anew, rows the registry already held as they are (a sheet
+     * sent again changes nothing), and each row refused, with its column and why.
+     */
+    public record Imported(int imported, int unchanged, List<Problem.FieldError> refused) {
     }
 
     @Transactional
@@ -47,64 +58,106 @@ public class Persons {
     }
 
     /**
-     * Registers the leaders of a sheet ({@link LeaderSheet}), row by row under the same rules as one by one. Every
-     * row or none: one refused row refuses the sheet, listing each refused row; with {@code validRowsOnly} the good
-     * rows are stored and the refused ones listed.
+     * Registers the leaders of a sheet ({@link LeaderSheet}), row by row under the same rules as one by one. A row
+     * naming a person the registry holds (by account, or by name in the same unit) is a post of theirs, and one they
+     * already hold changes nothing. Every row or none: one refused row refuses the sheet, listing each refused row;
+     * with {@code validRowsOnly} the good rows are stored and the refused ones listed.
      */
     @Transactional
     public Imported importLeaders(InputStream sheet, String mediaType, boolean validRowsOnly, String scope)
             throws IOException {
         var refused = new ArrayList<Problem.FieldError>();
+        var refusedRows = new TreeSet<Integer>();
         int imported = 0;
+        int unchanged = 0;
         for (LeaderSheet.Line line : LeaderSheet.read(sheet, mediaType)) {
-            String row = "row " + line.row();
+            String row = "row " + line.line() + " ";
+            List<Problem.FieldError> wrong = new ArrayList<>();
             if (line.register() == null) {
-                refused.add(new Problem.FieldError(row + " " + line.column(), line.reason()));
-                continue;
+                wrong.add(new Problem.FieldError(row + line.column(), line.reason()));
+            } else {
+                validator.validate(line.register()).stream()
+                        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                        .forEach(v -> wrong.add(new Problem.FieldError(row
+                                + LeaderSheet.column(v.getPropertyPath().toString()), v.getMessage())));
             }
-            var violations = validator.validate(line.register());
-            if (!violations.isEmpty()) {
-                violations.forEach(v -> refused.add(new Problem.FieldError(row + " " + v.getPropertyPath(),
-                        v.getMessage())));
-                continue;
+            if (wrong.isEmpty()) {
+                try { // every rule is checked before anything is written: a refused row leaves nothing
+                    lockUnit(line.register().appointment().unit(), scope); // before any of its posts is read
+                    Person known = known(line.register(), scope);
+                    if (known == null) {
+                        registered(line.register(), scope);
+                        imported++;
+                    } else if (holds(known, line.register().appointment())) {
+                        unchanged++;
+                    } else {
+                        appoint(known, line.register().appointment(), scope, () -> { });
+                        imported++;
+                    }
+                } catch (Refused e) {
+                    wrong.add(new Problem.FieldError(row + LeaderSheet.column(e.field()), e.getMessage()));
+                }
             }
-            try {
-                registered(line.register(), scope); // checks all before it writes: a refused row leaves nothing
-                imported++;
-            } catch (Refused e) {
-                refused.add(new Problem.FieldError(row + (e.field() == null ? "" : " " + e.field()), e.getMessage()));
+            if (!wrong.isEmpty()) {
+                refused.addAll(wrong);
+                refusedRows.add(line.line());
             }
         }
         if (!refused.isEmpty() && !validRowsOnly) {
-            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refused.size() + " rows cannot be registered, so none was; "
-                    + "correct them, or send rows=valid to register the others", refused);
+            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refusedRows.size() + " rows cannot be registered, so none "
+                    + "was; correct them, or send rows=valid to register the others", refused);
         }
-        return new Imported(imported, refused);
+        return new Imported(imported, unchanged, refused);
+    }
+
+    /** The person a sheet's row names, when the registry holds them: by account, or by name in the row's unit. */
+    private static Person known(PersonCommands.Register row, String scope) {
+        Person person = row.account() == null ? null
+                : Person.<Person>find("account", account(row.account())).firstResult();
+        if (person == null) {
+            person = Person.<Person>find("from Person p where p.name = ?1 and exists (select 1 from Appointment a "
+                    + "where a.personId = p.id and a.unitCode = ?2)", row.name(), row.appointment().unit()).firstResult();
+        }
+        return person == null || Appointment.<Appointment>list("personId", person.id).stream()
+                .noneMatch(held -> OrgPath.isWithin(held.orgPath, scope)) ? null : person;
+    }
+
+    private static boolean holds(Person person, PersonCommands.Appoint appointment) {
+        return Appointment.count("personId = ?1 and unitCode = ?2 and post = ?3 and termStart = ?4", person.id,
+                appointment.unit(), appointment.post(), appointment.termStart()) > 0;
     }
 
     @Transactional
     public PersonView appoint(UUID id, PersonCommands.Appoint command, String scope) {
+        lockUnit(command.unit(), scope); // before the person's appointments are read: they must be the latest
         Person person = visible(id, scope);
         appoint(person, command, scope, () -> { });
         return view(person, scope);
     }
 
     private Person registered(PersonCommands.Register command, String scope) {
-        Person person = Person.create(command.name(), command.account());
-        requireAccountFree(command.account(), person.id);
+        Person person = Person.create(command.name(), account(command.account()));
+        requireAccountFree(person.account, person.id);
         appoint(person, command.appointment(), scope, person::persist);
         return person;
     }
 
     @Transactional
     public PersonView endTerm(UUID id, UUID appointmentId, PersonCommands.EndTerm command, String scope) {
-        Person person = visible(id, scope);
-        Appointment appointment = Appointment.findById(appointmentId);
-        if (appointment == null || !appointment.personId.equals(person.id)
-                || !OrgPath.isWithin(appointment.orgPath, scope)) {
+        Object[] where = Appointment.getEntityManager()
+                .createQuery("select a.unitCode, a.orgPath from Appointment a where a.id = :id", Object[].class)
+                .setParameter("id", appointmentId).getResultStream().findFirst().orElse(null);
+        if (where == null || !OrgPath.isWithin((String) where[1], scope)) {
             throw Refusal.unknown();
         }
-        keptHere(OrgUnit.findById(appointment.unitCode, LockModeType.PESSIMISTIC_WRITE), scope);
+        String unit = (String) where[0];
+        lockUnit(unit, scope); // before the appointment is read: it must be the latest
+        Person person = visible(id, scope);
+        Appointment appointment = Appointment.findById(appointmentId);
+        if (!appointment.personId.equals(person.id) || !OrgPath.isWithin(appointment.orgPath, scope)) {
+            throw Refusal.unknown();
+        }
+        keptHere(OrgUnit.findById(unit), scope);
         if (command.termEnd().isBefore(appointment.termStart)) {
             throw Refusal.INVALID_TERM.because("a term cannot end before it began (" + appointment.termStart + ")",
                     "termEnd");
@@ -129,8 +182,9 @@ public class Persons {
             throw Refusal.WRONG_SIDE.because("the committee above keeps a unit's leaders, not the unit itself",
                     "name");
         }
-        requireAccountFree(command.account(), person.id);
-        person.correct(command.name(), command.account());
+        requireAccountFree(account(command.account()), person.id);
+        person.correct(command.name(), account(command.account()));
+        Person.flush(); // the answer carries the new version
         return view(person, scope);
     }
 
@@ -156,8 +210,13 @@ public class Persons {
         if (term.end() != null && term.end().isBefore(term.start())) {
             throw Refusal.INVALID_TERM.because("a term cannot end before it begins", "termEnd");
         }
-        OrgUnit unit = OrgUnit.withinScope(command.unit(), scope, "unit");
-        keptHere(OrgUnit.findById(unit.code, LockModeType.PESSIMISTIC_WRITE), scope); // serializes the unit's posts
+        for (var day : new LocalDate[] {term.start(), term.end()}) {
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw Refusal.INVALID_TERM.because(day + " is not a day of a term (" + EARLIEST + " to " + LATEST
+                        + ")", day == term.start() ? "termStart" : "termEnd");
+            }
+        }
+        OrgUnit unit = lockUnit(command.unit(), scope); // serializes the unit's posts
         List<Appointment> ofUnit = Appointment.list("unitCode", unit.code);
         Optional<Appointment> ownOpen = ofUnit.stream()
                 .filter(held -> held.personId.equals(person.id) && held.termEnd == null).findFirst();
@@ -186,7 +245,20 @@ public class Persons {
         appointment.persist();
     }
 
-    /** 下管一级: the committee above keeps the unit's leaders, the unit itself does not. */
+    /** The unit, locked against other appointments in it until the transaction ends; refused as {@link #keptHere}. */
+    private static OrgUnit lockUnit(String code, String scope) {
+        OrgUnit unit = OrgUnit.withinScope(code, scope, "unit");
+        OrgUnit locked = OrgUnit.findById(unit.code, LockModeType.PESSIMISTIC_WRITE);
+        keptHere(locked, scope);
+        return locked;
+    }
+
+    /** Keycloak user names are lower case. */
+    private static String account(String account) {
+        return account == null ? null : account.toLowerCase(Locale.ROOT);
+    }
+
+    /** The committee above keeps the unit's leaders (at any depth below it), the unit itself does not. */
     private static void keptHere(OrgUnit unit, String scope) {
         if (unit.path.equals(scope)) {
             throw Refusal.WRONG_SIDE.because("the committee above keeps the leaders of " + unit.code
@@ -220,7 +292,7 @@ public class Persons {
     }
 
     private static PersonView view(Person person, String scope) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZONE);
         var held = Appointment.<Appointment>list("personId", person.id).stream()
                 .filter(appointment -> OrgPath.isWithin(appointment.orgPath, scope))
                 .sorted(Comparator.comparing((Appointment a) -> a.termStart).reversed())

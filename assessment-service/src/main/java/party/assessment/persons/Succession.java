@@ -19,9 +19,10 @@ final class Succession {
     }
 
     /**
-     * Checks a new term of the unit's 第一责任人 against the ones recorded: the secretary in office, appointed before
-     * the new term begins and not yet ended, hands over the day before it (returned, to be ended); any other overlap
-     * is refused, since two people would be 第一责任人 of the unit on the same day.
+     * Checks a new term of the unit's 第一责任人 against the ones recorded: the secretary in office when the new term
+     * begins, appointed before it, hands over the day before (returned, to be ended there), when the new term runs at
+     * least as long as theirs would have; any other overlap is refused (an interlude within someone's term, a term
+     * beginning after the new one's start), since two people would be 第一责任人 of the unit on the same day.
      */
     static Optional<Held> handOver(List<Held> firstResponsible, Term proposed) {
         Held handing = null;
@@ -29,7 +30,7 @@ final class Succession {
             if (!held.term().overlaps(proposed)) {
                 continue;
             }
-            if (handing == null && held.term().open() && held.term().start().isBefore(proposed.start())) {
+            if (handing == null && held.term().start().isBefore(proposed.start()) && outlasts(proposed, held.term())) {
                 handing = held;
                 continue;
             }
@@ -40,17 +41,20 @@ final class Succession {
         return Optional.ofNullable(handing);
     }
 
+    private static boolean outlasts(Term successor, Term held) {
+        return successor.open() || !held.open() && !successor.end().isBefore(held.end());
+    }
+
     /**
-     * A person changing post in a unit: their open term there ends the day before the new one begins, and stays in
-     * their history; a new term that does not begin after it is refused.
+     * A person changing post in a unit, whose open term there ends the day before the new one begins and stays in
+     * their history: the new term must begin after the current one did.
      */
-    static Optional<Held> changeOfPost(Optional<Held> current, Term proposed) {
+    static void changeOfPost(Optional<Held> current, Term proposed) {
         current.ifPresent(held -> {
             if (!held.term().start().isBefore(proposed.start())) {
                 throw Refusal.INVALID_TERM.because("the new post begins on " + proposed.start()
                         + ", not after the current one (from " + held.term().start() + ")", "termStart");
             }
         });
-        return current;
     }
 }

@@ -31,12 +31,12 @@ public final class UploadedSheet {
     /** An .xlsx workbook. */
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    // Limits, each far above what a real survey needs and far below what would hurt the service.
+    // Limits, each far above what a real sheet needs and far below what would hurt the service.
     /** An .xlsx upload is read into memory: the HTTP body limit bounds it already, this reader does not rely on it. */
     private static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-    /** All parts of a workbook inflated: a 10,000-unit sheet is 1–2 MB, a zip bomb is hundreds. */
+    /** All parts of a workbook inflated: a sheet of 10,000 rows is a few MB, a zip bomb hundreds. */
     private static final long MAX_INFLATED_BYTES = 20 * 1024 * 1024;
-    /** Rows of the sheet read, blank ones included (reading them costs as much): 10,000 units twice over. */
+    /** Rows of the sheet read, blank ones included (reading them costs as much): a city's 10,000 units twice over. */
     private static final int MAX_ROWS = 20_000;
     /**
      * Cells in a row, and the last column one may name (A to ALL): a survey export with hundreds of question columns
@@ -44,7 +44,7 @@ public final class UploadedSheet {
      * many cells for each row it reads, however few bytes the row takes.
      */
     private static final int MAX_CELLS = 1_000;
-    /** Characters in a CSV line: a unit code and a score take a few dozen. */
+    /** Characters in a CSV line: a leader's row, duties included, takes a few hundred. */
     private static final int MAX_LINE_CHARS = 10_000;
 
     /** Workbooks read at once: each holds up to about 40 MiB while it is read; more wait their turn, a while. */
@@ -96,10 +96,36 @@ public final class UploadedSheet {
             if (number > MAX_ROWS) {
                 throw tooManyRows();
             }
-            String[] cells = line.replace("\uFEFF", "").split(",", -1);
-            rows.add(new Row(number, List.of(cells).subList(0, Math.min(columns, cells.length))));
+            List<String> cells = cells(line.replace("\uFEFF", ""));
+            rows.add(new Row(number, cells.subList(0, Math.min(columns, cells.size()))));
         }
         return rows;
+    }
+
+    /**
+     * A CSV line's cells, split at commas outside quotes; a quoted cell ({@code "市委, 组织部"}) may hold commas and
+     * doubled quotes, as Excel writes them. A line break inside a quoted cell is not read: such a sheet goes as .xlsx.
+     */
+    static List<String> cells(String line) {
+        var cells = new ArrayList<String>();
+        var cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"' && (quoted || cell.length() == 0)) {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /** The next line without its terminator (\n, \r\n or \r, as {@link BufferedReader#readLine}), null at the end. */

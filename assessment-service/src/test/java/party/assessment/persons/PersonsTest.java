@@ -93,6 +93,20 @@ class PersonsTest {
     }
 
     @Test
+    void aPersonAppointedSecretaryTakesOverFromTheOneInOffice() {
+        String wang = registered("王建国", "SECRETARY", "2024-03-01", null);
+        String zhao = registered("赵副书记", "DEPUTY_SECRETARY", "2024-03-01", null);
+        as(CITY_ORGANIZER).body(appointment("SECRETARY", "2026-09-01", null, town))
+                .post("/api/assessment/persons/" + zhao + "/appointments").then().statusCode(200)
+                .body("appointments.post", contains("SECRETARY", "DEPUTY_SECRETARY"));
+        as(CITY_ORGANIZER).get("/api/assessment/persons/" + wang).then()
+                .body("appointments[0].termEnd", equalTo("2026-08-31"));
+        as(CITY_ORGANIZER).body(appointment("SECRETARY", "1900-01-01", null, town))
+                .post("/api/assessment/persons/" + wang + "/appointments").then().statusCode(400)
+                .body("type", equalTo("urn:party:problem:invalid-term"));
+    }
+
+    @Test
     void aChangeOfPostKeepsTheOldOneInTheHistory() {
         String zhang = registered("张伟", "MEMBER", "2022-01-01", null);
         as(CITY_ORGANIZER).body(appointment("DEPUTY_SECRETARY", "2026-01-01", null, town))
@@ -116,11 +130,21 @@ class PersonsTest {
                 .post("/api/assessment/persons/" + id + "/appointments/" + appointment + "/end").then().statusCode(200)
                 .body("appointments[0].termEnd", equalTo("2025-06-30")).body("appointments[0].current", equalTo(false));
         int version = as(CITY_ORGANIZER).get("/api/assessment/persons/" + id).then().extract().path("version");
-        as(CITY_ORGANIZER).body(Map.of("name", "孙虹", "version", version))
-                .put("/api/assessment/persons/" + id).then().statusCode(200).body("name", equalTo("孙虹"));
+        int corrected = as(CITY_ORGANIZER).body(Map.of("name", "孙虹", "version", version))
+                .put("/api/assessment/persons/" + id).then().statusCode(200).body("name", equalTo("孙虹"))
+                .extract().path("version");
+        assertThat(corrected).isGreaterThan(version);
         as(CITY_ORGANIZER).body(Map.of("name", "孙宏", "version", version))
                 .put("/api/assessment/persons/" + id).then().statusCode(409);
-        as(LEADER_A).body(Map.of("name", "孙宏")).put("/api/assessment/persons/" + id).then().statusCode(403);
+        as(CITY_ORGANIZER).body(Map.of("name", "孙宏", "version", corrected))
+                .put("/api/assessment/persons/" + id).then().statusCode(200);
+        // the town's own organizer keeps none of its leaders: not their names, not their terms
+        String townOrganizer = TestTokens.token("organizer-t", "/city/district-a/" + town, "organizer");
+        as(townOrganizer).body(Map.of("name", "孙某")).put("/api/assessment/persons/" + id).then().statusCode(403)
+                .body("type", equalTo("urn:party:problem:wrong-side"));
+        as(townOrganizer).body(Map.of("termEnd", "2025-01-01"))
+                .post("/api/assessment/persons/" + id + "/appointments/" + appointment + "/end").then().statusCode(403)
+                .body("type", equalTo("urn:party:problem:wrong-side"));
     }
 
     @Test
@@ -158,7 +182,8 @@ class PersonsTest {
                 "冯委员,no-such-town,班子成员,2025-01-01,,,,").getBytes(StandardCharsets.UTF_8);
         as(CITY_ORGANIZER).contentType("text/csv").body(sheet).post("/api/assessment/persons/import")
                 .then().statusCode(400).body("type", equalTo("urn:party:problem:invalid-sheet-row"))
-                .body("errors.field", contains("row 5 职务", "row 6 任职起始", "row 7 termStart", "row 8 unit"))
+                .body("errors.field", contains("row 5 职务", "row 6 任职起始", "row 7 任职起始", "row 8 单位编码"))
+                .body("detail", startsWith("4 rows cannot be registered"))
                 .body("errors[0].message", startsWith("不是已知职务"));
         as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then().body("total", equalTo(0));
 
@@ -166,6 +191,18 @@ class PersonsTest {
                 .then().statusCode(200).body("imported", equalTo(2)).body("refused.size()", equalTo(4));
         as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then()
                 .body("items.name", containsInAnyOrder("林副书记", "陈书记"));
+        // sent again, corrected: the two it holds change nothing, the corrected rows are registered
+        byte[] corrected = String.join("\n",
+                "陈书记," + town + ",书记,2025-01-01,,全面工作,抓党建第一责任人,",
+                "林副书记," + town + ",副书记,2025/1/1,,经济发展,协助书记抓党建,",
+                "周委员," + town + ",宣传委员,2025-01-01,,,,",
+                "\"吴委员\"," + town + ",班子成员,2025-01-01,,\"宣传, 统战\",\"抓\"\"三会一课\"\"\",").getBytes(StandardCharsets.UTF_8);
+        as(CITY_ORGANIZER).contentType("text/csv").body(corrected).post("/api/assessment/persons/import?rows=valid")
+                .then().statusCode(200).body("imported", equalTo(1)).body("unchanged", equalTo(2))
+                .body("refused.field", contains("row 3 职务"));
+        as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then().body("total", equalTo(3))
+                .body("items.find { it.name == '吴委员' }.appointments[0].businessAreas", equalTo("宣传, 统战"))
+                .body("items.find { it.name == '吴委员' }.appointments[0].partyDuties", equalTo("抓\"三会一课\""));
         // an Excel date cell holds a day number
         byte[] workbook = party.assessment.inputs.Sheets.workbook(rows -> {
             rows.value(0, 0, "褚委员");
@@ -177,6 +214,11 @@ class PersonsTest {
                 .post("/api/assessment/persons/import").then().statusCode(200).body("imported", equalTo(1));
         as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then()
                 .body("items.find { it.name == '褚委员' }.appointments[0].termStart", equalTo("2025-06-01"));
+        // a year typed as 26, or a bare 2026 read as Excel's day number: refused, not stored as 0026 or 1905
+        byte[] mistyped = String.join("\n", "蒋委员," + town + ",班子成员,26/1/1,,,,", "沈委员," + town + ",班子成员,2026,,,,",
+                "韩委员\u202e," + town + ",班子成员,2026-01-01,,,,").getBytes(StandardCharsets.UTF_8);
+        as(CITY_ORGANIZER).contentType("text/csv").body(mistyped).post("/api/assessment/persons/import").then()
+                .statusCode(400).body("errors.field", contains("row 1 任职起始", "row 2 任职起始", "row 3 姓名"));
         as(LEADER_A).contentType("text/csv").body(sheet).post("/api/assessment/persons/import").then().statusCode(403);
     }
 

@@ -30,16 +30,22 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new TextDeserializer()));
     }
 
+    /**
+     * Why {@code text} cannot be stored as it is in {@code field}, or {@code null}: the rule for every text the
+     * platform takes, from a JSON body or an uploaded sheet.
+     */
+    public static String fault(String field, String text) {
+        String fault = TextDeserializer.fault(text);
+        return fault == null && TextDeserializer.naming(field) ? TextDeserializer.spoofing(text) : fault;
+    }
+
     /** Jackson's own string reading, then a refusal naming the field when the text cannot be stored as it is. */
     static final class TextDeserializer extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = super.deserialize(parser, context);
-            String fault = text == null ? null : fault(text);
-            if (fault == null && text != null && naming(parser.currentName())) {
-                fault = spoofing(text);
-            }
+            String fault = text == null ? null : StrictJson.fault(parser.currentName(), text);
             if (fault != null) {
                 return (String) context.handleWeirdStringValue(String.class, text, fault);
             }
