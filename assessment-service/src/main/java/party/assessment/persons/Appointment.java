@@ -49,4 +49,12 @@ public class Appointment extends PanacheEntityBase {
     void endOn(LocalDate day) {
         termEnd = day;
     }
+
+    void correct(Post newPost, String newBusinessAreas, String newPartyDuties, Term term) {
+        post = newPost;
+        businessAreas = newBusinessAreas;
+        partyDuties = newPartyDuties;
+        termStart = term.start();
+        termEnd = term.end();
+    }
 }

@@ -44,6 +44,19 @@ public final class PersonCommands {
             Long version) {
     }
 
+    /** An appointment as it should have been entered (its unit stays). */
+    public record CorrectAppointment(
+            @NotNull Post post,
+            @Size(max = 500) String businessAreas,
+            @Size(max = 1000) String partyDuties,
+            @NotNull LocalDate termStart,
+            LocalDate termEnd) {
+
+        Term term() {
+            return new Term(termStart, termEnd);
+        }
+    }
+
     /** The last day of a term. */
     public record EndTerm(@NotNull LocalDate termEnd) {
     }

@@ -102,6 +102,16 @@ public class PersonResource {
         return persons.appoint(id, command, scope.root());
     }
 
+    @PUT
+    @Path("/{id}/appointments/{appointment}")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Correct an appointment entered wrongly: its post, term, areas or duties; a corrected "
+            + "第一责任人 term overlapping another's is refused, nothing is handed over")
+    public PersonView correctAppointment(@PathParam("id") UUID id, @PathParam("appointment") UUID appointment,
+                                         @Valid @NotNull PersonCommands.CorrectAppointment command) {
+        return persons.correctAppointment(id, appointment, command, scope.root());
+    }
+
     @POST
     @Path("/{id}/appointments/{appointment}/end")
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})

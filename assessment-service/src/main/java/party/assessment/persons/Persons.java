@@ -144,20 +144,7 @@ public class Persons {
 
     @Transactional
     public PersonView endTerm(UUID id, UUID appointmentId, PersonCommands.EndTerm command, String scope) {
-        Object[] where = Appointment.getEntityManager()
-                .createQuery("select a.unitCode, a.orgPath from Appointment a where a.id = :id", Object[].class)
-                .setParameter("id", appointmentId).getResultStream().findFirst().orElse(null);
-        if (where == null || !OrgPath.isWithin((String) where[1], scope)) {
-            throw Refusal.unknown();
-        }
-        String unit = (String) where[0];
-        lockUnit(unit, scope); // before the appointment is read: it must be the latest
-        Person person = visible(id, scope);
-        Appointment appointment = Appointment.findById(appointmentId);
-        if (!appointment.personId.equals(person.id) || !OrgPath.isWithin(appointment.orgPath, scope)) {
-            throw Refusal.unknown();
-        }
-        keptHere(OrgUnit.findById(unit), scope);
+        Appointment appointment = lockedAppointment(id, appointmentId, scope);
         if (command.termEnd().isBefore(appointment.termStart)) {
             throw Refusal.INVALID_TERM.because("a term cannot end before it began (" + appointment.termStart + ")",
                     "termEnd");
@@ -166,7 +153,47 @@ public class Persons {
             throw Refusal.INVALID_TERM.because("the term already ended on " + appointment.termEnd, "termEnd");
         }
         appointment.endOn(command.termEnd());
-        return view(person, scope);
+        return view(Person.findById(id), scope);
+    }
+
+    /**
+     * Puts a mistake in an appointment right: its post, term, areas or duties as they should have been entered. The
+     * rules hold as for a new one, except that a correction hands nothing over: overlapping another 第一责任人 is
+     * refused, and ending the other's term, if that is what happened, is a step of its own.
+     */
+    @Transactional
+    public PersonView correctAppointment(UUID id, UUID appointmentId, PersonCommands.CorrectAppointment command,
+                                         String scope) {
+        Appointment appointment = lockedAppointment(id, appointmentId, scope);
+        Term term = command.term();
+        requireTermWithinBounds(term);
+        if (command.post().firstResponsible()) {
+            Succession.noOverlap(Appointment.<Appointment>list("unitCode", appointment.unitCode).stream()
+                    .filter(held -> held.post.firstResponsible() && !held.id.equals(appointment.id))
+                    .map(held -> held(held, nameOf(held.personId))).toList(), term);
+        }
+        appointment.correct(command.post(), command.businessAreas(), command.partyDuties(), term);
+        return view(Person.findById(id), scope);
+    }
+
+    /**
+     * A person's appointment, read after its unit is locked (so it is the latest), within scope, kept by the caller's
+     * side; 404 as for one that does not exist otherwise.
+     */
+    private static Appointment lockedAppointment(UUID personId, UUID appointmentId, String scope) {
+        Object[] where = Appointment.getEntityManager()
+                .createQuery("select a.unitCode, a.orgPath from Appointment a where a.id = :id", Object[].class)
+                .setParameter("id", appointmentId).getResultStream().findFirst().orElse(null);
+        if (where == null || !OrgPath.isWithin((String) where[1], scope)) {
+            throw Refusal.unknown();
+        }
+        lockUnit((String) where[0], scope);
+        visible(personId, scope);
+        Appointment appointment = Appointment.findById(appointmentId);
+        if (!appointment.personId.equals(personId)) {
+            throw Refusal.unknown();
+        }
+        return appointment;
     }
 
     @Transactional
@@ -207,15 +234,7 @@ public class Persons {
     /** Checks the appointment against the rules, then (and only then) writes: {@code first} and the appointment. */
     private void appoint(Person person, PersonCommands.Appoint command, String scope, Runnable first) {
         Term term = command.term();
-        if (term.end() != null && term.end().isBefore(term.start())) {
-            throw Refusal.INVALID_TERM.because("a term cannot end before it begins", "termEnd");
-        }
-        for (var day : new LocalDate[] {term.start(), term.end()}) {
-            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
-                throw Refusal.INVALID_TERM.because(day + " is not a day of a term (" + EARLIEST + " to " + LATEST
-                        + ")", day == term.start() ? "termStart" : "termEnd");
-            }
-        }
+        requireTermWithinBounds(term);
         OrgUnit unit = lockUnit(command.unit(), scope); // serializes the unit's posts
         List<Appointment> ofUnit = Appointment.list("unitCode", unit.code);
         Optional<Appointment> ownOpen = ofUnit.stream()
@@ -243,6 +262,18 @@ public class Persons {
         appointment.termEnd = term.end();
         appointment.createdAt = Instant.now();
         appointment.persist();
+    }
+
+    private static void requireTermWithinBounds(Term term) {
+        if (term.end() != null && term.end().isBefore(term.start())) {
+            throw Refusal.INVALID_TERM.because("a term cannot end before it begins", "termEnd");
+        }
+        for (var day : new LocalDate[] {term.start(), term.end()}) {
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw Refusal.INVALID_TERM.because(day + " is not a day of a term (" + EARLIEST + " to " + LATEST
+                        + ")", day == term.start() ? "termStart" : "termEnd");
+            }
+        }
     }
 
     /** The unit, locked against other appointments in it until the transaction ends; refused as {@link #keptHere}. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import party.common.problem.Refusal;
+import party.common.problem.Refused;
 
 /**
  * Who holds a post when another is appointed to it: the rules that keep one 第一责任人 per unit on any day, and a
@@ -34,11 +35,22 @@ final class Succession {
                 handing = held;
                 continue;
             }
-            throw Refusal.FIRST_RESPONSIBLE_TAKEN.because(held.person() + " is the unit's 第一责任人 from "
-                    + held.term().start() + (held.term().open() ? "" : " to " + held.term().end())
-                    + "; end that term first, or begin the new one after it", "termStart");
+            throw taken(held);
         }
         return Optional.ofNullable(handing);
+    }
+
+    /** A corrected term of a 第一责任人: it may overlap no other's, since a correction hands nothing over. */
+    static void noOverlap(List<Held> firstResponsible, Term corrected) {
+        firstResponsible.stream().filter(held -> held.term().overlaps(corrected)).findFirst().ifPresent(held -> {
+            throw taken(held);
+        });
+    }
+
+    private static Refused taken(Held held) {
+        return Refusal.FIRST_RESPONSIBLE_TAKEN.because(held.person() + " is the unit's 第一责任人 from "
+                + held.term().start() + (held.term().open() ? "" : " to " + held.term().end())
+                + "; end that term first, or begin the new one after it", "termStart");
     }
 
     private static boolean outlasts(Term successor, Term held) {

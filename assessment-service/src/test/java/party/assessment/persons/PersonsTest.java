@@ -107,6 +107,29 @@ class PersonsTest {
     }
 
     @Test
+    void anAppointmentEnteredWronglyIsPutRightUnderTheSameRules() {
+        String wang = registered("王建国", "SECRETARY", "2024-03-01", null);
+        String li = registered("李明", "SECRETARY", "2020-01-01", "2023-12-31");
+        String wangs = as(CITY_ORGANIZER).get("/api/assessment/persons/" + wang).then().extract()
+                .path("appointments[0].id");
+        String lis = as(CITY_ORGANIZER).get("/api/assessment/persons/" + li).then().extract()
+                .path("appointments[0].id");
+        as(CITY_ORGANIZER).body(Map.of("post", "SECRETARY", "termStart", "2024-04-01", "partyDuties", "抓党建第一责任"))
+                .put("/api/assessment/persons/" + wang + "/appointments/" + wangs).then().statusCode(200)
+                .body("appointments[0].termStart", equalTo("2024-04-01"));
+        // a correction hands nothing over: running into the other's term is refused
+        as(CITY_ORGANIZER).body(Map.of("post", "SECRETARY", "termStart", "2020-01-01", "termEnd", "2024-06-30"))
+                .put("/api/assessment/persons/" + li + "/appointments/" + lis).then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:first-responsible-taken"));
+        as(CITY_ORGANIZER).body(Map.of("post", "DEPUTY_SECRETARY", "termStart", "2020-01-01", "termEnd", "2024-06-30"))
+                .put("/api/assessment/persons/" + li + "/appointments/" + lis).then().statusCode(200)
+                .body("appointments[0].post", equalTo("DEPUTY_SECRETARY"));
+        String townOrganizer = TestTokens.token("organizer-t", "/city/district-a/" + town, "organizer");
+        as(townOrganizer).body(Map.of("post", "MEMBER", "termStart", "2020-01-01"))
+                .put("/api/assessment/persons/" + li + "/appointments/" + lis).then().statusCode(403);
+    }
+
+    @Test
     void aChangeOfPostKeepsTheOldOneInTheHistory() {
         String zhang = registered("张伟", "MEMBER", "2022-01-01", null);
         as(CITY_ORGANIZER).body(appointment("DEPUTY_SECRETARY", "2026-01-01", null, town))

@@ -53,6 +53,12 @@ class SuccessionTest {
     }
 
     @Test
+    void aCorrectedTermOverlapsNoOtherFirstResponsible() {
+        Succession.noOverlap(List.of(held("李书记", "2020-01-01", "2023-12-31")), term("2024-01-01", null));
+        assertTaken(() -> Succession.noOverlap(List.of(WANG_SINCE_2024), term("2025-01-01", null)));
+    }
+
+    @Test
     void aChangeOfPostMustBeginAfterTheCurrentOne() {
         var member = held("张委员", "2022-01-01", null);
         Succession.changeOfPost(Optional.of(member), term("2026-01-01", null));
