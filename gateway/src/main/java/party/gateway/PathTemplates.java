@@ -41,8 +41,13 @@ public class PathTemplates {
         String template;
 
         Segment add(String part) {
-            return part.startsWith("{") ? variable == null ? variable = new Segment() : variable
-                    : literals.computeIfAbsent(part, p -> new Segment());
+            if (!part.startsWith("{")) {
+                return literals.computeIfAbsent(part, p -> new Segment());
+            }
+            if (variable == null) {
+                variable = new Segment();
+            }
+            return variable;
         }
     }
 
@@ -58,7 +63,7 @@ public class PathTemplates {
         ContextLocals.put(URL_PATH_TEMPLATE, template != null ? template : prefix + "/*");
     }
 
-    void read(JsonObject document) {
+    private void read(JsonObject document) {
         var templates = new Segment();
         for (String path : document.getJsonObject("paths", new JsonObject()).fieldNames()) {
             Segment at = templates;
