@@ -10,7 +10,7 @@ import party.common.events.OrgLevel;
 public final class OrgUnitCommands {
 
     /** Letters, digits and hyphens: codes make up paths, so they carry no '/' and no SQL LIKE wildcard. */
-    static final String CODE = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
+    public static final String CODE = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
     static final String CODE_MESSAGE = "编码只能包含字母、数字和连字符，且以字母或数字开头（最长64位）";
 
     private OrgUnitCommands() {

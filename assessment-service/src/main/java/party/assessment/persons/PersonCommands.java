@@ -6,11 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import party.assessment.orgunits.OrgUnitCommands;
 
 /** Request bodies of the persons API. */
 public final class PersonCommands {
 
-    private static final String CODE = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
     private static final String ACCOUNT = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}";
 
     private PersonCommands() {
@@ -18,7 +18,7 @@ public final class PersonCommands {
 
     /** A post in a unit for a term; {@code termEnd} empty while it runs. */
     public record Appoint(
-            @NotBlank @Pattern(regexp = CODE, message = "组织编码不合法") String unit,
+            @NotBlank @Pattern(regexp = OrgUnitCommands.CODE, message = "组织编码不合法") String unit,
             @NotNull Post post,
             @Size(max = 500) String businessAreas,
             @Size(max = 1000) String partyDuties,

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.assessment.orgunits.OrgUnitCommands;
 import party.assessment.sheets.UploadedSheet;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
@@ -72,7 +73,7 @@ public class PersonResource {
 
     @GET
     @Operation(summary = "The leaders holding or having held a post in the caller's scope, by name")
-    public Page<PersonView> list(@QueryParam("unit") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,63}") String unit,
+    public Page<PersonView> list(@QueryParam("unit") @Pattern(regexp = OrgUnitCommands.CODE) String unit,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return persons.list(unit, page, size, scope.root());
