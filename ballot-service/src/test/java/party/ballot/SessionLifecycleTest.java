@@ -23,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,6 +46,8 @@ import party.common.events.OrgUnitCreated;
 import party.common.events.EventEnvelope;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
+import party.common.events.PersonRecorded;
+import party.common.events.PersonState;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
@@ -222,6 +225,43 @@ class SessionLifecycleTest {
                 .body("type", equalTo("urn:party:problem:invalid-subject"));
         as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(Map.of("unit", "town-11")))
                 .post("/api/ballots/sessions").then().statusCode(201).body("year", equalTo(2025));
+    }
+
+    @Test
+    void aPersonSubjectIsOneOfTheRegistryWhoHeldAPostBelowInTheYear_orANameMarkedOutsideIt() {
+        replicate("town-12", "county-1", "/city/county-1/town-12");
+        UUID secretary = person("吴书记", "town-12", "/city/county-1/town-12", LocalDate.of(2023, 5, 1), null);
+        UUID left = person("郑前任", "town-12", "/city/county-1/town-12", LocalDate.of(2020, 1, 1),
+                LocalDate.of(2024, 12, 31));
+        UUID own = person("周县委书记", "county-1", "/city/county-1", LocalDate.of(2022, 1, 1), null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as(ORGANIZER).contentType(ContentType.JSON)
+                .body(heldByCounty1(Map.of("person", secretary.toString()))).post("/api/ballots/sessions").then()
+                .statusCode(201).body("definition.categories[0].subjects[0].id", equalTo(secretary.toString()))
+                .body("definition.categories[0].subjects[0].name", equalTo("吴书记"))
+                .body("definition.categories[0].subjects[0].outsideRegistry", equalTo(false)));
+        // not in post in 2025, the session's own unit's leader, unknown, or not the registry's name
+        for (var subject : List.of(Map.of("person", left.toString()), Map.of("person", own.toString()),
+                Map.of("person", UUID.randomUUID().toString()),
+                Map.of("person", secretary.toString(), "name", "吴某"))) {
+            as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(subject)).post("/api/ballots/sessions")
+                    .then().statusCode(400).body("type", equalTo("urn:party:problem:unknown-person"))
+                    .body("errors[0].field", equalTo("categories.subjects.person"));
+        }
+        as(ORGANIZER).contentType(ContentType.JSON)
+                .body(heldByCounty1(Map.of("id", secretary.toString(), "name", "吴书记"))).post("/api/ballots/sessions")
+                .then().statusCode(400).body("type", equalTo("urn:party:problem:invalid-subject"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(Map.of("id", "guest-1", "name", "特邀代表")))
+                .post("/api/ballots/sessions").then().statusCode(201)
+                .body("definition.categories[0].subjects[0].outsideRegistry", equalTo(true));
+    }
+
+    private UUID person(String name, String unit, String path, LocalDate start, LocalDate end) {
+        UUID id = UUID.randomUUID();
+        var state = new PersonState(id, name, null, List.of(new PersonState.Held(UUID.randomUUID(), unit, path,
+                "SECRETARY", "书记（第一责任人）", start, end)), 0);
+        messaging.source("persons").send(codec.write(codec.envelope(new PersonRecorded(state), "assessment-service",
+                Instant.now())));
+        return id;
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import party.assessment.orgunits.OrgUnit;
+import party.common.events.PersonRecorded;
+import party.common.events.PersonState;
+import party.common.outbox.Outbox;
 import party.common.paging.Page;
 import party.common.problem.Problem;
 import party.common.problem.Refusal;
@@ -29,7 +32,8 @@ import party.common.scope.OrgScope;
  * The registry of leaders and their posts. A committee keeps the leaders of the units below it (下管一级): the unit
  * of an appointment lies strictly below the caller's own, never the caller's unit itself (docs/domain.md §7–8).
  * Reads show a person to anyone whose scope holds one of their appointments, with those appointments only.
- * {@code scope} is the caller's org path.
+ * Every change is announced on {@code org.persons} through the outbox, the person's whole state, in the same
+ * transaction. {@code scope} is the caller's org path.
  */
 @ApplicationScoped
 public class Persons {
@@ -40,9 +44,11 @@ public class Persons {
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final Validator validator;
+    private final Outbox outbox;
 
-    public Persons(Validator validator) {
+    public Persons(Validator validator, Outbox outbox) {
         this.validator = validator;
+        this.outbox = outbox;
     }
 
     /**
@@ -54,7 +60,7 @@ public class Persons {
 
     @Transactional
     public PersonView register(PersonCommands.Register command, String scope) {
-        return view(registered(command, scope), scope);
+        return view(announced(registered(command, scope)), scope);
     }
 
     /**
@@ -86,12 +92,13 @@ public class Persons {
                     lockUnit(line.register().appointment().unit(), scope); // before any of its posts is read
                     Person known = known(line.register(), scope);
                     if (known == null) {
-                        registered(line.register(), scope);
+                        announced(registered(line.register(), scope));
                         imported++;
                     } else if (holds(known, line.register().appointment())) {
                         unchanged++;
                     } else {
                         appoint(known, line.register().appointment(), scope, () -> { });
+                        announced(known);
                         imported++;
                     }
                 } catch (Refused e) {
@@ -132,7 +139,7 @@ public class Persons {
         lockUnit(command.unit(), scope); // before the person's appointments are read: they must be the latest
         Person person = visible(id, scope);
         appoint(person, command, scope, () -> { });
-        return view(person, scope);
+        return view(announced(person), scope);
     }
 
     private Person registered(PersonCommands.Register command, String scope) {
@@ -153,7 +160,7 @@ public class Persons {
             throw Refusal.INVALID_TERM.because("the term already ended on " + appointment.termEnd, "termEnd");
         }
         appointment.endOn(command.termEnd());
-        return view(Person.findById(id), scope);
+        return view(announced(Person.findById(id)), scope);
     }
 
     /**
@@ -173,7 +180,7 @@ public class Persons {
                     .map(held -> held(held, nameOf(held.personId))).toList(), term);
         }
         appointment.correct(command.post(), command.businessAreas(), command.partyDuties(), term);
-        return view(Person.findById(id), scope);
+        return view(announced(Person.findById(id)), scope);
     }
 
     /**
@@ -211,8 +218,7 @@ public class Persons {
         }
         requireAccountFree(account(command.account()), person.id);
         person.correct(command.name(), account(command.account()));
-        Person.flush(); // the answer carries the new version
-        return view(person, scope);
+        return view(announced(person), scope);
     }
 
     public PersonView get(UUID id, String scope) {
@@ -248,7 +254,11 @@ public class Persons {
             handing = Succession.handOver(firstResponsible, term);
         }
         first.run();
-        handing.ifPresent(held -> Appointment.<Appointment>findById(held.appointment()).endOn(term.start().minusDays(1)));
+        handing.ifPresent(held -> {
+            Appointment handedOver = Appointment.findById(held.appointment());
+            handedOver.endOn(term.start().minusDays(1));
+            announced(Person.findById(handedOver.personId));
+        });
         ownOpen.ifPresent(held -> held.endOn(term.start().minusDays(1)));
         var appointment = new Appointment();
         appointment.id = UUID.randomUUID();
@@ -262,6 +272,22 @@ public class Persons {
         appointment.termEnd = term.end();
         appointment.createdAt = Instant.now();
         appointment.persist();
+    }
+
+    /**
+     * Announces the person's whole state: after every change of theirs, and of a 第一责任人 whose term a successor's
+     * ended.
+     */
+    private Person announced(Person person) {
+        person.updatedAt = Instant.now();
+        Person.flush();
+        // a new version even when only posts changed, and row-locked: replicas order changes by it
+        Person.getEntityManager().lock(person, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        List<Appointment> posts = Appointment.list("personId = ?1 order by termStart desc, createdAt desc", person.id);
+        outbox.publish(new PersonRecorded(new PersonState(person.id, person.name, person.account,
+                posts.stream().map(held -> new PersonState.Held(held.id, held.unitCode, held.orgPath, held.post.name(),
+                        held.post.label(), held.termStart, held.termEnd)).toList(), person.version)));
+        return person;
     }
 
     private static void requireTermWithinBounds(Term term) {

@@ -2,6 +2,7 @@ package party.assessment.persons;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,12 +14,24 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
+import party.common.events.EventCodec;
+import party.common.events.PersonRecorded;
+import party.common.events.PersonState;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
@@ -26,6 +39,13 @@ import party.testing.TestTokens;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class PersonsTest {
+
+    @Inject
+    @Any
+    InMemoryConnector messaging;
+
+    @Inject
+    EventCodec codec;
 
     private static final String CITY_ORGANIZER = TestTokens.token("organizer", "/city", "organizer");
     private static final String DISTRICT_ORGANIZER = TestTokens.token("organizer-a", "/city/district-a", "organizer");
@@ -90,6 +110,40 @@ class PersonsTest {
         // other posts have no such rule
         registered("张副书记", "DEPUTY_SECRETARY", "2024-03-01", null);
         registered("钱副书记", "DEPUTY_SECRETARY", "2024-03-01", null);
+    }
+
+    @Test
+    void everyChangeIsAnnouncedOnOrgPersonsWithThePersonWhole_includingTheSecretaryHandedOver() {
+        String wang = registered("王建国", "SECRETARY", "2024-03-01", null);
+        String li = registered("李明", "SECRETARY", "2026-07-01", null);
+        as(CITY_ORGANIZER).body(Map.of("name", "王建国", "account", "wang." + town))
+                .put("/api/assessment/persons/" + wang).then().statusCode(200);
+
+        var sink = messaging.sink("outbox");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(announced(sink, wang)).hasSize(3));
+        List<PersonState> states = announced(sink, wang);
+        assertThat(states).extracting(PersonState::version).isSorted().doesNotHaveDuplicates();
+        assertThat(states.get(0).posts()).singleElement().satisfies(held -> {
+            assertThat(held.unit()).isEqualTo(town);
+            assertThat(held.orgPath()).isEqualTo("/city/district-a/" + town);
+            assertThat(held.postLabel()).isEqualTo("书记（第一责任人）");
+            assertThat(held.termEnd()).isNull();
+        });
+        assertThat(states.get(1).posts().get(0).termEnd()).isEqualTo(LocalDate.of(2026, 6, 30)); // handed over to 李明
+        assertThat(states.get(2).account()).isEqualTo("wang." + town);
+        assertThat(announced(sink, li)).singleElement().satisfies(state -> assertThat(state.name()).isEqualTo("李明"));
+        assertThat(sink.received().stream().filter(m -> wang.equals(key(m))))
+                .allSatisfy(m -> assertThat(m.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getTopic())
+                        .isEqualTo("org.persons"));
+    }
+
+    private List<PersonState> announced(InMemorySink<?> sink, String person) {
+        return sink.received().stream().filter(m -> person.equals(key(m)))
+                .map(m -> ((PersonRecorded) codec.event(codec.read((String) m.getPayload()))).person()).toList();
+    }
+
+    private static String key(Message<?> message) {
+        return message.getMetadata(OutgoingKafkaRecordMetadata.class).map(m -> (String) m.getKey()).orElse(null);
     }
 
     @Test

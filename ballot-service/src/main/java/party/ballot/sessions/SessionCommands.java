@@ -53,10 +53,11 @@ public final class SessionCommands {
     }
 
     /**
-     * An org unit strictly below the session's unit, from the replica ({@code unit}), or a named person ({@code id},
-     * never a unit's code, and {@code name}).
+     * An org unit strictly below the session's unit, from the replica ({@code unit}); a person of the registry who held
+     * a post below it in the session's year ({@code person}, their name from the registry); or someone outside the
+     * registry ({@code id}, never a unit's code, and {@code name}).
      */
-    public record SubjectInput(String unit, @Size(max = 64) String id, @Size(max = 100) String name) {
+    public record SubjectInput(String unit, UUID person, @Size(max = 64) String id, @Size(max = 100) String name) {
     }
 
     public record IssueCodes(@NotBlank String ballotType, @Min(1) @Max(5000) int count) {

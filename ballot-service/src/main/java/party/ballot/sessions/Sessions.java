@@ -3,6 +3,7 @@ package party.ballot.sessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import party.common.outbox.Outbox;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 import party.orgreplica.ReplicatedOrgUnit;
+import party.orgreplica.persons.NamedPerson;
+import party.orgreplica.persons.ReplicatedPerson;
 
 /** Defines sessions and moves them through their states; sealing counts the box once and announces it. */
 @ApplicationScoped
@@ -101,7 +104,8 @@ public class Sessions {
             throw Refusal.UNKNOWN_SCALE.because("scale is unit or member, or give grades", "scale");
         }
         var categories = command.categories().stream().map(c -> new SessionDefinition.Category(c.code(), c.name(),
-                c.topRatio(), c.topCap(), c.subjects().stream().map(s -> subject(s, sessionPath, scope)).toList())).toList();
+                c.topRatio(), c.topCap(), c.subjects().stream().map(s -> subject(s, command.year(), sessionPath, scope))
+                .toList())).toList();
         var definition = new SessionDefinition(scale,
                 command.ballotTypes() == null || command.ballotTypes().isEmpty() ? SessionDefinition.A_AND_B : command.ballotTypes(),
                 categories,
@@ -117,7 +121,7 @@ public class Sessions {
      * An org unit strictly below the session's unit (named from the replica), or a named person: a committee
      * evaluates those below it, never itself, its ancestors or another committee's units (docs/domain.md §7).
      */
-    private static SessionDefinition.Subject subject(SessionCommands.SubjectInput input, String sessionPath,
+    private static SessionDefinition.Subject subject(SessionCommands.SubjectInput input, int year, String sessionPath,
                                                      String scope) {
         if (input.unit() != null) {
             ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(input.unit(), scope, "categories.subjects.unit");
@@ -128,14 +132,27 @@ public class Sessions {
             }
             return new SessionDefinition.Subject(unit.code, unit.name);
         }
+        if (input.person() != null) {
+            LocalDate first = LocalDate.of(year, 1, 1);
+            LocalDate last = LocalDate.of(year, 12, 31);
+            NamedPerson person = NamedPerson.of(input.person(), input.name(), post -> OrgPath.isWithin(post.orgPath, scope)
+                    && OrgPath.isWithin(post.orgPath, sessionPath) && !post.orgPath.equals(sessionPath)
+                    && !post.termStart.isAfter(last) && (post.termEnd == null || !post.termEnd.isBefore(first)),
+                    "held a post below the session's unit " + sessionPath + " in " + year, "categories.subjects.person");
+            return new SessionDefinition.Subject(person.id().toString(), person.name());
+        }
         if (input.id() == null || input.id().isBlank() || input.name() == null || input.name().isBlank()) {
-            throw Refusal.INVALID_SUBJECT.because("give unit, or id and name", "categories.subjects");
+            throw Refusal.INVALID_SUBJECT.because("give unit, person, or id and name", "categories.subjects");
         }
         if (ReplicatedOrgUnit.findById(input.id()) != null) { // so that a subject's id alone says what it is
             throw Refusal.INVALID_SUBJECT.because(input.id() + " is an org unit's code: name it as unit",
                     "categories.subjects.id");
         }
-        return new SessionDefinition.Subject(input.id(), input.name());
+        if (ReplicatedPerson.<ReplicatedPerson>find("cast(id as string) = ?1", input.id()).count() > 0) {
+            throw Refusal.INVALID_SUBJECT.because(input.id() + " is a person of the registry: name them as person",
+                    "categories.subjects.id");
+        }
+        return new SessionDefinition.Subject(input.id(), input.name(), true);
     }
 
     private static BallotResultsSealed announcement(EvaluationSession session, SealedResult sealed) {

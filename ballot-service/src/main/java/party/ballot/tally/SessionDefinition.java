@@ -35,7 +35,15 @@ public record SessionDefinition(List<Grade> scale, List<BallotType> ballotTypes,
     public record BallotType(String code, String name, BigDecimal weight) {
     }
 
-    public record Subject(String id, String name) {
+    /**
+     * A unit (its code), a person of the registry (their id) or someone outside it (an id of the organizer's choosing,
+     * {@code outsideRegistry}).
+     */
+    public record Subject(String id, String name, boolean outsideRegistry) {
+
+        public Subject(String id, String name) {
+            this(id, name, false);
+        }
     }
 
     /**

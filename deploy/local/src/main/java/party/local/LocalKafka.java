@@ -27,6 +27,7 @@ public final class LocalKafka implements AutoCloseable {
     /** Created before any service starts, so consumers find them on their first metadata fetch. */
     private static final List<NewTopic> TOPICS = List.of(
             new NewTopic("org.units", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+            new NewTopic("org.persons", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
             new NewTopic("ballot.results", 3, (short) 1),
             new NewTopic("assessment.findings", 3, (short) 1),
             new NewTopic("assessment.results", 3, (short) 1),

@@ -6,6 +6,9 @@ public final class Topics {
     /** Compacted, keyed by unit code: the latest state of every org unit. */
     public static final String ORG_UNITS = "org.units";
 
+    /** Compacted, keyed by person id: the latest state of every person in the registry ({@link PersonRecorded}). */
+    public static final String PERSONS = "org.persons";
+
     /** Keyed by session id: sealed 述职评议 tallies ({@link BallotResultsSealed}). */
     public static final String BALLOT_RESULTS = "ballot.results";
 

@@ -28,13 +28,14 @@ public enum Refusal {
     INTERNAL(500, "服务内部错误"),
     UNAVAILABLE(503, "服务暂不可用"),
 
-    // org units (assessment-service's registry, the replicas)
+    // org units and persons (assessment-service's registries, the replicas)
     UNKNOWN_PARENT(400, "上级组织不存在"),
     UNKNOWN_ORG_UNIT(400, "组织不存在"),
     OUTSIDE_SCOPE(403, "只能在本级及下级组织中创建"),
     DUPLICATE_CODE(409, "组织编码已存在"),
     STALE_VERSION(409, "数据已被他人修改"),
     MOVE_INTO_OWN_SUBTREE(409, "不能移动到自身或下级组织之下"),
+    UNKNOWN_PERSON(400, "人员不在领导名册中或不在该组织任职"),
 
     // assessment 考责
     INVALID_SCHEME(400, "考核方案设置不合法"),
@@ -46,6 +47,8 @@ public enum Refusal {
     FIRST_RESPONSIBLE_TAKEN(409, "该组织此期间已有第一责任人"),
     INVALID_TERM(400, "任职期限不合法"),
     ACCOUNT_TAKEN(409, "该账号已属于他人"),
+    UNKNOWN_RECORD_KIND(400, "纪实类型不存在"),
+    RECORD_LOCKED(409, "纪实已过修改期限"),
     OTHER_DEPARTMENT(403, "只能评本部门的指标"),
     WRONG_SCHEME_STATE(409, "考核方案当前状态不允许此操作"),
     ALREADY_REVIEWED(409, "部门已评分，不能再修改自评"),

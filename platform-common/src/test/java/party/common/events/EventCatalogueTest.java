@@ -36,6 +36,9 @@ class EventCatalogueTest {
         var type = new BallotResultsSealed.TypeResult(Map.of("好", 3, "较好", 1), 4, 1, new BigDecimal("0.75"),
                 new BigDecimal("95"));
         return List.of(new OrgUnitCreated(UNIT), new OrgUnitRenamed(UNIT), new OrgUnitMoved(UNIT),
+                new PersonRecorded(new PersonState(UUID.randomUUID(), "张伟", "zhang.wei", List.of(
+                        new PersonState.Held(UUID.randomUUID(), "district-a", "/city/district-a", "SECRETARY",
+                                "书记（第一责任人）", LocalDate.of(2024, 3, 1), null)), 2)),
                 new RectificationItemIssued(ITEM), new RectificationItemOverdue(ITEM), new RectificationItemClosed(ITEM),
                 new RectificationItemReopened(ITEM), new RectificationItemWithdrawn(ITEM), DECIDED,
                 new IndicatorFindingRaised(UUID.randomUUID(), 2026, "A1.2", "党群服务中心面积", "district-a",
@@ -69,8 +72,8 @@ class EventCatalogueTest {
         assertThat(received.orgUnit()).isEqualTo(event.orgPath()).startsWith("/city");
         assertThat(json).contains("\"time\":\"2026-11-22T10:15:30Z\"");
         assertThat(codec.event(received)).isEqualTo(event);
-        assertThat(List.of(Topics.ORG_UNITS, Topics.BALLOT_RESULTS, Topics.ASSESSMENT_FINDINGS, Topics.ASSESSMENT_RESULTS,
-                Topics.RECTIFICATION_EVENTS)).contains(event.topic());
+        assertThat(List.of(Topics.ORG_UNITS, Topics.PERSONS, Topics.BALLOT_RESULTS, Topics.ASSESSMENT_FINDINGS,
+                Topics.ASSESSMENT_RESULTS, Topics.RECTIFICATION_EVENTS)).contains(event.topic());
     }
 
     @Test

@@ -8,6 +8,7 @@ import party.common.events.AccountabilityDecided;
 import party.common.outbox.Outbox;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
+import party.orgreplica.persons.NamedPerson;
 import party.rectification.items.CommitteeClock;
 import party.rectification.items.Items;
 import party.rectification.items.RectificationItem;
@@ -31,12 +32,18 @@ public class Accountability {
      * unit's own discipline commission on its own leaders, nor from below (docs/domain.md §7).
      */
     @Transactional
-    public AccountabilityDecision decide(UUID itemId, String person, String post, Disposition disposition,
-                                         String justification, String scope, String actor) {
+    public AccountabilityDecision decide(UUID itemId, UUID personId, String name, String post,
+                                         Disposition disposition, String justification, String scope, String actor) {
         RectificationItem item = items.visible(itemId, scope);
         if (OrgPath.isWithin(scope, item.orgPath)) {
             throw Refusal.WRONG_SIDE.because("a decision about the people of " + item.orgPath
                     + " is taken by discipline above it; you act for " + scope, null);
+        }
+        NamedPerson person = NamedPerson.of(personId, name, NamedPerson.inUnit(item.orgCode, null),
+                "who holds or held a post in " + item.orgCode, "personId");
+        if (person.name() == null) {
+            throw Refusal.VALIDATION.because("name the person: personId from the registry, or person for someone "
+                    + "outside it", "person");
         }
         var decision = AccountabilityDecision.decide(item.id, item.orgCode, item.orgPath, person, post, disposition,
                 justification, actor, clock.now());

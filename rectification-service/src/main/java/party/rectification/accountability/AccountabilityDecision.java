@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import party.orgreplica.persons.NamedPerson;
 
 /**
  * 追责: a decision about one person's responsibility for a perfunctory or overdue rectification. Append-only (the
@@ -27,6 +28,9 @@ public class AccountabilityDecision extends PanacheEntityBase {
     @Column(name = "org_path")
     public String orgPath;
     public String person;
+    /** the registry's person, or null for someone named outside it */
+    @Column(name = "person_id")
+    public UUID personId;
     public String post;
     @Enumerated(EnumType.STRING)
     public Disposition disposition;
@@ -36,7 +40,7 @@ public class AccountabilityDecision extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
-    public static AccountabilityDecision decide(UUID itemId, String orgCode, String orgPath, String person, String post,
+    public static AccountabilityDecision decide(UUID itemId, String orgCode, String orgPath, NamedPerson person, String post,
                                                 Disposition disposition, String justification, String decidedBy,
                                                 Instant now) {
         disposition.requireJustification(justification, "justification");
@@ -45,7 +49,8 @@ public class AccountabilityDecision extends PanacheEntityBase {
         decision.itemId = itemId;
         decision.orgCode = orgCode;
         decision.orgPath = orgPath;
-        decision.person = person;
+        decision.person = person.name();
+        decision.personId = person.id();
         decision.post = post;
         decision.disposition = disposition;
         decision.justification = justification;

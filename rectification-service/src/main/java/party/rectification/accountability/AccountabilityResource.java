@@ -2,7 +2,6 @@ package party.rectification.accountability;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -25,16 +24,22 @@ import party.common.scope.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountabilityResource {
 
-    public record Decide(@NotBlank @Size(max = 100) String person, @Size(max = 200) String post,
+    /**
+     * @param personId a person of the registry who holds or held a post in the item's unit, whose name the decision
+     *                 takes; without it, {@code person} names someone outside the registry
+     */
+    public record Decide(@Size(max = 100) String person, UUID personId, @Size(max = 200) String post,
                          @NotNull Disposition disposition, @Size(max = 4000) String justification) {
     }
 
-    public record DecisionView(UUID id, UUID itemId, String person, String post, Disposition disposition,
-                               String dispositionLabel, String justification, String decidedBy, Instant decidedAt) {
+    /** @param personOutsideRegistry the person is named (非名册人员) but not in the registry */
+    public record DecisionView(UUID id, UUID itemId, String person, UUID personId, boolean personOutsideRegistry,
+                               String post, Disposition disposition, String dispositionLabel, String justification,
+                               String decidedBy, Instant decidedAt) {
 
         static DecisionView of(AccountabilityDecision d) {
-            return new DecisionView(d.id, d.itemId, d.person, d.post, d.disposition, d.disposition.label(),
-                    d.justification, d.decidedBy, d.decidedAt);
+            return new DecisionView(d.id, d.itemId, d.person, d.personId, d.personId == null, d.post, d.disposition,
+                    d.disposition.label(), d.justification, d.decidedBy, d.decidedAt);
         }
     }
 
@@ -52,7 +57,7 @@ public class AccountabilityResource {
     @RolesAllowed(Roles.DISCIPLINE)
     @Operation(summary = "Record a decision about one person (四种形态, 容错免责 or 澄清正名 with a written justification)")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull Decide command) {
-        AccountabilityDecision decision = accountability.decide(id, command.person(), command.post(),
+        AccountabilityDecision decision = accountability.decide(id, command.personId(), command.person(), command.post(),
                 command.disposition(), command.justification(), scope.root(), caller.getName());
         return Response.status(Response.Status.CREATED).entity(DecisionView.of(decision)).build();
     }

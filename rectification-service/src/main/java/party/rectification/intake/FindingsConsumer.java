@@ -53,7 +53,7 @@ public class FindingsConsumer {
         // a finding from before findings named their scheme's unit: the unit above checks it
         String issuing = finding.schemePath() != null ? finding.schemePath() : RectificationItem.unitAbove(unitPath);
         RectificationItem item = items.issueTo(unitPath, issuing, new ItemCommands.Issue(Source.ASSESSMENT,
-                TimingClass.FULL, problem, finding.orgUnit(), null, null, null, null, null), ISSUER);
+                TimingClass.FULL, problem, finding.orgUnit(), null, null, null, null, null, null), ISSUER);
         item.findingScheme = finding.schemeId();
         item.findingIndicator = finding.indicatorCode();
     }

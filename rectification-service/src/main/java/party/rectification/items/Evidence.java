@@ -6,39 +6,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import party.common.problem.Refusal;
+import party.common.evidence.EvidenceFile;
 
 /**
- * A file proving a plan, progress or report (photo, scanned document). Kept in the service's database, so it
- * is as durable as the item, backed up with it, and committed or not together with its history entry.
+ * A file proving a plan, progress or report (photo, scanned document; {@link EvidenceFile}'s rules). Kept in the
+ * service's database, so it is as durable as the item, backed up with it, and committed or not together with its
+ * history entry.
  */
 @Entity
 @Table(name = "evidence")
 public class Evidence extends PanacheEntityBase {
-
-    /** What may be uploaded, recognised by the file's first bytes rather than by what the client claims. */
-    enum Kind {
-        JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-        PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
-        PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F'});
-
-        final String mediaType;
-        private final byte[] magic;
-
-        Kind(String mediaType, byte[] magic) {
-            this.mediaType = mediaType;
-            this.magic = magic;
-        }
-
-        static Optional<Kind> of(byte[] content) {
-            return Arrays.stream(values()).filter(kind -> content.length >= kind.magic.length
-                    && Arrays.equals(content, 0, kind.magic.length, kind.magic, 0, kind.magic.length)).findFirst();
-        }
-    }
 
     @Id
     public UUID id;
@@ -56,25 +35,15 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "uploaded_at")
     public Instant uploadedAt;
 
-    static Evidence of(UUID itemId, String fileName, byte[] content, long maxBytes, String sha256, String uploadedBy,
-                       Instant now) {
-        if (content.length == 0 || content.length > maxBytes) {
-            throw Refusal.EVIDENCE_SIZE.because(
-                    "a file must have between 1 and " + maxBytes + " bytes; this one has " + content.length, "file");
-        }
-        if (fileName != null && fileName.length() > 255) {
-            throw Refusal.EVIDENCE_NAME.because("a file name has at most 255 characters", "file");
-        }
-        Kind kind = Kind.of(content).orElseThrow(() -> Refusal.EVIDENCE_TYPE.because(
-                "upload a JPEG or PNG photo or a PDF document", "file"));
+    static Evidence of(UUID itemId, EvidenceFile file, String uploadedBy, Instant now) {
         var evidence = new Evidence();
         evidence.id = UUID.randomUUID();
         evidence.itemId = itemId;
-        evidence.fileName = fileName == null || fileName.isBlank() ? "evidence" : fileName;
-        evidence.mediaType = kind.mediaType;
-        evidence.size = content.length;
-        evidence.sha256 = sha256;
-        evidence.content = content;
+        evidence.fileName = file.fileName();
+        evidence.mediaType = file.mediaType();
+        evidence.size = file.size();
+        evidence.sha256 = file.sha256();
+        evidence.content = file.content();
         evidence.uploadedBy = uploadedBy;
         evidence.uploadedAt = now;
         return evidence;

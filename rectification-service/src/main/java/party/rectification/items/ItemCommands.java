@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** Request bodies of the item API. */
 public final class ItemCommands {
@@ -19,16 +20,19 @@ public final class ItemCommands {
      * @param foundOn       the day the problem was found (default today); the default deadline counts from it
      * @param deadline      default: foundOn plus the timing class's days
      * @param publicSummary wording for the public progress view; leave out to keep the item off it
+     * @param responsibleLeaderId a person of the registry holding a post in the unit today, whose name the item
+     *                            takes; without it, {@code responsibleLeader} names someone outside the registry
      */
     public record Issue(@NotNull Source source, @NotNull TimingClass timingClass,
                         @NotBlank @Size(max = 4000) String problem, @NotBlank @Size(max = 64) String unit,
-                        @Size(max = 100) String responsibleLeader, @Size(max = 64) String supervisingUnit,
-                        LocalDate foundOn, LocalDate deadline, @Size(max = 500) String publicSummary) {
+                        @Size(max = 100) String responsibleLeader, UUID responsibleLeaderId,
+                        @Size(max = 64) String supervisingUnit, LocalDate foundOn, LocalDate deadline,
+                        @Size(max = 500) String publicSummary) {
     }
 
     public record Plan(@NotBlank @Size(max = 8000) String measures,
                        @Size(max = 50) List<@Valid @NotNull MilestoneInput> milestones,
-                       @Size(max = 100) String responsibleLeader) {
+                       @Size(max = 100) String responsibleLeader, UUID responsibleLeaderId) {
 
         List<Milestone> milestoneList() {
             return milestones == null ? List.of()

@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import party.common.evidence.EvidenceFile;
 import party.common.problem.Refusal;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
@@ -71,7 +70,8 @@ public class ItemResource {
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "The unit submits its measures and milestones (again after a send-back or reopening)")
     public ItemViews.ItemView submitPlan(@PathParam("id") UUID id, @Valid @NotNull ItemCommands.Plan plan) {
-        return step(id, Step.SUBMIT_PLAN, null, item -> item.submitPlan(plan.measures(), plan.milestoneList(), plan.responsibleLeader()));
+        return step(id, Step.SUBMIT_PLAN, null, item -> item.submitPlan(plan.measures(), plan.milestoneList(),
+                items.leaderOf(item.orgCode, plan.responsibleLeaderId(), plan.responsibleLeader())));
     }
 
     @POST
@@ -172,10 +172,7 @@ public class ItemResource {
         if (evidence == null || !evidence.itemId.equals(item.id)) {
             throw new NotFoundException();
         }
-        return Response.ok(evidence.content, evidence.mediaType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(evidence.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff").build();
+        return EvidenceFile.download(evidence.fileName, evidence.mediaType, evidence.content);
     }
 
     private ItemViews.ItemView step(UUID id, Step step, String note,

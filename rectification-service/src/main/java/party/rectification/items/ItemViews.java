@@ -16,11 +16,14 @@ public final class ItemViews {
     /**
      * An item as the ledger shows it. {@code warning} and {@code daysLeft} only for open items.
      *
-     * @param allowedSteps what may be done next (by one side or the other)
+     * @param responsibleLeaderId               the registry's person, null for a name outside it
+     * @param responsibleLeaderOutsideRegistry  the leader is named (非名册人员) but not in the registry
+     * @param allowedSteps                      what may be done next (by one side or the other)
      */
     public record ItemView(UUID id, String number, Source source, String sourceLabel, TimingClass timingClass,
                            String timingLabel, String problem, String publicSummary, String unit, String unitPath,
-                           String responsibleLeader, String supervisingUnit, String measures, List<Milestone> milestones,
+                           String responsibleLeader, UUID responsibleLeaderId, boolean responsibleLeaderOutsideRegistry,
+                           String supervisingUnit, String measures, List<Milestone> milestones,
                            String report, LocalDate foundOn, LocalDate deadline, ItemState state, String stateLabel,
                            Warning warning, Long daysLeft, boolean overdue, String escalatedTo, LocalDate closedOn,
                            Boolean onTime, LocalDate followUpDue, int reopenCount, String issuingUnitPath, String issuedBy,
@@ -31,7 +34,8 @@ public final class ItemViews {
             boolean open = item.state.isOpen();
             return new ItemView(item.id, item.number, item.source, item.source.label(), item.timingClass,
                     item.timingClass.label(), item.problem, item.publicSummary, item.orgCode, item.orgPath,
-                    item.responsibleLeader, item.supervisingUnit, item.measures, item.milestones, item.report,
+                    item.responsibleLeader, item.responsibleLeaderId,
+                    item.responsibleLeader != null && item.responsibleLeaderId == null, item.supervisingUnit, item.measures, item.milestones, item.report,
                     item.foundOn, item.deadline, item.state, item.state.label(),
                     open ? Warning.of(item.deadline, today, days) : null,
                     open ? ChronoUnit.DAYS.between(today, item.deadline) : null, item.isOverdue(today),

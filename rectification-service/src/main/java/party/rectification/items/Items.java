@@ -3,11 +3,8 @@ package party.rectification.items;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
 import party.common.events.RectificationItemClosed;
@@ -16,10 +13,12 @@ import party.common.events.RectificationItemIssued;
 import party.common.events.RectificationItemReopened;
 import party.common.events.RectificationItemState;
 import party.common.events.RectificationItemWithdrawn;
+import party.common.evidence.EvidenceFile;
 import party.common.outbox.Outbox;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 import party.orgreplica.ReplicatedOrgUnit;
+import party.orgreplica.persons.NamedPerson;
 
 /** Issues items and moves them through the workflow; each move is written to the history, some are announced. */
 @ApplicationScoped
@@ -64,8 +63,9 @@ public class Items {
         }
         LocalDate deadline = command.deadline() != null ? command.deadline()
                 : foundOn.plusDays(rules.days(command.timingClass()));
+        NamedPerson leader = leaderOf(command.unit(), command.responsibleLeaderId(), command.responsibleLeader());
         var item = RectificationItem.issue(command.source(), command.timingClass(), command.problem(), command.unit(),
-                unitPath, issuingPath, command.responsibleLeader(), foundOn, deadline, actor, clock.now());
+                unitPath, issuingPath, leader, foundOn, deadline, actor, clock.now());
         item.supervisingUnit = command.supervisingUnit();
         item.publicSummary = command.publicSummary();
         item.number = "ZG%d-%06d".formatted(today.getYear(),
@@ -74,6 +74,12 @@ public class Items {
         ItemHistory.of(item.id, item.issuedAt, actor, "issued", null, item.state, null).persist();
         announce(RectificationItemIssued::new, item);
         return item;
+    }
+
+    /** The leader responsible for the fix: a person of the registry holding a post in the unit today, or a name. */
+    public NamedPerson leaderOf(String unit, UUID personId, String name) {
+        return NamedPerson.of(personId, name, NamedPerson.inUnit(unit, clock.today()),
+                "holds a post in " + unit + " today", "responsibleLeaderId");
     }
 
     /**
@@ -110,7 +116,8 @@ public class Items {
     public Evidence addEvidence(UUID id, String scope, String actor, String fileName, byte[] content) {
         RectificationItem item = visible(id, scope);
         item.requireSide(Step.Side.UNIT, "add-evidence", scope);
-        var evidence = Evidence.of(item.id, fileName, content, rules.evidence().maxBytes(), sha256(content), actor, clock.now());
+        var evidence = Evidence.of(item.id, EvidenceFile.checked(fileName, content, rules.evidence().maxBytes()), actor,
+                clock.now());
         evidence.persist();
         ItemHistory.of(item.id, evidence.uploadedAt, actor, "evidence-added", item.state, item.state, fileName).persist();
         return evidence;
@@ -151,13 +158,5 @@ public class Items {
         outbox.publish(event.apply(new RectificationItemState(item.id, item.number, item.orgCode, item.orgPath,
                 item.source.name(), item.timingClass.name(), item.state.name(), item.deadline, item.closedOn, item.onTime,
                 item.escalatedTo)));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

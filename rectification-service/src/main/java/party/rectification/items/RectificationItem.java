@@ -19,6 +19,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
+import party.orgreplica.persons.NamedPerson;
 
 /**
  * A problem a unit must fix, and where its fixing stands. Every move goes through {@link #take}, which refuses
@@ -47,6 +48,9 @@ public class RectificationItem extends PanacheEntityBase {
     public String orgPath;
     @Column(name = "responsible_leader")
     public String responsibleLeader;
+    /** the registry's person, or null for a leader named outside it */
+    @Column(name = "responsible_leader_id")
+    public UUID responsibleLeaderId;
     @Column(name = "supervising_unit")
     public String supervisingUnit;
     public String measures;
@@ -91,7 +95,7 @@ public class RectificationItem extends PanacheEntityBase {
     public long version;
 
     public static RectificationItem issue(Source source, TimingClass timing, String problem, String orgCode, String orgPath,
-                                          String issuingPath, String responsibleLeader, LocalDate foundOn,
+                                          String issuingPath, NamedPerson leader, LocalDate foundOn,
                                           LocalDate deadline, String issuedBy, Instant now) {
         if (deadline.isBefore(foundOn)) {
             throw Refusal.DEADLINE_BEFORE_FOUND.because("deadline " + deadline + " is before foundOn " + foundOn,
@@ -105,7 +109,8 @@ public class RectificationItem extends PanacheEntityBase {
         item.orgCode = orgCode;
         item.orgPath = orgPath;
         item.issuingPath = issuingPath;
-        item.responsibleLeader = responsibleLeader;
+        item.responsibleLeader = leader.name();
+        item.responsibleLeaderId = leader.id();
         item.foundOn = foundOn;
         item.deadline = deadline;
         item.state = ItemState.ISSUED;
@@ -115,12 +120,13 @@ public class RectificationItem extends PanacheEntityBase {
     }
 
     /** The responsible unit's measures and milestones; a sent-back or reopened item gets a new plan. */
-    public Transition submitPlan(String newMeasures, List<Milestone> newMilestones, String leader) {
+    public Transition submitPlan(String newMeasures, List<Milestone> newMilestones, NamedPerson leader) {
         Transition transition = take(Step.SUBMIT_PLAN);
         measures = newMeasures;
         milestones = new ArrayList<>(newMilestones);
-        if (leader != null && !leader.isBlank()) {
-            responsibleLeader = leader;
+        if (leader.name() != null) {
+            responsibleLeader = leader.name();
+            responsibleLeaderId = leader.id();
         }
         return transition;
     }

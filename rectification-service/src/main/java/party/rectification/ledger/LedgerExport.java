@@ -61,10 +61,16 @@ public class LedgerExport {
         }
     }
 
+    /** The responsible leader's name, marked when it is not the registry's. */
+    private static String leader(RectificationItem item) {
+        return item.responsibleLeader == null || item.responsibleLeaderId != null ? item.responsibleLeader
+                : item.responsibleLeader + "（非名册人员）";
+    }
+
     private void write(Worksheet sheet, int row, RectificationItem item, LocalDate today) {
         boolean open = item.state.isOpen();
         Object[] cells = {item.number, item.orgCode, item.source.label(), item.problem, item.timingClass.label(),
-                item.responsibleLeader, item.supervisingUnit, item.measures, item.foundOn, item.deadline,
+                leader(item), item.supervisingUnit, item.measures, item.foundOn, item.deadline,
                 item.state.label(), open ? label(Warning.of(item.deadline, today, rules.warning())) : "",
                 item.isOverdue(today) ? "是" : "", item.closedOn};
         for (int c = 0; c < cells.length; c++) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import party.orgreplica.persons.NamedPerson;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
 
@@ -63,7 +64,7 @@ class ItemWorkflowTest {
 
     private static RectificationItem issued(TimingClass timing, String unitPath, String issuingPath) {
         return RectificationItem.issue(Source.INSPECTION, timing, "三会一课落实不到位", "district-a", unitPath,
-                issuingPath, "张书记", FOUND, DEADLINE, "inspector", Instant.parse("2026-03-02T01:00:00Z"));
+                issuingPath, new NamedPerson(null, "张书记"), FOUND, DEADLINE, "inspector", Instant.parse("2026-03-02T01:00:00Z"));
     }
 
     private static RectificationItem in(ItemState state) {
@@ -108,11 +109,11 @@ class ItemWorkflowTest {
     @Test
     void aPlanSentBackThenApprovedAndAReportSentBackThenVerifiedClosesTheItemOnTime() {
         RectificationItem item = item();
-        item.submitPlan("建立台账", List.of(new Milestone("完成自查", FOUND.plusDays(30), null)), null);
+        item.submitPlan("建立台账", List.of(new Milestone("完成自查", FOUND.plusDays(30), null)), NamedPerson.NOBODY);
         item.sendBackPlan();
         assertThat(item.state).isEqualTo(ItemState.PLAN_SENT_BACK);
         item.submitPlan("建立台账，逐项整改，按月调度", List.of(new Milestone("完成自查", FOUND.plusDays(30), null),
-                new Milestone("完成整改", FOUND.plusDays(80), null)), "李书记");
+                new Milestone("完成整改", FOUND.plusDays(80), null)), new NamedPerson(null, "李书记"));
         item.approvePlan();
         item.recordProgress(0, FOUND.plusDays(20));
         assertThat(item.milestones.get(0).doneOn()).isEqualTo(FOUND.plusDays(20));
@@ -193,7 +194,7 @@ class ItemWorkflowTest {
 
     @Test
     void aDeadlineBeforeTheProblemWasFoundIsRefused() {
-        assertThatThrownBy(() -> RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "d", "/d", "/", null, FOUND,
+        assertThatThrownBy(() -> RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "d", "/d", "/", NamedPerson.NOBODY, FOUND,
                 FOUND.minusDays(1), "inspector", Instant.now()))
                 .isInstanceOfSatisfying(Refused.class, p -> assertThat(p.field()).isEqualTo("deadline"));
     }
@@ -202,8 +203,8 @@ class ItemWorkflowTest {
     void anOverdueItemEscalatesOneLevelUpAndARootUnitToItself() {
         var escalations = List.of(List.of("/city/district-a/town-1", "/city/district-a"), List.of("/city", "/city"));
         for (var unitAndEscalation : escalations) {
-            var item = RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "u", unitAndEscalation.get(0), "/", null,
-                    FOUND, DEADLINE, "inspector", Instant.now());
+            var item = RectificationItem.issue(Source.AUDIT, TimingClass.FULL, "x", "u", unitAndEscalation.get(0), "/",
+                    NamedPerson.NOBODY, FOUND, DEADLINE, "inspector", Instant.now());
             assertThat(item.raiseOverdue(DEADLINE.plusDays(1))).isTrue();
             assertThat(item.escalatedTo).isEqualTo(unitAndEscalation.get(1));
         }
