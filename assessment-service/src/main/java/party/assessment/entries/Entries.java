@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
@@ -54,10 +55,11 @@ public class Entries {
 
     /**
      * Before a scheme locks: every indicator of every unit it assesses is scored by its department or accepted, or
-     * the lock is refused naming them; an accepted figure raises its finding now, as a score does when given.
+     * the lock is refused naming them; an accepted figure raises its finding now, as a score does when given, and so
+     * does a figure counted from duty records, which {@code measured} gives by unit code.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void settleForLock(Scheme scheme) {
+    public void settleForLock(Scheme scheme, Function<String, Map<String, Measure>> measured) {
         Map<String, IndicatorEntry> entries = IndicatorEntry.<IndicatorEntry>list("key.schemeId", scheme.id).stream()
                 .collect(Collectors.toMap(e -> e.key.orgCode() + "/" + e.key.indicatorCode(), e -> e));
         List<String> unsettled = new ArrayList<>();
@@ -66,7 +68,10 @@ public class Entries {
             scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
                     .filter(indicator -> indicator.appliesTo(unit.category)).forEach(indicator -> {
                         IndicatorEntry entry = entries.get(unit.code + "/" + indicator.code());
-                        if (entry == null || !entry.settled()) {
+                        if (indicator.method().records() != null) { // counted, so settled: a finding if it falls short
+                            accepted.add(() -> findings.scored(scheme, unit, indicator,
+                                    measured.apply(unit.code).get(indicator.code())));
+                        } else if (entry == null || !entry.settled()) {
                             unsettled.add(unit.code + "/" + indicator.code());
                         } else if (entry.reviewedAt == null) {
                             accepted.add(() -> findings.scored(scheme, unit, indicator, entry.measure()));

@@ -10,9 +10,12 @@ import party.assessment.entries.IndicatorEntry;
 import party.assessment.evaluation.EvaluationResult;
 import party.assessment.inputs.OpinionScore;
 import party.assessment.inputs.RectificationTally;
+import party.assessment.records.DutyRecord;
 import party.assessment.schemes.Scheme;
 import party.assessment.scoring.Component;
+import party.assessment.scoring.Indicator;
 import party.assessment.scoring.Measure;
+import party.assessment.scoring.RecordCount;
 import party.assessment.scoring.Scoring;
 
 /**
@@ -21,7 +24,8 @@ import party.assessment.scoring.Scoring;
  */
 record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigDecimal> routine,
                     Map<String, BigDecimal> evaluation, Map<String, BigDecimal> opinion,
-                    Map<String, RectificationTally> tallies, Scheme scheme) {
+                    Map<String, RectificationTally> tallies, Map<String, List<RecordCount.Tally>> records,
+                    Scheme scheme) {
 
     /** @param unitCode one unit, or null for every unit of the scheme */
     static ResultInputs load(EntityManager em, Scheme scheme, String unitCode) {
@@ -49,11 +53,24 @@ record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigD
         Map<String, RectificationTally> tallies = new HashMap<>();
         query(em, "from RectificationTally where key.year = :year" + one, RectificationTally.class, null, unitCode,
                 scheme.year).forEach(t -> tallies.put(t.key.orgCode(), t));
-        return new ResultInputs(measures, routine, evaluation, opinion, tallies, scheme);
+        boolean counts = scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
+                .anyMatch(indicator -> indicator.method().records() != null);
+        return new ResultInputs(measures, routine, evaluation, opinion, tallies,
+                counts ? DutyRecord.tallies(scheme.year, unitCode) : Map.of(), scheme);
     }
 
+    /** What was measured for the unit: the reported and reviewed figures, and the counts of its duty records. */
     Map<String, Measure> measures(String unit) {
-        return measures.getOrDefault(unit, Map.of());
+        Map<String, Measure> reported = measures.getOrDefault(unit, Map.of());
+        List<Indicator> counted = scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
+                .filter(indicator -> indicator.method().records() != null).toList();
+        if (counted.isEmpty()) {
+            return reported;
+        }
+        Map<String, Measure> all = new HashMap<>(reported);
+        List<RecordCount.Tally> ofUnit = records.getOrDefault(unit, List.of());
+        counted.forEach(indicator -> all.put(indicator.code(), indicator.method().records().measure(ofUnit)));
+        return all;
     }
 
     /** The components other than the indicator score that the unit has; rectification always (no items: the base). */

@@ -40,21 +40,30 @@ public final class ResultViews {
     /**
      * What a result is computed from beside its indicators: read live until the scheme locks, kept from then on.
      *
-     * @param unreviewed indicators standing on the unit's own report, neither scored nor accepted
+     * @param unreviewed     indicators standing on the unit's own report, neither scored nor accepted
+     * @param countedRecords every duty record an indicator counted from records counts
      */
     public record Inputs(List<String> unreviewed, List<RoutineCheckView> routineChecks, OpinionView opinion,
-                         EvaluationView evaluation, RectificationView rectification) {
+                         EvaluationView evaluation, RectificationView rectification,
+                         List<CountedRecordView> countedRecords) {
     }
 
     /**
      * Every number of a unit's result traced to its inputs; for a locked result, those its total used.
      *
-     * @param unreviewed indicators standing on the unit's own report, neither scored by their department nor
-     *                   accepted by the organizer: the scheme cannot lock while there are any
+     * @param unreviewed     indicators standing on the unit's own report, neither scored by their department nor
+     *                       accepted by the organizer: the scheme cannot lock while there are any
+     * @param countedRecords the duty records behind each indicator counted from records, with a link to each
      */
     public record Breakdown(ResultView result, Map<Component, BigDecimal> weights, List<Scoring.Line> indicators,
                             List<String> unreviewed, List<RoutineCheckView> routineChecks, OpinionView opinion,
-                            EvaluationView evaluation, RectificationView rectification) {
+                            EvaluationView evaluation, RectificationView rectification,
+                            List<CountedRecordView> countedRecords) {
+    }
+
+    /** One duty record an indicator counted: who, in which post, what, when, and where to read it. */
+    public record CountedRecordView(String indicator, UUID record, String person, String postLabel, String kindName,
+                                    LocalDate happenedOn, boolean late, String href) {
     }
 
     public record RoutineCheckView(LocalDate checkedOn, BigDecimal score, String note, String recordedBy) {

@@ -137,7 +137,7 @@ public class Results implements Rescoring {
         Scheme scheme = schemes.managed(schemeId, scope);
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以锁定");
         schemes.serialize(scheme); // no report changes between the check of the entries and the lock
-        entries.settleForLock(scheme);
+        entries.settleForLock(scheme, ResultInputs.load(em, scheme, null)::measures);
         computeAll(scheme);
         scheme.lock(Instant.now());
         for (Ranked ranked : ranking(scheme)) {

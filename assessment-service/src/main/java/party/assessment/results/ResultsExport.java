@@ -96,6 +96,15 @@ public class ResultsExport {
                         line.measure() == null ? null : line.measure().grade(), line.earned(), line.share(),
                         line.finding() ? "是" : ""});
             }
+            if (!breakdown.countedRecords().isEmpty()) {
+                Worksheet counted = workbook.newWorksheet("履责纪实");
+                header(counted, List.of("指标", "日期", "人员", "职务", "类型", "补录", "编号"));
+                row = 1;
+                for (ResultViews.CountedRecordView record : breakdown.countedRecords()) {
+                    write(counted, row++, new Object[] {record.indicator(), record.happenedOn(), record.person(),
+                            record.postLabel(), record.kindName(), record.late() ? "是" : "", record.record()});
+                }
+            }
         }
         return bytes.toByteArray();
     }

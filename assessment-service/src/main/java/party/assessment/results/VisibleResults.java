@@ -1,6 +1,7 @@
 package party.assessment.results;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import party.assessment.inputs.OpinionScore;
 import party.assessment.inputs.RectificationTally;
 import party.assessment.inputs.RoutineCheck;
 import party.assessment.orgunits.OrgUnit;
+import party.assessment.persons.Person;
+import party.assessment.records.DutyRecord;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
 import party.assessment.schemes.Schemes;
@@ -49,7 +52,8 @@ public class VisibleResults {
         ResultViews.Inputs inputs = result.lockedInputs != null ? result.lockedInputs : inputs(scheme, unitCode);
         return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, OrgUnit.nameOf(unitCode)),
                 scheme.definition.components(), result.calculation.lines(), inputs.unreviewed(), inputs.routineChecks(),
-                inputs.opinion(), inputs.evaluation(), inputs.rectification());
+                inputs.opinion(), inputs.evaluation(), inputs.rectification(),
+                inputs.countedRecords() == null ? List.of() : inputs.countedRecords());
     }
 
     /** The inputs beside the indicators a unit's result is computed from, as they stand now. */
@@ -69,7 +73,20 @@ public class VisibleResults {
                         e.sessionTitle, e.heldOn, e.weightedTotal, e.score, e.digest)).orElse(null),
                 tally == null ? new ResultViews.RectificationView(0, 0, 0, 0, 0, 0)
                         : new ResultViews.RectificationView(tally.items, tally.onTime, tally.late, tally.overdue,
-                        tally.reopened, tally.accountability));
+                        tally.reopened, tally.accountability), countedRecords(scheme, unitCode));
+    }
+
+    /** The records each indicator counted from records counts for the unit, in the order of the indicators. */
+    private static List<ResultViews.CountedRecordView> countedRecords(Scheme scheme, String unitCode) {
+        Map<UUID, String> names = new HashMap<>();
+        return scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
+                .filter(indicator -> indicator.method().records() != null)
+                .flatMap(indicator -> DutyRecord.counted(scheme.year, unitCode, indicator.method().records()).stream()
+                        .map(record -> new ResultViews.CountedRecordView(indicator.code(), record.id,
+                                names.computeIfAbsent(record.personId, id -> Person.<Person>findById(id).name),
+                                record.post.label(), record.kindName, record.happenedOn, record.late,
+                                "/api/assessment/duty-records/" + record.id)))
+                .toList();
     }
 
     /** Managers of the scheme see everything; the assessed see their own subtree, once announced. */

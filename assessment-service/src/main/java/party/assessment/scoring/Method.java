@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param gradePoints  QUALITATIVE: points per grade, e.g. A → 10, B → 8
  * @param cap          BONUS: the most the bonus can add
  * @param capGrade     VETO: the best grade a unit can get once the veto applies, e.g. 一般
+ * @param records      THRESHOLD, LINEAR: the figure is counted from duty records, not reported; null otherwise
  */
 public record Method(Kind kind, BigDecimal target, Comparison comparison, String unit, BigDecimal perOccurrence,
-                     BigDecimal floor, Map<String, BigDecimal> gradePoints, BigDecimal cap, String capGrade) {
+                     BigDecimal floor, Map<String, BigDecimal> gradePoints, BigDecimal cap, String capGrade,
+                     RecordCount records) {
 
     public enum Kind {
         /** full points when the target is met, none otherwise */
@@ -43,6 +45,9 @@ public record Method(Kind kind, BigDecimal target, Comparison comparison, String
      * negative, a whole number where they count occurrences, at most 100 for a percentage.
      */
     public Optional<String> problem(Measure measure) {
+        if (records != null) {
+            return Optional.of("value: counted from duty records (" + records.kind() + "), not reported");
+        }
         if (kind == Kind.QUALITATIVE) {
             if (measure.value() != null) {
                 return Optional.of("value: a qualitative indicator takes a grade, not a figure");

@@ -22,11 +22,12 @@ import java.util.Set;
  *                          none (the default): tied units keep the top grade only if all of them fit the quota
  * @param gradientDrop      the drop in percentage points from a committee to its units that flags the pressure
  *                          gradient as broken under it (default 10)
+ * @param recordKinds       kinds of duty record of the scheme's own beside the {@link DutyKind}s, e.g. 入户走访
  */
 public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDecimal> components, List<Grade> grades,
                                BigDecimal topQuota, RectificationRule rectification, BigDecimal findingBelow,
                                MissingComponents missingComponents, List<Component> tieBreak,
-                               BigDecimal gradientDrop) {
+                               BigDecimal gradientDrop, List<RecordKind> recordKinds) {
 
     /**
      * One basis per ranking: a missing component counts as 0 ({@code ZERO}); or the unit stays out of the ranking,
@@ -40,6 +41,10 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
             new Grade("较好", new BigDecimal("80")), new Grade("一般", new BigDecimal("60")), new Grade("差", BigDecimal.ZERO));
 
     public record Grade(String name, BigDecimal min) {
+    }
+
+    /** A kind of duty record a scheme defines: a code like the {@link DutyKind}s' and the name people read. */
+    public record RecordKind(String code, String name) {
     }
 
     /**
@@ -81,6 +86,18 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         return gradientDrop == null ? BigDecimal.TEN : gradientDrop;
     }
 
+    public List<RecordKind> ownRecordKinds() {
+        return recordKinds == null ? List.of() : recordKinds;
+    }
+
+    /** The name of a kind of duty record, built in or the scheme's own; empty for a kind neither knows. */
+    public Optional<String> recordKindName(String code) {
+        if (DutyKind.known(code)) {
+            return Optional.of(DutyKind.valueOf(code).label());
+        }
+        return ownRecordKinds().stream().filter(kind -> kind.code().equals(code)).map(RecordKind::name).findFirst();
+    }
+
     public BigDecimal findingShare() {
         return findingBelow == null ? new BigDecimal("0.6") : findingBelow;
     }
@@ -97,6 +114,10 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         if (dimensions.size() > 20 || dimensions.stream().anyMatch(d -> d.indicators() != null && d.indicators().size() > 100)
                 || grades != null && grades.size() > 10) {
             return Optional.of("dimensions: at most 20 dimensions of at most 100 indicators each, and 10 grades");
+        }
+        Optional<String> kinds = recordKindsProblem();
+        if (kinds.isPresent()) {
+            return kinds;
         }
         BigDecimal dimensionWeights = dimensions.stream().map(d -> nonNull(d.weight())).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (dimensionWeights.compareTo(HUNDRED) != 0) {
@@ -168,6 +189,14 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         if (method.weighted() && (indicator.points() == null || indicator.points().signum() <= 0)) {
             return Optional.of(field + ".points: a scored indicator needs its points");
         }
+        if (method.records() != null) {
+            if (method.kind() != Method.Kind.THRESHOLD && method.kind() != Method.Kind.LINEAR) {
+                return Optional.of(field + ".method.records: only a THRESHOLD or LINEAR indicator is counted from records");
+            }
+            if (method.records().kind() == null || recordKindName(method.records().kind()).isEmpty()) {
+                return Optional.of(field + ".method.records.kind: one of " + String.join(", ", recordKindCodes()));
+            }
+        }
         String missing = switch (method.kind()) {
             case THRESHOLD, LINEAR -> method.target() == null || method.target().signum() <= 0 || method.comparison() == null
                     ? "target and comparison" : null;
@@ -181,6 +210,35 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         };
         return missing == null ? Optional.empty()
                 : Optional.of(field + ".method: a " + method.kind() + " indicator needs " + missing);
+    }
+
+    private Optional<String> recordKindsProblem() {
+        List<RecordKind> own = ownRecordKinds();
+        if (own.size() > 20) {
+            return Optional.of("recordKinds: at most 20 kinds of the scheme's own");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < own.size(); k++) {
+            RecordKind kind = own.get(k);
+            if (kind == null || kind.code() == null || !kind.code().matches("[A-Z][A-Z0-9_]{1,39}")
+                    || DutyKind.known(kind.code()) || !seen.add(kind.code())) {
+                return Optional.of("recordKinds[" + k + "].code: 2–40 capitals, digits or _, unique, and none of "
+                        + "the built-in kinds");
+            }
+            if (kind.name() == null || kind.name().isBlank() || kind.name().length() > 40) {
+                return Optional.of("recordKinds[" + k + "].name: 1–40 characters");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> recordKindCodes() {
+        var codes = new java.util.ArrayList<String>();
+        for (DutyKind kind : DutyKind.values()) {
+            codes.add(kind.name());
+        }
+        ownRecordKinds().forEach(kind -> codes.add(kind.code()));
+        return codes;
     }
 
     private static BigDecimal nonNull(BigDecimal value) {

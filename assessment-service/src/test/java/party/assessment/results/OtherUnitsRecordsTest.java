@@ -31,9 +31,18 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
         var leader = given().auth().oauth2(owner()).contentType(ContentType.JSON).body(Map.of("name", "S街道书记",
                         "appointment", Map.of("unit", "shire-s1", "post", "SECRETARY", "termStart", "2026-01-01")))
                 .post("/api/assessment/persons").then().statusCode(201).extract();
+        String clerk = TestTokens.token("clerk-s1", "/shire/shire-s/shire-s1", "unit-leader");
+        String record = given().auth().oauth2(clerk).contentType(ContentType.JSON).body(Map.of("personId",
+                        leader.path("id"), "kind", "PARTY_LECTURE", "happenedOn", "2026-03-01", "summary", "讲党课",
+                        "lateReason", "补录"))
+                .post("/api/assessment/duty-records").then().statusCode(201).extract().path("id");
+        String file = given().auth().oauth2(clerk).multiPart("file", "lecture.png", java.util.Base64.getDecoder().decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="))
+                .post("/api/assessment/duty-records/" + record + "/evidence").then().statusCode(201).extract().path("id");
         return Map.of("schemes/{id}", scheme, "units/{unit}", "shire-s1", "results/{unit}", "shire-s1",
                 "indicators/{code}", "ORG-1", "org-units/{code}", "shire-s", "persons/{id}", leader.path("id"),
-                "appointments/{appointment}", leader.path("appointments[0].id"));
+                "appointments/{appointment}", leader.path("appointments[0].id"), "duty-records/{id}", record,
+                "evidence/{file}", file);
     }
 
     @Override

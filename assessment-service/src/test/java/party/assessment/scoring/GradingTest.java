@@ -39,7 +39,7 @@ class GradingTest {
         // 5 units, at most 40 % 好 = 2; u2 and u3 tie at 93, and the year-end score parts them
         var sample = SampleSchemes.scheme(d("0.4"));
         var scheme = new SchemeDefinition(sample.dimensions(), sample.components(), null, d("0.4"), null, null, null,
-                List.of(Component.YEAR_END), null);
+                List.of(Component.YEAR_END), null, null);
         var units = List.of(new Grading.Candidate("u1", d("95"), null, Map.of(Component.YEAR_END, d("96"))),
                 new Grading.Candidate("u2", d("93"), null, Map.of(Component.YEAR_END, d("90"))),
                 new Grading.Candidate("u3", d("93"), null, Map.of(Component.YEAR_END, d("94"))),

@@ -29,7 +29,11 @@ class SampleSchemeFileTest {
                 "IDE-1", new Measure(null, "A"), "ORG-1", new Measure(new BigDecimal("100"), null),
                 "ORG-4", new Measure(BigDecimal.ZERO, null), "STY-1", new Measure(BigDecimal.ZERO, null),
                 "INT-1", new Measure(null, "A"), "RESP-1", new Measure(new BigDecimal("4"), null),
-                "RESP-2", new Measure(new BigDecimal("95"), null));
+                "RESP-2", new Measure(new BigDecimal("95"), null), "RESP-3", new Measure(BigDecimal.ONE, null));
         assertThat(Scoring.calculate(scheme, "district", everythingMet, Map.of()).yearEnd()).isEqualByComparingTo("100");
+        // 专题研究党建 and 书记讲党课 are counted from the year's duty records, not reported
+        assertThat(scheme.indicator("RESP-1").orElseThrow().method().records().kind()).isEqualTo("PARTY_BUILDING_MEETING");
+        assertThat(scheme.indicator("RESP-3").orElseThrow().method().records())
+                .isEqualTo(new RecordCount("PARTY_LECTURE", party.assessment.persons.Post.SECRETARY));
     }
 }

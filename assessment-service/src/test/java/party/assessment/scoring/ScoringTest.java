@@ -36,7 +36,7 @@ class ScoringTest {
         assertThat(Scoring.points(SampleSchemes.THREE_MEETINGS_ONE_LESSON, value("3"))).isEqualByComparingTo("14");
         assertThat(Scoring.points(SampleSchemes.THREE_MEETINGS_ONE_LESSON, value("12"))).isEqualByComparingTo("0");
         var floored = new Indicator("Y", "y", d("10"), "organization", List.of(), null,
-                new Method(Method.Kind.DEDUCTION, null, null, null, d("3"), d("4"), null, null, null));
+                new Method(Method.Kind.DEDUCTION, null, null, null, d("3"), d("4"), null, null, null, null));
         assertThat(Scoring.points(floored, value("5"))).isEqualByComparingTo("4");
     }
 
@@ -44,7 +44,7 @@ class ScoringTest {
     void qualitativeMapsTheGradeToPoints() {
         var grade = new Indicator("Q", "意识形态工作责任制落实情况", d("10"), "propaganda", List.of(), null,
                 new Method(Method.Kind.QUALITATIVE, null, null, null, null, null,
-                        Map.of("A", d("10"), "B", d("8"), "C", d("6"), "D", d("3")), null, null));
+                        Map.of("A", d("10"), "B", d("8"), "C", d("6"), "D", d("3")), null, null, null));
         assertThat(Scoring.points(grade, new Measure(null, "B"))).isEqualByComparingTo("8");
         assertThat(Scoring.points(grade, new Measure(null, "E"))).isEqualByComparingTo("0");
     }
@@ -52,7 +52,7 @@ class ScoringTest {
     @Test
     void aFigureOrGradeMustFitItsMethod() {
         var grade = new Method(Method.Kind.QUALITATIVE, null, null, null, null, null,
-                Map.of("A", d("10"), "B", d("8")), null, null);
+                Map.of("A", d("10"), "B", d("8")), null, null, null);
         assertThat(grade.problem(new Measure(null, "B"))).isEmpty();
         assertThat(grade.problem(new Measure(null, "E"))).get().asString().startsWith("grade: ");
         assertThat(grade.problem(new Measure(d("8"), null))).get().asString().startsWith("value: ");
@@ -118,11 +118,11 @@ class ScoringTest {
         // the scheme may instead count it as nothing, one basis for all: 6,600 / 100
         var sample = SampleSchemes.scheme(null);
         Scoring.Calculation zero = Scoring.calculate(new SchemeDefinition(sample.dimensions(), sample.components(), null,
-                null, null, null, SchemeDefinition.MissingComponents.ZERO, null, null), "community", measures, inputs);
+                null, null, null, SchemeDefinition.MissingComponents.ZERO, null, null, null), "community", measures, inputs);
         assertThat(zero.total()).isEqualByComparingTo("66");
         // or leave the unit out of the ranking until it has every component
         Scoring.Calculation excluded = Scoring.calculate(new SchemeDefinition(sample.dimensions(), sample.components(),
-                null, null, null, null, SchemeDefinition.MissingComponents.EXCLUDE, null, null), "community", measures,
+                null, null, null, null, SchemeDefinition.MissingComponents.EXCLUDE, null, null, null), "community", measures,
                 inputs);
         assertThat(excluded.excluded()).isTrue();
         assertThat(excluded.missing()).containsExactly(Component.OPINION);

@@ -1,0 +1,54 @@
+package party.assessment.records;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import party.common.evidence.EvidenceFile;
+
+/** A photo or document proving a duty record ({@link EvidenceFile}'s rules), kept with the record in the database. */
+@Entity
+@Table(name = "duty_record_evidence")
+public class DutyRecordEvidence extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "record_id")
+    public UUID recordId;
+    @Column(name = "file_name")
+    public String fileName;
+    @Column(name = "media_type")
+    public String mediaType;
+    public long size;
+    public String sha256;
+    public byte[] content;
+    @Column(name = "uploaded_by")
+    public String uploadedBy;
+    @Column(name = "uploaded_at")
+    public Instant uploadedAt;
+
+    static DutyRecordEvidence of(UUID recordId, EvidenceFile file, String uploadedBy) {
+        var evidence = new DutyRecordEvidence();
+        evidence.id = UUID.randomUUID();
+        evidence.recordId = recordId;
+        evidence.fileName = file.fileName();
+        evidence.mediaType = file.mediaType();
+        evidence.size = file.size();
+        evidence.sha256 = file.sha256();
+        evidence.content = file.content();
+        evidence.uploadedBy = uploadedBy;
+        evidence.uploadedAt = Instant.now();
+        return evidence;
+    }
+
+    /** The files of a record without their contents. */
+    static List<DutyRecordView.File> listed(UUID recordId) {
+        return getEntityManager().createQuery("select e.id, e.fileName, e.mediaType, e.size, e.sha256, e.uploadedAt "
+                        + "from DutyRecordEvidence e where e.recordId = :record order by e.uploadedAt",
+                DutyRecordView.File.class).setParameter("record", recordId).getResultList();
+    }
+}
