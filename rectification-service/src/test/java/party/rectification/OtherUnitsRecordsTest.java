@@ -49,8 +49,13 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
         String clue = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("unit", "town-s",
                         "summary", "问题线索", "details", "细节", "reporter", "某人"))
                 .post("/api/rectification/clues").then().statusCode(201).extract().path("id");
+        String task = as(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(Map.of("title", "落实三会一课",
+                        "units", java.util.List.of("district-s"), "deadline", "2099-12-31"))
+                .post("/api/rectification/tasks").then().statusCode(201).extract().path("[0].id");
+        String file = as(Fixtures.leaderOf("district-s")).multiPart("file", "photo.png", png, "image/png")
+                .post("/api/rectification/tasks/" + task + "/evidence").then().statusCode(201).extract().path("id");
         return Map.of("items/{id}", item, "evidence/{evidenceId}", evidence, "clues/{id}", clue,
-                "org-units/{code}", "district-s");
+                "org-units/{code}", "district-s", "tasks/{id}", task, "evidence/{file}", file);
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class LocalKafka implements AutoCloseable {
             new NewTopic("ballot.results", 3, (short) 1),
             new NewTopic("assessment.findings", 3, (short) 1),
             new NewTopic("assessment.results", 3, (short) 1),
-            new NewTopic("rectification.events", 3, (short) 1));
+            new NewTopic("rectification.events", 3, (short) 1),
+            new NewTopic("rectification.tasks", 3, (short) 1));
 
     private final Settings settings;
     private final Path config;

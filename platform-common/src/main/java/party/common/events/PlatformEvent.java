@@ -5,8 +5,8 @@ package party.common.events;
  * where it goes, so no publish site or consumer names a topic or a type by hand. The type on the wire is the
  * record's simple name; its {@code data} is the record as JSON.
  */
-public sealed interface PlatformEvent permits OrgUnitEvent, PersonRecorded, RectificationEvent, IndicatorFindingEvent,
-        AssessmentResultLocked, BallotResultsSealed {
+public sealed interface PlatformEvent permits OrgUnitEvent, PersonRecorded, RectificationEvent, TaskEvent,
+        IndicatorFindingEvent, AssessmentResultLocked, BallotResultsSealed {
 
     /** One of {@link Topics}. */
     String topic();

@@ -24,6 +24,9 @@ public final class Topics {
      */
     public static final String RECTIFICATION_EVENTS = "rectification.events";
 
+    /** Keyed by task id: tasks of the task list issued, overdue, completed, withdrawn ({@link TaskEvent}). */
+    public static final String TASKS = "rectification.tasks";
+
     private Topics() {
     }
 }

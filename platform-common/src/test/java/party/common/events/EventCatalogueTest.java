@@ -25,6 +25,9 @@ class EventCatalogueTest {
     private static final RectificationItemState ITEM = new RectificationItemState(UUID.randomUUID(), "ZG2026-000001",
             "district-a", "/city/district-a", "INSPECTION", "FULL", "CLOSED", LocalDate.of(2026, 12, 31),
             LocalDate.of(2026, 12, 1), true, null);
+    private static final TaskState TASK = new TaskState(UUID.randomUUID(), "RW2026-000001", 2026,
+            "落实基层党建述职评议问题整改", "district-a", "/city/district-a", "/city", "ACCEPTED", LocalDate.of(2026, 6, 30),
+            LocalDate.of(2026, 6, 20), true, null);
     private static final AccountabilityDecided DECIDED = new AccountabilityDecided(UUID.randomUUID(), ITEM.itemId(),
             "district-a", "/city/district-a", "FIRST_FORM");
 
@@ -41,6 +44,7 @@ class EventCatalogueTest {
                                 "书记（第一责任人）", LocalDate.of(2024, 3, 1), null)), 2)),
                 new RectificationItemIssued(ITEM), new RectificationItemOverdue(ITEM), new RectificationItemClosed(ITEM),
                 new RectificationItemReopened(ITEM), new RectificationItemWithdrawn(ITEM), DECIDED,
+                new TaskIssued(TASK), new TaskOverdue(TASK), new TaskCompleted(TASK), new TaskWithdrawn(TASK),
                 new IndicatorFindingRaised(UUID.randomUUID(), 2026, "A1.2", "党群服务中心面积", "district-a",
                         "/city/district-a", "/city", "organization", new BigDecimal("2.5"), new BigDecimal("6"), "实测 320 平方米"),
                 new IndicatorFindingWithdrawn(UUID.randomUUID(), 2026, "A1.2", "district-a", "/city/district-a",
@@ -73,7 +77,7 @@ class EventCatalogueTest {
         assertThat(json).contains("\"time\":\"2026-11-22T10:15:30Z\"");
         assertThat(codec.event(received)).isEqualTo(event);
         assertThat(List.of(Topics.ORG_UNITS, Topics.PERSONS, Topics.BALLOT_RESULTS, Topics.ASSESSMENT_FINDINGS,
-                Topics.ASSESSMENT_RESULTS, Topics.RECTIFICATION_EVENTS)).contains(event.topic());
+                Topics.ASSESSMENT_RESULTS, Topics.RECTIFICATION_EVENTS, Topics.TASKS)).contains(event.topic());
     }
 
     @Test
@@ -94,7 +98,8 @@ class EventCatalogueTest {
     void subscribersAreOfferedNeitherPersonsNorInternals() {
         assertThat(EventCatalogue.forSubscribers()).containsExactlyInAnyOrder("AssessmentResultLocked",
                 "RectificationItemIssued", "RectificationItemOverdue", "RectificationItemClosed",
-                "RectificationItemReopened", "RectificationItemWithdrawn", "BallotResultsSealed");
+                "RectificationItemReopened", "RectificationItemWithdrawn", "BallotResultsSealed", "TaskIssued",
+                "TaskOverdue", "TaskCompleted", "TaskWithdrawn");
     }
 
     @Test

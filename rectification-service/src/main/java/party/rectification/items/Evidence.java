@@ -21,8 +21,11 @@ public class Evidence extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** the item, or the task ({@code taskId}), the file proves: one of the two */
     @Column(name = "item_id")
     public UUID itemId;
+    @Column(name = "task_id")
+    public UUID taskId;
     @Column(name = "file_name")
     public String fileName;
     @Column(name = "media_type")
@@ -36,9 +39,21 @@ public class Evidence extends PanacheEntityBase {
     public Instant uploadedAt;
 
     static Evidence of(UUID itemId, EvidenceFile file, String uploadedBy, Instant now) {
+        Evidence evidence = of(file, uploadedBy, now);
+        evidence.itemId = itemId;
+        return evidence;
+    }
+
+    /** A file proving a task's completion. */
+    public static Evidence ofTask(UUID taskId, EvidenceFile file, String uploadedBy, Instant now) {
+        Evidence evidence = of(file, uploadedBy, now);
+        evidence.taskId = taskId;
+        return evidence;
+    }
+
+    private static Evidence of(EvidenceFile file, String uploadedBy, Instant now) {
         var evidence = new Evidence();
         evidence.id = UUID.randomUUID();
-        evidence.itemId = itemId;
         evidence.fileName = file.fileName();
         evidence.mediaType = file.mediaType();
         evidence.size = file.size();
@@ -51,8 +66,17 @@ public class Evidence extends PanacheEntityBase {
 
     /** The files of an item without their contents. */
     static List<ItemViews.EvidenceView> listed(UUID itemId) {
-        return getEntityManager().createQuery("""
-                select e.id, e.fileName, e.mediaType, e.size, e.sha256, e.uploadedBy, e.uploadedAt from Evidence e where e.itemId = :item order by e.uploadedAt""", ItemViews.EvidenceView.class)
-                .setParameter("item", itemId).getResultList();
+        return listed("itemId", itemId);
+    }
+
+    /** The files of a task without their contents. */
+    public static List<ItemViews.EvidenceView> listedForTask(UUID taskId) {
+        return listed("taskId", taskId);
+    }
+
+    private static List<ItemViews.EvidenceView> listed(String owner, UUID id) {
+        return getEntityManager().createQuery("select e.id, e.fileName, e.mediaType, e.size, e.sha256, e.uploadedBy, "
+                        + "e.uploadedAt from Evidence e where e." + owner + " = :owner order by e.uploadedAt",
+                ItemViews.EvidenceView.class).setParameter("owner", id).getResultList();
     }
 }

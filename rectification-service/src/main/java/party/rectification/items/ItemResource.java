@@ -169,7 +169,7 @@ public class ItemResource {
     public Response evidence(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         RectificationItem item = items.visible(id, scope.root());
         Evidence evidence = Evidence.findById(evidenceId);
-        if (evidence == null || !evidence.itemId.equals(item.id)) {
+        if (evidence == null || !item.id.equals(evidence.itemId)) {
             throw new NotFoundException();
         }
         return EvidenceFile.download(evidence.fileName, evidence.mediaType, evidence.content);

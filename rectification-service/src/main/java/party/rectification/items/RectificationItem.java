@@ -230,25 +230,9 @@ public class RectificationItem extends PanacheEntityBase {
         return state.isOpen() && today.isAfter(deadline);
     }
 
-    /**
-     * Who answers to whom (一级抓一级): the issuing unit and the units above it check, but never from at or below the
-     * responsible unit, which therefore never checks itself; the responsible unit itself answers; the scan alone
-     * marks a look-back due. Refuses with a 403 that names the step and who may take it.
-     */
+    /** Who answers to whom: {@link Step.Side#require}. */
     public void requireSide(Step.Side side, String action, String scope) {
-        boolean allowed = switch (side) {
-            case ISSUER -> OrgPath.isWithin(issuingPath, scope) && !OrgPath.isWithin(scope, orgPath);
-            case UNIT -> orgPath.equals(scope);
-            case SYSTEM -> false;
-        };
-        if (!allowed) {
-            throw Refusal.WRONG_SIDE.because(action + " is taken by " + switch (side) {
-                case ISSUER -> "the issuing unit " + issuingPath + " or a unit above it, never from " + orgPath
-                        + " or below";
-                case UNIT -> "the responsible unit " + orgPath + " itself";
-                case SYSTEM -> "the platform itself";
-            } + "; you act for " + scope, null);
-        }
+        side.require(issuingPath, orgPath, action, scope);
     }
 
     /** Moves to the state the step leads to, or refuses with a 409 naming the state and the allowed steps. */

@@ -1,5 +1,8 @@
 package party.rectification.items;
 
+import party.common.problem.Refusal;
+import party.common.scope.OrgPath;
+
 /** One move of the rectification workflow, and which side takes it. */
 public enum Step {
     SUBMIT_PLAN(Side.UNIT),
@@ -18,7 +21,31 @@ public enum Step {
      * The issuing side (inspection office, organization department) reviews and verifies; the responsible unit
      * plans and reports; the system marks the look-back as due.
      */
-    public enum Side { ISSUER, UNIT, SYSTEM }
+    public enum Side {
+        ISSUER, UNIT, SYSTEM;
+
+        /**
+         * Who answers to whom (一级抓一级), for a rectification item and a task alike: the issuing unit and the units
+         * above it check, but never from at or below the responsible unit, which therefore never checks itself; the
+         * responsible unit itself answers; the scan alone marks what the calendar makes happen. Refuses with a 403
+         * that names the step and who may take it.
+         */
+        public void require(String issuingPath, String unitPath, String action, String scope) {
+            boolean allowed = switch (this) {
+                case ISSUER -> OrgPath.isWithin(issuingPath, scope) && !OrgPath.isWithin(scope, unitPath);
+                case UNIT -> unitPath.equals(scope);
+                case SYSTEM -> false;
+            };
+            if (!allowed) {
+                throw Refusal.WRONG_SIDE.because(action + " is taken by " + switch (this) {
+                    case ISSUER -> "the issuing unit " + issuingPath + " or a unit above it, never from " + unitPath
+                            + " or below";
+                    case UNIT -> "the responsible unit " + unitPath + " itself";
+                    case SYSTEM -> "the platform itself";
+                } + "; you act for " + scope, null);
+            }
+        }
+    }
 
     private final Side side;
 

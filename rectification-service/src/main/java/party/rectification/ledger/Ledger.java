@@ -65,6 +65,10 @@ public class Ledger {
             where.add("deadline < :today");
             parameters.and("today", today);
         }
+        if (filter.person != null) {
+            where.add("responsibleLeaderId = :person");
+            parameters.and("person", filter.person);
+        }
         if (filter.deadlineFrom != null) {
             where.add("deadline >= :deadlineFrom");
             parameters.and("deadlineFrom", filter.deadlineFrom);

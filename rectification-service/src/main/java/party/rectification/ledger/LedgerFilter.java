@@ -22,6 +22,9 @@ public class LedgerFilter {
     /** true: open items past their deadline */
     @QueryParam("overdue")
     public Boolean overdue;
+    /** a person of the registry: the items they are the responsible leader of (问题清单) */
+    @QueryParam("person")
+    public java.util.UUID person;
     @QueryParam("deadlineFrom")
     public LocalDate deadlineFrom;
     @QueryParam("deadlineTo")

@@ -9,6 +9,7 @@ import party.common.events.AssessmentResultLocked;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCatalogue;
 import party.common.events.PlatformEvent;
+import party.common.events.TaskEvent;
 import party.common.events.RectificationEvent;
 import party.webhook.subscriptions.Subscription;
 
@@ -38,6 +39,12 @@ public class EventFanOut {
     @Blocking
     public void rectificationEvents(String message) {
         fanOut(message, RectificationEvent.class);
+    }
+
+    @Incoming("tasks")
+    @Blocking
+    public void tasks(String message) {
+        fanOut(message, TaskEvent.class);
     }
 
     @Incoming("ballot-results")

@@ -1,0 +1,11 @@
+package party.common.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public record TaskOverdue(@JsonValue TaskState task) implements TaskEvent {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public TaskOverdue {
+    }
+}
