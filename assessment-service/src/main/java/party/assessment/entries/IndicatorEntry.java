@@ -149,6 +149,12 @@ public class IndicatorEntry extends PanacheEntityBase {
 
     /** What the score is computed from: the department's score once given, the unit's own report until then. */
     public Measure measure() {
-        return reviewedAt != null ? new Measure(reviewValue, reviewGrade) : new Measure(selfValue, selfGrade);
+        return measure(reviewedAt != null, reviewValue, reviewGrade, selfValue, selfGrade);
+    }
+
+    /** What counts of an entry: the department's score once it has scored, the unit's report until then. */
+    public static Measure measure(boolean reviewed, BigDecimal reviewValue, String reviewGrade, BigDecimal selfValue,
+                                  String selfGrade) {
+        return reviewed ? new Measure(reviewValue, reviewGrade) : new Measure(selfValue, selfGrade);
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -73,6 +74,13 @@ public class DutyRecordResource {
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return records.list(new DutyRecords.Filter(person, unit, year, kind, withdrawn), page, size, scope.root());
+    }
+
+    @GET
+    @Path("/kinds")
+    @Operation(summary = "The kinds of record the caller's unit may make this year: built in, and its schemes' own")
+    public List<DutyRecords.Kind> kinds() {
+        return records.kinds(scope.root());
     }
 
     @GET

@@ -117,6 +117,23 @@ public class DutyRecords {
         return view(visible(id, scope));
     }
 
+    /** A kind of record, by code and by the name people read. */
+    public record Kind(String code, String name) {
+    }
+
+    /** The kinds the caller's unit may record this year: the built-in ones and those of its schemes of the year. */
+    public List<Kind> kinds(String scope) {
+        var kinds = new java.util.LinkedHashMap<String, String>();
+        for (DutyKind kind : DutyKind.values()) {
+            kinds.put(kind.name(), kind.label());
+        }
+        Scheme.<Scheme>list("year = ?1 and state <> ?2", today().getYear(), SchemeState.DRAFT).stream()
+                .filter(scheme -> scheme.assesses(scope))
+                .flatMap(scheme -> scheme.definition.ownRecordKinds().stream())
+                .forEach(kind -> kinds.putIfAbsent(kind.code(), kind.name()));
+        return kinds.entrySet().stream().map(kind -> new Kind(kind.getKey(), kind.getValue())).toList();
+    }
+
     /** A filter of the list; each part optional. */
     public record Filter(UUID person, String unit, Integer year, String kind, boolean withdrawn) {
     }

@@ -31,9 +31,13 @@ record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigD
     static ResultInputs load(EntityManager em, Scheme scheme, String unitCode) {
         String one = unitCode == null ? "" : " and key.orgCode = :unit";
         Map<String, Map<String, Measure>> measures = new HashMap<>();
-        query(em, "from IndicatorEntry where key.schemeId = :scheme" + one, IndicatorEntry.class, scheme, unitCode, null)
-                .forEach(e -> measures.computeIfAbsent(e.key.orgCode(), u -> new HashMap<>())
-                        .put(e.key.indicatorCode(), e.measure()));
+        // the figures alone, not the entries: a city's scheme has half a million, too many to manage as entities
+        query(em, "select e.key.orgCode, e.key.indicatorCode, e.reviewedAt, e.reviewValue, e.reviewGrade, e.selfValue, "
+                + "e.selfGrade from IndicatorEntry e where e.key.schemeId = :scheme"
+                + (unitCode == null ? "" : " and e.key.orgCode = :unit"), Object[].class, scheme, unitCode, null)
+                .forEach(row -> measures.computeIfAbsent((String) row[0], u -> new HashMap<>()).put((String) row[1],
+                        IndicatorEntry.measure(row[2] != null, (BigDecimal) row[3], (String) row[4],
+                                (BigDecimal) row[5], (String) row[6])));
 
         Map<String, BigDecimal> routine = new HashMap<>();
         query(em, "select orgCode, avg(score) from RoutineCheck where schemeId = :scheme"

@@ -169,6 +169,9 @@ class DutyRecordsTest {
         as(clerk).body(Map.of("reason", "重复录入")).post(RECORDS + "/" + mistaken + "/withdraw").then().statusCode(200);
         as(clerk).body(record(member, "PARTY_LECTURE", TODAY)).post(RECORDS).then().statusCode(201);
         as(clerk).body(record(secretary, "HOME_VISIT", TODAY)).post(RECORDS).then().statusCode(201); // the scheme's kind
+        as(clerk).get(RECORDS + "/kinds").then().statusCode(200)
+                .body("find { it.code == 'PARTY_LECTURE' }.name", equalTo("讲党课"))
+                .body("find { it.code == 'HOME_VISIT' }.name", equalTo("入户走访"));
 
         as(countyOrganizer).post(base + "/compute").then().statusCode(200);
         // 3 meetings of 4, linear on 60 points: 45; no lecture by the secretary: 0 of 30; 1 home visit of 1: 10

@@ -1,5 +1,6 @@
 // A unit leader's phone page: the unit's rectification to-do list with the three-colour warnings, a plan or a
-// report submitted with a photo as evidence, and the unit's dashboard (result, rank, open items, trend).
+// report submitted with a photo as evidence; the leaders' duty records 履责纪实, made with a photo; and the unit's
+// dashboard (result, rank, open items, trend).
 import { api, login, signIn } from './auth.js';
 import { $, problemText, show } from './page.js';
 
@@ -28,10 +29,9 @@ async function start() {
 
 async function open(tab) {
   document.querySelectorAll('#tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === tab));
-  $('todo').classList.toggle('hidden', tab !== 'todo');
-  $('dashboard').classList.toggle('hidden', tab !== 'dashboard');
+  ['todo', 'records', 'dashboard'].forEach((name) => $(name).classList.toggle('hidden', tab !== name));
   $('message').classList.add('hidden');
-  await (tab === 'todo' ? todo() : dashboard());
+  await ({ todo, records, dashboard })[tab]();
 }
 
 /** Open items of the unit, the ones waiting for the unit first, nearest deadline first. */
@@ -109,6 +109,92 @@ function failed(form, text) {
   form.querySelector('button').disabled = false;
   form.querySelector('.error').textContent = text;
   form.querySelector('.error').classList.remove('hidden');
+}
+
+const today = () => new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' }); // YYYY-MM-DD
+
+/** The form for a new record (the unit's leaders in office, the kinds it may record) and this year's records. */
+async function records() {
+  const form = $('record');
+  if (!form.dataset.ready) {
+    const [persons, kinds] = await Promise.all([api('/assessment/persons?unit=' + unit + '&size=200'),
+      api('/assessment/duty-records/kinds')]);
+    if (!persons.ok || !kinds.ok) {
+      show(await problemText(persons.ok ? kinds : persons), true);
+      return;
+    }
+    const leaders = (await persons.json()).items.flatMap((person) => person.appointments
+        .filter((held) => held.unit === unit && held.current)
+        .map((held) => option(person.id, person.name + '（' + held.postLabel + '）')));
+    form.elements.personId.replaceChildren(...leaders);
+    form.elements.kind.replaceChildren(...(await kinds.json()).map((kind) => option(kind.code, kind.name)));
+    form.elements.happenedOn.value = today();
+    form.addEventListener('submit', saveRecord);
+    form.dataset.ready = 'yes';
+  }
+  await listRecords();
+}
+
+async function listRecords() {
+  const response = await api('/assessment/duty-records?unit=' + unit + '&year=' + today().slice(0, 4) + '&size=100');
+  if (!response.ok) {
+    show(await problemText(response), true);
+    return;
+  }
+  $('record-list').replaceChildren(...(await response.json()).items.map((record) => {
+    const li = document.createElement('li');
+    li.dataset.record = record.id;
+    li.textContent = record.happenedOn + ' · ' + record.personName + ' · ' + record.kindName
+        + (record.late ? '（补录）' : '') + ' · ' + record.summary
+        + (record.evidence.length ? ' · 照片 ' + record.evidence.length : '');
+    return li;
+  }));
+}
+
+/** The record first, then its photo as evidence. */
+async function saveRecord(event) {
+  event.preventDefault();
+  const form = event.target;
+  const values = Object.fromEntries(['personId', 'kind', 'happenedOn', 'summary', 'lateReason']
+      .map((name) => [name, form.elements[name].value.trim()]).filter(([, value]) => value));
+  if (!values.personId || !values.summary) {
+    return failed(form, values.personId ? '请填写内容摘要' : '本单位尚无在任领导，请联系上级党委登记');
+  }
+  if (form.elements.participants.value) {
+    values.participants = Number(form.elements.participants.value);
+  }
+  form.querySelector('button').disabled = true;
+  const response = await api('/assessment/duty-records', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify(values),
+  });
+  if (!response.ok) {
+    return failed(form, await problemText(response));
+  }
+  const record = await response.json();
+  const photo = form.elements.photo.files[0];
+  if (photo) {
+    const upload = new FormData();
+    upload.append('file', photo);
+    const stored = await api('/assessment/duty-records/' + record.id + '/evidence', { method: 'POST', body: upload });
+    if (!stored.ok) {
+      await listRecords();
+      return failed(form, '纪实已保存，照片未上传：' + await problemText(stored));
+    }
+  }
+  form.querySelector('button').disabled = false;
+  form.querySelector('.error').classList.add('hidden');
+  ['summary', 'lateReason', 'participants', 'photo'].forEach((name) => { form.elements[name].value = ''; });
+  await listRecords();
+  show('纪实已保存：' + record.kindName + (record.late ? '（补录）' : ''));
+}
+
+function option(value, text) {
+  const node = document.createElement('option');
+  node.value = value;
+  node.textContent = text;
+  return node;
 }
 
 /** The latest announced result, the rectification figures, and the results of earlier years. */

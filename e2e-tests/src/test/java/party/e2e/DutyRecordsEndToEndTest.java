@@ -1,0 +1,111 @@
+package party.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import party.local.LocalKeycloak;
+import party.local.LocalPlatform;
+
+/**
+ * 明责 to 考责 on the running stack: the city issues a task to district-a, which acknowledges it; district-a's clerk
+ * records a leader's 专题研究党建会议 on the phone page with a photo; the sample scheme's RESP-1, counted from
+ * records, counts it in district-a's result and lists it in the breakdown, with the photo kept on the record.
+ */
+@ExtendWith(RunningPlatform.class)
+class DutyRecordsEndToEndTest {
+
+    private static final byte[] PHOTO = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    private final LocalPlatform platform = RunningPlatform.platform();
+    private final Keycloak keycloak = new Keycloak(platform);
+
+    @Test
+    void aTaskIssuedARecordMadeOnThePhoneWithAPhotoAndTheIndicatorCountedInTheDistrictsResult() throws Exception {
+        String task = as(keycloak.token("organizer")).contentType(ContentType.JSON).body(Map.of(
+                        "title", "每季度专题研究基层党建工作", "units", List.of("district-a"),
+                        "deadline", TODAY.plusDays(20).toString(), "evidenceRequired", "会议纪要",
+                        "supervisingDepartment", "organization", "indicator", "RESP-1"))
+                .post("/api/rectification/tasks").then().statusCode(201).extract().path("[0].id");
+        as(keycloak.token("leader-a")).contentType(ContentType.JSON).post("/api/rectification/tasks/" + task
+                + "/acknowledge").then().statusCode(200).body("state", equalTo("ACKNOWLEDGED"));
+
+        String name = "孙委员" + UUID.randomUUID().toString().substring(0, 4);
+        String member = as(keycloak.token("organizer")).contentType(ContentType.JSON).body(Map.of("name", name,
+                        "appointment", Map.of("unit", "district-a", "post", "MEMBER",
+                                "termStart", TODAY.minusYears(1).toString(), "partyDuties", "分管组织工作")))
+                .post("/api/assessment/persons").then().statusCode(201).extract().path("id");
+        String summary = "专题研究基层党建工作 " + UUID.randomUUID().toString().substring(0, 6);
+        Path photo = Files.createTempFile("会议现场", ".png");
+        Files.write(photo, PHOTO);
+
+        try (var phone = new PhoneBrowser()) {
+            phone.open(platform.gatewayUrl() + "/m");
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#login"));
+            phone.one("#login").click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#kc-login"));
+            phone.one("#username").sendKeys("leader-a");
+            phone.one("#password").sendKeys(LocalKeycloak.demoPassword("leader-a"));
+            phone.one("#kc-login").click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> phone.shows("#tabs"));
+
+            phone.one("#tabs button[data-tab=records]").click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.all("#record select[name=personId] option")
+                    .stream().anyMatch(option -> option.getText().equals(name + "（班子成员）")));
+            phone.one("#record select[name=personId] option[value='" + member + "']").click();
+            phone.one("#record select[name=kind] option[value=PARTY_BUILDING_MEETING]").click();
+            assertThat(phone.one("#record select[name=kind] option[value=PARTY_BUILDING_MEETING]").getText())
+                    .isEqualTo("专题研究党建会议");
+            assertThat(phone.one("#record input[name=happenedOn]").getAttribute("value")).isEqualTo(TODAY.toString());
+            phone.one("#record input[name=participants]").sendKeys("9");
+            phone.one("#record textarea[name=summary]").sendKeys(summary);
+            phone.one("#record input[type=file]").sendKeys(photo.toString());
+            phone.screenshot("leader-duty-record");
+            phone.one("#record button[type=submit]").click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#message").getText()
+                    .equals("纪实已保存：专题研究党建会议"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.all("#record-list li").stream()
+                    .anyMatch(li -> li.getText().contains(summary) && li.getText().contains("照片 1")));
+            phone.screenshot("leader-duty-records");
+        }
+
+        String organizer = keycloak.token("organizer");
+        Map<String, Object> record = as(organizer).get("/api/assessment/duty-records?person=" + member).then()
+                .statusCode(200).body("items.summary", hasItem(summary)).extract().path("items[0]");
+        assertThat(record).containsEntry("postLabel", "班子成员").containsEntry("late", false)
+                .containsEntry("recordedBy", "leader-a");
+        assertThat((List<?>) record.get("evidence")).hasSize(1);
+
+        // the city's sample scheme counts district-a's 专题研究党建 meetings from the records, this one included
+        String scheme = as(organizer).get("/api/assessment/schemes?year=" + TODAY.getYear() + "&size=50").then()
+                .statusCode(200).extract().path("items.find { it.title.contains('示例方案') && it.state == 'PUBLISHED' }.id");
+        assertThat(scheme).as("the local stack's sample scheme, published").isNotNull();
+        as(organizer).post("/api/assessment/schemes/" + scheme + "/compute").then().statusCode(200);
+        int meetings = as(organizer).get("/api/assessment/duty-records?unit=district-a&kind=PARTY_BUILDING_MEETING&year="
+                + TODAY.getYear()).then().statusCode(200).extract().path("total");
+        as(organizer).get("/api/assessment/schemes/" + scheme + "/results/district-a").then().statusCode(200)
+                .body("indicators.find { it.code == 'RESP-1' }.measure.value", equalTo(meetings))
+                .body("countedRecords.findAll { it.indicator == 'RESP-1' }.record", hasItem(record.get("id")))
+                .body("countedRecords.find { it.record == '" + record.get("id") + "' }.href",
+                        equalTo("/api/assessment/duty-records/" + record.get("id")));
+    }
+
+    private RequestSpecification as(String token) {
+        return given().baseUri(platform.gatewayUrl()).auth().oauth2(token);
+    }
+}
