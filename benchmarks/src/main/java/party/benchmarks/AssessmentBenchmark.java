@@ -34,17 +34,24 @@ import party.local.Port;
 import party.local.Settings;
 
 /**
- * Assessment at scale against the real stack: (a) computing the results of 2,000 units under a scheme of 60
- * indicators (6 dimensions × 10), every unit having reported every indicator, one {@code POST …/compute} through the
+ * Assessment at a city's scale against the real stack: 10,000 units with 4 leaders each and 300,000 duty records
+ * of the year. (a) computing the results of every unit under a scheme of 60 indicators (6 dimensions × 10), 10 of
+ * them counted from the records and the other 50 reported by every unit, one {@code POST …/compute} through the
  * gateway; (b) the delay from a sealed 述职评议 tally published on {@code ballot.results} to the unit's result
  * recomputed with it, read from the database. Prints the figures docs/benchmarks.md records.
  */
 public final class AssessmentBenchmark {
 
-    private static final int UNITS = 2_000;
+    private static final int UNITS = 10_000;
+    private static final int LEADERS = 4;
+    private static final int RECORDS = 30;
+    private static final String[] KINDS = {"PARTY_BUILDING_MEETING", "PARTY_LECTURE", "HEART_TO_HEART_TALK",
+        "REMINDER_TALK", "ADMONITORY_TALK", "CONTACT_POINT_VISIT", "SUPERVISION", "DUAL_ORGANIZATIONAL_LIFE"};
+    private static final String[] POSTS = {"SECRETARY", "DEPUTY_SECRETARY", "MEMBER", "DISCIPLINE_SECRETARY"};
     private static final int DIMENSIONS = 6;
     private static final int PER_DIMENSION = 10;
     private static final int DELAY_SAMPLES = 100;
+    private static final int COUNTED_EVERY = 6;
 
     private final LocalPlatform platform;
     private final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
@@ -67,14 +74,18 @@ public final class AssessmentBenchmark {
         System.out.printf("%n%d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("java.version"));
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
-                + platform.settings().port(Port.POSTGRES) + "/assessment", "assessment", "assessment")) {
+                + platform.settings().port(Port.POSTGRES) + "/assessment?reWriteBatchedInserts=true", "assessment",
+                "assessment")) {
             fillUnits(db);
             String scheme = send(post("/api/assessment/schemes", Map.of("year", year + 1, "orgUnit", "city",
                     "title", "基准方案", "definition", definition()), token(platform, "organizer")), 201).get("id").asText();
             send(post("/api/assessment/schemes/" + scheme + "/publish", null, token(platform, "organizer")), 200);
             fillEntries(db, UUID.fromString(scheme));
-            System.out.printf("%n%,d units, %d indicators each, %,d entries written straight into the database%n",
-                    UNITS, DIMENSIONS * PER_DIMENSION, UNITS * DIMENSIONS * PER_DIMENSION);
+            fillLeadersAndRecords(db);
+            System.out.printf("%n%,d units, %d indicators each (%d counted from records), %,d entries, %,d leaders and "
+                    + "%,d duty records written straight into the database%n", UNITS, DIMENSIONS * PER_DIMENSION,
+                    DIMENSIONS * PER_DIMENSION / COUNTED_EVERY, UNITS * (DIMENSIONS * PER_DIMENSION
+                    - DIMENSIONS * PER_DIMENSION / COUNTED_EVERY), UNITS * LEADERS, UNITS * RECORDS);
 
             System.out.println("\n(a) POST /schemes/{id}/compute through the gateway (all units, first call, then four more)");
             List<Long> computes = new ArrayList<>();
@@ -118,6 +129,9 @@ public final class AssessmentBenchmark {
             for (int u = 0; u < UNITS; u++) {
                 String code = "bm-%04d".formatted(u);
                 for (int i = 0; i < DIMENSIONS * PER_DIMENSION; i++) {
+                    if (counted(i)) {
+                        continue;
+                    }
                     insert.setObject(1, scheme);
                     insert.setString(2, code);
                     insert.setString(3, "I-" + i);
@@ -134,6 +148,79 @@ public final class AssessmentBenchmark {
         }
         db.commit();
         db.setAutoCommit(true);
+    }
+
+    /** Four leaders a unit, one in each post, and 30 records a unit over the year, of every kind and post. */
+    private void fillLeadersAndRecords(Connection db) throws SQLException {
+        db.setAutoCommit(false);
+        Timestamp now = Timestamp.from(Instant.now());
+        LocalDate first = LocalDate.of(year + 1, 1, 1);
+        try (var person = db.prepareStatement("insert into person (id, name, version, created_at, updated_at) "
+                + "values (?, ?, 0, ?, ?)");
+             var appointment = db.prepareStatement("""
+                     insert into appointment (id, person_id, unit_code, org_path, post, term_start, created_at)
+                     values (?, ?, ?, ?, ?, ?, ?)""");
+             var record = db.prepareStatement("""
+                     insert into duty_record (id, person_id, appointment_id, unit_code, org_path, post, kind, kind_name,
+                         happened_on, participants, summary, late, editable_until, recorded_by, recorded_at, version)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 9, '基准纪实', false, ?, 'benchmark', ?, 0)""")) {
+            for (int u = 0; u < UNITS; u++) {
+                String code = "bm-%04d".formatted(u);
+                UUID[] persons = new UUID[LEADERS];
+                UUID[] posts = new UUID[LEADERS];
+                for (int l = 0; l < LEADERS; l++) {
+                    persons[l] = UUID.randomUUID();
+                    posts[l] = UUID.randomUUID();
+                    person.setObject(1, persons[l]);
+                    person.setString(2, "领导" + u + "-" + l);
+                    person.setTimestamp(3, now);
+                    person.setTimestamp(4, now);
+                    person.addBatch();
+                    appointment.setObject(1, posts[l]);
+                    appointment.setObject(2, persons[l]);
+                    appointment.setString(3, code);
+                    appointment.setString(4, "/city/" + code);
+                    appointment.setString(5, POSTS[l]);
+                    appointment.setObject(6, first.minusYears(2));
+                    appointment.setTimestamp(7, now);
+                    appointment.addBatch();
+                }
+                for (int r = 0; r < RECORDS; r++) {
+                    int leader = (u + r) % LEADERS;
+                    LocalDate day = first.plusDays((u * 31L + r * 12L) % 365);
+                    record.setObject(1, UUID.randomUUID());
+                    record.setObject(2, persons[leader]);
+                    record.setObject(3, posts[leader]);
+                    record.setString(4, code);
+                    record.setString(5, "/city/" + code);
+                    record.setString(6, POSTS[leader]);
+                    record.setString(7, KINDS[(u + r * 3) % KINDS.length]);
+                    record.setString(8, "基准类型");
+                    record.setObject(9, day);
+                    record.setObject(10, day.plusMonths(1));
+                    record.setTimestamp(11, now);
+                    record.addBatch();
+                }
+                if (u % 100 == 99) {
+                    person.executeBatch();
+                    appointment.executeBatch();
+                    record.executeBatch();
+                }
+            }
+            person.executeBatch();
+            appointment.executeBatch();
+            record.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        try (var analyze = db.createStatement()) {
+            analyze.execute("analyze duty_record");
+        }
+    }
+
+    /** Every sixth indicator is counted from records: 10 of the 60. */
+    private static boolean counted(int indicator) {
+        return indicator % COUNTED_EVERY == COUNTED_EVERY - 1;
     }
 
     /** Sealed tallies for one unit after another; each delay ends when its total is in the unit's result. */
@@ -189,7 +276,7 @@ public final class AssessmentBenchmark {
             int weight = d < 4 ? 16 : 18;
             List<Map<String, Object>> indicators = IntStream.range(first, first + PER_DIMENSION).mapToObj(i -> Map.of(
                     "code", "I-" + i, "name", "指标" + i, "points", i == first ? weight - PER_DIMENSION + 1 : 1, "department", "organization",
-                    "method", switch (i % 3) {
+                    "method", counted(i) ? counting(i) : switch (i % 3) {
                         case 0 -> Map.<String, Object>of("kind", "THRESHOLD", "target", 6, "comparison", "AT_LEAST");
                         case 1 -> Map.<String, Object>of("kind", "LINEAR", "target", 10, "comparison", "AT_LEAST");
                         default -> Map.<String, Object>of("kind", "DEDUCTION", "perOccurrence", 0.1);
@@ -198,6 +285,13 @@ public final class AssessmentBenchmark {
         }
         return Map.of("dimensions", dimensions, "topQuota", 0.3,
                 "components", Map.of("ROUTINE", 10, "YEAR_END", 50, "EVALUATION", 20, "OPINION", 10, "RECTIFICATION", 10));
+    }
+
+    /** A linear count of one kind of record, every other one only the secretary's. */
+    private static Map<String, Object> counting(int indicator) {
+        String kind = KINDS[indicator / COUNTED_EVERY % KINDS.length];
+        return Map.of("kind", "LINEAR", "target", 4, "comparison", "AT_LEAST", "unit", "次", "records",
+                indicator / COUNTED_EVERY % 2 == 0 ? Map.of("kind", kind) : Map.of("kind", kind, "post", "SECRETARY"));
     }
 
     private HttpRequest post(String path, Object body, String token) throws Exception {

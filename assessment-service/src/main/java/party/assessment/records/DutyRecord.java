@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,15 +63,18 @@ public class DutyRecord extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** The year's records that count (none withdrawn), per unit: how many of each kind were made in each post. */
-    public static Map<String, List<RecordCount.Tally>> tallies(int year, String unitCode) {
+    /**
+     * The year's records that count (none withdrawn), per unit of {@code units} (all when null): how many of each
+     * kind were made in each post.
+     */
+    public static Map<String, List<RecordCount.Tally>> tallies(int year, Collection<String> units) {
         var query = getEntityManager().createQuery("select r.unitCode, r.kind, r.post, count(r) from DutyRecord r "
                 + "where r.happenedOn between :first and :last and r.withdrawnReason is null"
-                + (unitCode == null ? "" : " and r.unitCode = :unit") + " group by r.unitCode, r.kind, r.post",
+                + (units == null ? "" : " and r.unitCode in :units") + " group by r.unitCode, r.kind, r.post",
                 Object[].class).setParameter("first", LocalDate.of(year, 1, 1))
                 .setParameter("last", LocalDate.of(year, 12, 31));
-        if (unitCode != null) {
-            query.setParameter("unit", unitCode);
+        if (units != null) {
+            query.setParameter("units", units);
         }
         Map<String, List<RecordCount.Tally>> tallies = new HashMap<>();
         query.getResultList().forEach(row -> tallies.computeIfAbsent((String) row[0], unit -> new ArrayList<>())

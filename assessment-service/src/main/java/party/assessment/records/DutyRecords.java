@@ -240,7 +240,7 @@ public class DutyRecords {
         return LocalDate.now(ZONE);
     }
 
-    static DutyRecordView view(DutyRecord record) {
+    public static DutyRecordView view(DutyRecord record) {
         Person person = Person.findById(record.personId);
         return new DutyRecordView(record.id, record.personId, person.name, record.unitCode,
                 OrgUnit.nameOf(record.unitCode), record.post, record.post.label(), record.kind, record.kindName,

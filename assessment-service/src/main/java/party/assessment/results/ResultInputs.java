@@ -2,6 +2,7 @@ package party.assessment.results;
 
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,40 +28,40 @@ record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigD
                     Map<String, RectificationTally> tallies, Map<String, List<RecordCount.Tally>> records,
                     Scheme scheme) {
 
-    /** @param unitCode one unit, or null for every unit of the scheme */
-    static ResultInputs load(EntityManager em, Scheme scheme, String unitCode) {
-        String one = unitCode == null ? "" : " and key.orgCode = :unit";
+    /** @param units the codes of the units to read for, or null for every unit of the scheme */
+    static ResultInputs load(EntityManager em, Scheme scheme, Collection<String> units) {
+        String one = units == null ? "" : " and key.orgCode in :units";
         Map<String, Map<String, Measure>> measures = new HashMap<>();
         // the figures alone, not the entries: a city's scheme has half a million, too many to manage as entities
         query(em, "select e.key.orgCode, e.key.indicatorCode, e.reviewedAt, e.reviewValue, e.reviewGrade, e.selfValue, "
                 + "e.selfGrade from IndicatorEntry e where e.key.schemeId = :scheme"
-                + (unitCode == null ? "" : " and e.key.orgCode = :unit"), Object[].class, scheme, unitCode, null)
+                + (units == null ? "" : " and e.key.orgCode in :units"), Object[].class, scheme, units, null)
                 .forEach(row -> measures.computeIfAbsent((String) row[0], u -> new HashMap<>()).put((String) row[1],
                         IndicatorEntry.measure(row[2] != null, (BigDecimal) row[3], (String) row[4],
                                 (BigDecimal) row[5], (String) row[6])));
 
         Map<String, BigDecimal> routine = new HashMap<>();
         query(em, "select orgCode, avg(score) from RoutineCheck where schemeId = :scheme"
-                + (unitCode == null ? "" : " and orgCode = :unit") + " group by orgCode", Object[].class, scheme, unitCode, null)
+                + (units == null ? "" : " and orgCode in :units") + " group by orgCode", Object[].class, scheme, units, null)
                 .forEach(row -> routine.put((String) row[0], BigDecimal.valueOf(((Number) row[1]).doubleValue())));
 
         Map<String, BigDecimal> evaluation = new HashMap<>(); // from the sessions the scheme counts, one per unit
         query(em, "from EvaluationResult where score is not null and key.sessionId in (select c.key.sessionId from "
-                + "CountedSession c where c.key.schemeId = :scheme)" + (unitCode == null ? "" : " and key.subject = :unit"),
-                EvaluationResult.class, scheme, unitCode, null)
+                + "CountedSession c where c.key.schemeId = :scheme)" + (units == null ? "" : " and key.subject in :units"),
+                EvaluationResult.class, scheme, units, null)
                 .forEach(e -> evaluation.put(e.key.subject(), e.score));
 
         Map<String, BigDecimal> opinion = new HashMap<>();
-        query(em, "from OpinionScore where key.schemeId = :scheme" + one, OpinionScore.class, scheme, unitCode, null)
+        query(em, "from OpinionScore where key.schemeId = :scheme" + one, OpinionScore.class, scheme, units, null)
                 .forEach(o -> opinion.put(o.key.orgCode(), o.satisfaction));
 
         Map<String, RectificationTally> tallies = new HashMap<>();
-        query(em, "from RectificationTally where key.year = :year" + one, RectificationTally.class, null, unitCode,
+        query(em, "from RectificationTally where key.year = :year" + one, RectificationTally.class, null, units,
                 scheme.year).forEach(t -> tallies.put(t.key.orgCode(), t));
         boolean counts = scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
                 .anyMatch(indicator -> indicator.method().records() != null);
         return new ResultInputs(measures, routine, evaluation, opinion, tallies,
-                counts ? DutyRecord.tallies(scheme.year, unitCode) : Map.of(), scheme);
+                counts ? DutyRecord.tallies(scheme.year, units) : Map.of(), scheme);
     }
 
     /** What was measured for the unit: the reported and reviewed figures, and the counts of its duty records. */
@@ -96,14 +97,14 @@ record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigD
         return inputs;
     }
 
-    private static <T> List<T> query(EntityManager em, String jpql, Class<T> type, Scheme scheme, String unit,
-                                     Integer year) {
+    private static <T> List<T> query(EntityManager em, String jpql, Class<T> type, Scheme scheme,
+                                     Collection<String> units, Integer year) {
         var query = em.createQuery(jpql, type);
         if (scheme != null) {
             query.setParameter("scheme", scheme.id);
         }
-        if (unit != null) {
-            query.setParameter("unit", unit);
+        if (units != null) {
+            query.setParameter("units", units);
         }
         if (year != null) {
             query.setParameter("year", year);

@@ -31,6 +31,8 @@ import party.common.scope.OrgPath;
 @ApplicationScoped
 public class Results implements Rescoring {
 
+    private static final int CHUNK = 1000;
+
     private final Schemes schemes;
     private final Entries entries;
     private final Outbox outbox;
@@ -51,22 +53,32 @@ public class Results implements Rescoring {
             return;
         }
         UnitResult result = UnitResult.findById(new UnitResult.Key(scheme.id, unit.code));
-        store(scheme, unit, result, ResultInputs.load(em, scheme, unit.code));
+        store(scheme, unit, result, ResultInputs.load(em, scheme, List.of(unit.code)));
     }
 
-    /** Every unit the scheme assesses, computed afresh from inputs read in a handful of queries. */
+    /**
+     * Every unit the scheme assesses, computed afresh, a thousand units at a time: each chunk's inputs read in a
+     * handful of queries, its results written and let go, so a city's scheme fits a small heap.
+     */
     private int computeAll(Scheme scheme) {
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以计算结果");
         schemes.serialize(scheme);
         List<OrgUnit> units = OrgUnit.list("path like ?1", OrgPath.descendantsPattern(scheme.orgPath));
-        ResultInputs inputs = ResultInputs.load(em, scheme, null);
-        Map<String, UnitResult> existing = UnitResult.<UnitResult>list("key.schemeId", scheme.id).stream()
-                .collect(Collectors.toMap(r -> r.key.orgCode(), r -> r));
-        units.forEach(unit -> store(scheme, unit, existing.get(unit.code), inputs));
+        for (int from = 0; from < units.size(); from += CHUNK) {
+            List<OrgUnit> chunk = units.subList(from, Math.min(units.size(), from + CHUNK));
+            List<String> codes = chunk.stream().map(unit -> unit.code).toList();
+            ResultInputs inputs = ResultInputs.load(em, scheme, codes);
+            Map<String, UnitResult> existing = UnitResult.<UnitResult>list("key.schemeId = ?1 and key.orgCode in ?2",
+                    scheme.id, codes).stream().collect(Collectors.toMap(r -> r.key.orgCode(), r -> r));
+            List<UnitResult> stored = chunk.stream().map(unit -> store(scheme, unit, existing.get(unit.code), inputs))
+                    .toList();
+            em.flush();
+            stored.forEach(em::detach);
+        }
         return units.size();
     }
 
-    private void store(Scheme scheme, OrgUnit unit, UnitResult existing, ResultInputs inputs) {
+    private UnitResult store(Scheme scheme, OrgUnit unit, UnitResult existing, ResultInputs inputs) {
         Scoring.Calculation calculation = Scoring.calculate(scheme.definition, unit.category,
                 inputs.measures(unit.code), inputs.components(unit.code));
         UnitResult result = existing;
@@ -81,6 +93,7 @@ public class Results implements Rescoring {
         if (existing == null) {
             result.persist();
         }
+        return result;
     }
 
     @Override

@@ -200,6 +200,21 @@ class DutyRecordsTest {
             assertThat(rows.get(1).getCellText(4)).isEqualTo("专题研究党建会议");
         }
 
+        // the secretary's year for their 述职: their records, and how many of them each counted indicator counted
+        String page = "/api/assessment/persons/" + secretary + "/years/" + year;
+        as(countyOrganizer).get(page).then().statusCode(200).body("name", equalTo("赵书记"))
+                .body("posts[0].postLabel", equalTo("书记（第一责任人）"))
+                .body("byKind.专题研究党建会议", equalTo(2)) // the withdrawn one is not theirs to show
+                .body("counted.find { it.indicator == 'RESP-1' }.records", equalTo(2))
+                .body("counted.find { it.indicator == 'RESP-3' }.records", equalTo(1))
+                .body("records", hasSize(4));
+        as(TestTokens.everyRole("outsider", "/city/elsewhere")).get(page).then().statusCode(404);
+        as(countyOrganizer).get("/api/assessment/persons/" + secretary + "/years/" + (year - 5)).then().statusCode(404);
+        byte[] report = as(countyOrganizer).get(page + "/export.xlsx").then().statusCode(200).extract().asByteArray();
+        try (var sheets = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(report))) {
+            assertThat(sheets.findSheet("履责纪实").orElseThrow().read()).hasSize(1 + 4);
+        }
+
         // nobody reports a counted figure, and the scheme locks without one
         as(clerk).body(Map.of("value", 4)).put(base + "/units/" + town + "/indicators/RESP-1/self").then()
                 .statusCode(400).body("type", equalTo("urn:party:problem:invalid-measure"));

@@ -39,10 +39,13 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
         String file = given().auth().oauth2(clerk).multiPart("file", "lecture.png", java.util.Base64.getDecoder().decode(
                         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="))
                 .post("/api/assessment/duty-records/" + record + "/evidence").then().statusCode(201).extract().path("id");
-        return Map.of("schemes/{id}", scheme, "units/{unit}", "shire-s1", "results/{unit}", "shire-s1",
-                "indicators/{code}", "ORG-1", "org-units/{code}", "shire-s", "persons/{id}", leader.path("id"),
-                "appointments/{appointment}", leader.path("appointments[0].id"), "duty-records/{id}", record,
-                "evidence/{file}", file);
+        var records = new java.util.HashMap<String, String>(Map.of("schemes/{id}", scheme, "units/{unit}", "shire-s1",
+                "results/{unit}", "shire-s1", "indicators/{code}", "ORG-1", "org-units/{code}", "shire-s",
+                "persons/{id}", leader.path("id"), "appointments/{appointment}", leader.path("appointments[0].id"),
+                "duty-records/{id}", record, "evidence/{file}", file, "years/{year}", "2026"));
+        // a use needs an announced scheme; this scheme's scope answers before any use is looked up
+        records.put("uses/{use}", java.util.UUID.randomUUID().toString());
+        return records;
     }
 
     @Override

@@ -1,0 +1,132 @@
+package party.assessment.reports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import party.assessment.orgunits.OrgUnit;
+import party.assessment.persons.Appointment;
+import party.assessment.persons.Person;
+import party.assessment.records.DutyRecord;
+import party.assessment.records.DutyRecordView;
+import party.assessment.records.DutyRecords;
+import party.assessment.schemes.Scheme;
+import party.assessment.schemes.SchemeState;
+import party.assessment.scoring.Indicator;
+import party.assessment.uses.ResultUse;
+import party.common.problem.Refusal;
+import party.common.scope.OrgPath;
+
+/**
+ * A leader's year for their 述职 (docs/domain.md §8, 示范): the posts they held, every duty record they made, the
+ * indicators counted from records that their records fed, and the uses of announced results that concern them. The
+ * committee above reads it, and so does their own unit; {@code scope} is the caller's org path.
+ */
+@ApplicationScoped
+public class PersonYears {
+
+    /** @param records newest first; @param byKind how many records of each kind, by the kind's name */
+    public record PersonYear(UUID person, String name, int year, List<Post> posts, Map<String, Long> byKind,
+                             List<DutyRecordView> records, List<Counted> counted, List<Use> uses) {
+    }
+
+    public record Post(String unit, String unitName, String postLabel, LocalDate termStart, LocalDate termEnd) {
+    }
+
+    /** An indicator of a scheme of the year, counted from records, with how many of this person's records count. */
+    public record Counted(UUID scheme, String schemeTitle, String unit, String indicator, String indicatorName,
+                          long records) {
+    }
+
+    public record Use(UUID scheme, String unit, String kind, String decision, LocalDate decidedOn, String documentRef) {
+    }
+
+    public PersonYear of(UUID personId, int year, String scope) {
+        Person person = Person.findById(personId);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        List<Appointment> posts = person == null ? List.of() : Appointment.<Appointment>list("personId", personId)
+                .stream().filter(held -> OrgPath.isWithin(held.orgPath, scope) && !held.termStart.isAfter(last)
+                        && (held.termEnd == null || !held.termEnd.isBefore(first)))
+                .sorted(Comparator.comparing((Appointment held) -> held.termStart)).toList();
+        if (posts.isEmpty()) { // out of scope, or no post in the year: as for a person who does not exist
+            throw Refusal.unknown();
+        }
+        List<DutyRecord> records = DutyRecord.<DutyRecord>list("personId = ?1 and happenedOn between ?2 and ?3 "
+                + "and withdrawnReason is null order by happenedOn desc, recordedAt desc", personId, first, last)
+                .stream().filter(record -> OrgPath.isWithin(record.orgPath, scope)).toList();
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        records.forEach(record -> byKind.merge(record.kindName, 1L, Long::sum));
+        return new PersonYear(person.id, person.name, year, posts.stream().map(held -> new Post(held.unitCode,
+                OrgUnit.nameOf(held.unitCode), held.post.label(), held.termStart, held.termEnd)).toList(), byKind,
+                records.stream().map(DutyRecords::view).toList(), counted(posts, records, year),
+                ResultUse.<ResultUse>list("personId = ?1 and withdrawnReason is null order by decidedOn", personId)
+                        .stream().filter(use -> OrgPath.isWithin(use.orgPath, scope))
+                        .map(use -> new Use(use.schemeId, use.orgCode, use.kind.label(), use.decision, use.decidedOn,
+                                use.documentRef)).toList());
+    }
+
+    /** For each unit of the person's posts, the counted indicators of its schemes of the year and their share. */
+    private static List<Counted> counted(List<Appointment> posts, List<DutyRecord> records, int year) {
+        List<Counted> counted = new ArrayList<>();
+        List<Scheme> schemes = Scheme.list("year = ?1 and state <> ?2", year, SchemeState.DRAFT);
+        for (String unit : posts.stream().map(held -> held.unitCode).distinct().toList()) {
+            String path = posts.stream().filter(held -> held.unitCode.equals(unit)).findFirst().orElseThrow().orgPath;
+            for (Scheme scheme : schemes.stream().filter(s -> s.assesses(path) && s.state != SchemeState.SUPERSEDED)
+                    .toList()) {
+                for (Indicator indicator : scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
+                        .filter(i -> i.method().records() != null).toList()) {
+                    long mine = records.stream().filter(r -> r.unitCode.equals(unit)
+                            && indicator.method().records().counts(r.kind, r.post)).count();
+                    counted.add(new Counted(scheme.id, scheme.title, unit, indicator.code(), indicator.name(), mine));
+                }
+            }
+        }
+        return counted;
+    }
+
+    /** The same year as a workbook, one sheet each: 任职, 履责纪实, 计入指标, 结果运用. */
+    public byte[] workbook(UUID personId, int year, String scope) throws IOException {
+        PersonYear page = of(personId, year, scope);
+        var bytes = new ByteArrayOutputStream();
+        try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
+            rows(workbook.newWorksheet("任职"), List.of("单位", "职务", "任职起始", "任职结束"), page.posts().stream()
+                    .map(p -> new Object[] {p.unitName(), p.postLabel(), p.termStart(), p.termEnd()}).toList());
+            rows(workbook.newWorksheet("履责纪实"), List.of("日期", "类型", "单位", "参加人数", "内容摘要", "补录"),
+                    page.records().stream().map(r -> new Object[] {r.happenedOn(), r.kindName(), r.unitName(),
+                            r.participants(), r.summary(), r.late() ? "是" : ""}).toList());
+            rows(workbook.newWorksheet("计入指标"), List.of("方案", "单位", "指标", "本人计入次数"), page.counted().stream()
+                    .map(c -> new Object[] {c.schemeTitle(), c.unit(), c.indicator() + " " + c.indicatorName(),
+                            c.records()}).toList());
+            rows(workbook.newWorksheet("结果运用"), List.of("单位", "运用方式", "决定事项", "决定日期", "文号"),
+                    page.uses().stream().map(u -> new Object[] {u.unit(), u.kind(), u.decision(), u.decidedOn(),
+                            u.documentRef()}).toList());
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void rows(Worksheet sheet, List<String> header, List<Object[]> rows) {
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+            sheet.style(0, c).bold().set();
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] cells = rows.get(r);
+            for (int c = 0; c < cells.length; c++) {
+                if (cells[c] instanceof Number number) {
+                    sheet.value(r + 1, c, number);
+                } else if (cells[c] != null) {
+                    sheet.value(r + 1, c, cells[c].toString());
+                }
+            }
+        }
+    }
+}
