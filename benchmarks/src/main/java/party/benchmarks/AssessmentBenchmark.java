@@ -52,6 +52,10 @@ public final class AssessmentBenchmark {
     private static final int PER_DIMENSION = 10;
     private static final int DELAY_SAMPLES = 100;
     private static final int COUNTED_EVERY = 6;
+    private static final int PAGES = 500;
+
+    /** Leaders whose year (c) reads, spread over the units. */
+    private final List<UUID> sampled = new ArrayList<>();
 
     private final LocalPlatform platform;
     private final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
@@ -96,9 +100,13 @@ public final class AssessmentBenchmark {
             }
             System.out.println("    " + computes.stream().map(ms -> ms + " ms").toList());
 
-            System.out.println("\n(b) ballot.results published → the unit's result recomputed with it ("
+            System.out.println("\n(c) GET /persons/{id}/years/{year} through the gateway, a leader's year for their 述职 ("
+                    + PAGES + " leaders, one after another)");
+            System.out.println("    " + personYears());
+
+            System.out.println("\n(b) ballot.results published → the tally stored by assessment-service ("
                     + DELAY_SAMPLES + " tallies, one after another)");
-            System.out.println("    " + delays(db, UUID.fromString(scheme)));
+            System.out.println("    " + delays(db));
         }
     }
 
@@ -170,6 +178,9 @@ public final class AssessmentBenchmark {
                 UUID[] posts = new UUID[LEADERS];
                 for (int l = 0; l < LEADERS; l++) {
                     persons[l] = UUID.randomUUID();
+                    if (u % (UNITS / PAGES) == 0 && l == u % LEADERS) {
+                        sampled.add(persons[l]);
+                    }
                     posts[l] = UUID.randomUUID();
                     person.setObject(1, persons[l]);
                     person.setString(2, "领导" + u + "-" + l);
@@ -223,27 +234,52 @@ public final class AssessmentBenchmark {
         return indicator % COUNTED_EVERY == COUNTED_EVERY - 1;
     }
 
-    /** Sealed tallies for one unit after another; each delay ends when its total is in the unit's result. */
-    private String delays(Connection db, UUID scheme) throws Exception {
+    /** A leader's year, for leaders spread over the city, one request after another. */
+    private String personYears() throws Exception {
+        String organizer = token(platform, "organizer");
+        long[] times = new long[sampled.size()];
+        for (int i = 0; i < sampled.size(); i++) {
+            var request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/assessment/persons/"
+                    + sampled.get(i) + "/years/" + (year + 1))).header("Authorization", "Bearer " + organizer).GET().build();
+            long start = System.nanoTime();
+            send(request, 200);
+            times[i] = System.nanoTime() - start;
+            if (i % 100 == 99) {
+                organizer = token(platform, "organizer"); // tokens live 30 s
+            }
+        }
+        Arrays.sort(times);
+        return "p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(percentile(times, 50), percentile(times, 99),
+                times[times.length - 1] / 1e6);
+    }
+
+    /**
+     * Sealed tallies for one unit after another; each delay ends when assessment-service has stored the unit's
+     * total (a scheme counts a session once its organizer names it, so the result itself waits for that).
+     */
+    private String delays(Connection db) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrap());
         long[] delays = new long[DELAY_SAMPLES];
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
              var read = db.prepareStatement("""
-                     select calculation -> 'components' ->> 'EVALUATION' from unit_result
-                     where scheme_id = ? and org_code = ?""")) {
+                     select weighted_total from evaluation_result where session_id = ? and subject = ?""")) {
             for (int i = 0; i < DELAY_SAMPLES; i++) {
                 String unit = "bm-%04d".formatted(i);
                 String total = "%d.5".formatted(50 + i % 40);
+                UUID session = UUID.randomUUID();
                 String event = JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(),
                         "type", "BallotResultsSealed", "source", "benchmark", "time", Instant.now().toString(),
-                        "orgUnit", "/city", "data", Map.of("sessionId", UUID.randomUUID().toString(), "orgUnit", "city",
-                                "title", "基准评议", "heldOn", (year + 1) + "-12-31", "digest", "0".repeat(64),
-                                "subjects", List.of(Map.of("category", "c1", "subject", unit, "name", unit,
-                                        "weightedTotal", new BigDecimal(total), "rank", 1, "byType", Map.of())))));
+                        "orgUnit", "/city", "data", Map.of("sessionId", session.toString(), "orgUnit", "city",
+                                "orgPath", "/city", "title", "基准评议", "heldOn", (year + 1) + "-12-31",
+                                "year", year + 1, "scale", List.of(Map.of("label", "好", "value", 100),
+                                        Map.of("label", "差", "value", 40)), "digest", "0".repeat(64),
+                                "subjects", List.of(Map.of("category", "c1", "subject", unit, "kind", "UNIT",
+                                        "name", unit, "weightedTotal", new BigDecimal(total), "rank", 1,
+                                        "byType", Map.of())))));
                 long start = System.nanoTime();
                 producer.send(new ProducerRecord<>("ballot.results", UUID.randomUUID().toString(), event)).get();
-                read.setObject(1, scheme);
+                read.setObject(1, session);
                 read.setString(2, unit);
                 while (!total.equals(evaluation(read))) {
                     if (System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {

@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import party.local.LocalKeycloak;
 import party.local.LocalPlatform;
 
 /**
- * 明责 to 考责 on the running stack: the city issues a task to district-a, which acknowledges it; district-a's clerk
- * records a leader's 专题研究党建会议 on the phone page with a photo; the sample scheme's RESP-1, counted from
- * records, counts it in district-a's result and lists it in the breakdown, with the photo kept on the record.
+ * 明责 to 结果运用 on the running stack: the city issues a task to district-a, which acknowledges it; district-a's
+ * clerk records a leader's 专题研究党建会议 on the phone page with a photo; the sample scheme's RESP-1, counted from
+ * records, counts it in district-a's result and lists it in the breakdown; on a scheme announced, a talk with that
+ * leader is recorded as a use of the result, and exported.
  */
 @ExtendWith(RunningPlatform.class)
 class DutyRecordsEndToEndTest {
@@ -55,13 +55,7 @@ class DutyRecordsEndToEndTest {
         Files.write(photo, PHOTO);
 
         try (var phone = new PhoneBrowser()) {
-            phone.open(platform.gatewayUrl() + "/m");
-            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#login"));
-            phone.one("#login").click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#kc-login"));
-            phone.one("#username").sendKeys("leader-a");
-            phone.one("#password").sendKeys(LocalKeycloak.demoPassword("leader-a"));
-            phone.one("#kc-login").click();
+            phone.signIn(platform.gatewayUrl(), "leader-a");
             await().atMost(Duration.ofSeconds(30)).until(() -> phone.shows("#tabs"));
 
             phone.one("#tabs button[data-tab=records]").click();
@@ -103,6 +97,39 @@ class DutyRecordsEndToEndTest {
                 .body("countedRecords.findAll { it.indicator == 'RESP-1' }.record", hasItem(record.get("id")))
                 .body("countedRecords.find { it.record == '" + record.get("id") + "' }.href",
                         equalTo("/api/assessment/duty-records/" + record.get("id")));
+
+        // results applied: a scheme of the city's counted indicator, announced; district-a's leader talked to
+        String applied = as(organizer).contentType(ContentType.JSON).body(Map.of("year", TODAY.getYear(),
+                        "orgUnit", "city", "title", "端到端结果运用方案", "definition", Map.of("dimensions", List.of(Map.of(
+                                "code", "RESP", "name", "党建责任落实", "weight", 100, "indicators", List.of(Map.of(
+                                        "code", "RESP-1", "name", "专题研究党建工作", "points", 100,
+                                        "department", "organization", "method", Map.of("kind", "LINEAR", "target", 4,
+                                                "comparison", "AT_LEAST", "unit", "次",
+                                                "records", Map.of("kind", "PARTY_BUILDING_MEETING")))))),
+                                "components", Map.of("YEAR_END", 100),
+                                "findingBelow", 0)))) // raises no finding: the other tests' ledgers stay as they are
+                .post("/api/assessment/schemes").then().statusCode(201).extract().path("id");
+        for (String step : List.of("publish", "lock", "announce")) {
+            as(organizer).post("/api/assessment/schemes/" + applied + "/" + step).then().statusCode(200);
+        }
+        String uses = "/api/assessment/schemes/" + applied + "/uses";
+        as(organizer).contentType(ContentType.JSON).body(Map.of("unit", "district-a", "kind", "TALK",
+                        "personId", member, "decision", "约谈分管组织工作的班子成员", "decidedOn", TODAY.toString()))
+                .post(uses).then().statusCode(201).body("personName", equalTo(name)).body("kindLabel", equalTo("约谈"));
+        byte[] workbook = as(organizer).get(uses + "/export.xlsx").then().statusCode(200).extract().asByteArray();
+        assertThat(sharedStrings(workbook)).contains("约谈分管组织工作的班子成员", name);
+    }
+
+    /** The text cells of an .xlsx workbook, which fastexcel keeps in its shared strings. */
+    private static String sharedStrings(byte[] workbook) throws java.io.IOException {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
     }
 
     private RequestSpecification as(String token) {

@@ -1,5 +1,7 @@
 package party.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import party.local.LocalKeycloak;
 
 /**
  * Debian's headless chromium as a phone (390 × 844 and a phone's user agent), driven through its chromedriver.
@@ -50,6 +53,20 @@ final class PhoneBrowser implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
+    }
+
+    /**
+     * Opens the unit leader's page and signs in as {@code user} on Keycloak's own login page (authorization code
+     * with PKCE), back on the page with its tabs shown.
+     */
+    void signIn(String gatewayUrl, String user) {
+        open(gatewayUrl + "/m");
+        await().atMost(Duration.ofSeconds(20)).until(() -> shows("#login"));
+        one("#login").click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> shows("#kc-login"));
+        one("#username").sendKeys(user);
+        one("#password").sendKeys(LocalKeycloak.demoPassword(user));
+        one("#kc-login").click();
     }
 
     String currentUrl() {

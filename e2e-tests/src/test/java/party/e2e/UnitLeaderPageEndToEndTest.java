@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import party.local.LocalKeycloak;
 import party.local.LocalPlatform;
 
 /**
@@ -41,14 +40,8 @@ class UnitLeaderPageEndToEndTest {
         Files.write(photo, PHOTO);
 
         try (var phone = new PhoneBrowser()) {
-            phone.open(platform.gatewayUrl() + "/m");
-            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#login"));
-            phone.one("#login").click();
             // Keycloak's own login page, then back to the page with a one-time code it trades for tokens
-            await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#kc-login"));
-            phone.one("#username").sendKeys("leader-a");
-            phone.one("#password").sendKeys(LocalKeycloak.demoPassword("leader-a"));
-            phone.one("#kc-login").click();
+            phone.signIn(platform.gatewayUrl(), "leader-a");
 
             String card = "section[data-item='" + item + "']";
             await().atMost(Duration.ofSeconds(30)).until(() -> phone.shows(card));

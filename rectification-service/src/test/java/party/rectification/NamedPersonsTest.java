@@ -95,8 +95,12 @@ class NamedPersonsTest {
                 issue(Map.of("responsibleLeaderId", id.toString())).statusCode(201));
         person(id, "李明", 2, held(district, TODAY.minusYears(1), TODAY.minusDays(1))); // left yesterday
         person(id, "李明", 1, held(district, TODAY.minusYears(1), null)); // late, and older
+        // events are consumed in order: once a later one is in, the two above have been handled
+        UUID marker = person("周标记", 0, held(district, TODAY.minusYears(1), null));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                issue(Map.of("responsibleLeaderId", id.toString())).statusCode(400));
+                issue(Map.of("responsibleLeaderId", marker.toString())).statusCode(201));
+        issue(Map.of("responsibleLeaderId", id.toString())).statusCode(400)
+                .body("type", equalTo("urn:party:problem:unknown-person"));
     }
 
     @Test

@@ -89,6 +89,21 @@ class WebhooksTest {
         return codec.write(codec.envelope(result, "assessment-service", Instant.now()));
     }
 
+    @Test
+    void anOverdueTaskOfTheTaskListReachesItsSubscriber() {
+        subscribe("district-q", "/hooks/q", "TaskOverdue");
+        var task = new party.common.events.TaskState(UUID.randomUUID(), "RW2026-000007", 2026, "落实三会一课",
+                "district-q", "/city/district-q", "/city", "IN_PROGRESS", java.time.LocalDate.of(2026, 11, 30), null,
+                null, "/city");
+        String overdue = codec.write(codec.envelope(new party.common.events.TaskOverdue(task), "rectification-service",
+                Instant.now()));
+        messaging.source("tasks").send(codec.write(codec.envelope(new party.common.events.TaskIssued(task),
+                "rectification-service", Instant.now()))); // not subscribed
+        messaging.source("tasks").send(overdue);
+        await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVER.at("/hooks/q").size() >= 1);
+        assertThat(RECEIVER.at("/hooks/q")).extracting(Receiver.Received::body).containsExactly(overdue);
+    }
+
     private static String idOf(String message) {
         return message.replaceAll("(?s)^\\{\"id\":\"([^\"]+)\".*", "$1");
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
@@ -56,10 +56,10 @@ public class Entries {
     /**
      * Before a scheme locks: every indicator of every unit it assesses is scored by its department or accepted, or
      * the lock is refused naming them; an accepted figure raises its finding now, as a score does when given, and so
-     * does a figure counted from duty records, which {@code measured} gives by unit code.
+     * does a figure counted from duty records, which {@code counted} gives by unit code and indicator.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void settleForLock(Scheme scheme, Function<String, Map<String, Measure>> measured) {
+    public void settleForLock(Scheme scheme, BiFunction<String, Indicator, Measure> counted) {
         Map<String, IndicatorEntry> entries = IndicatorEntry.<IndicatorEntry>list("key.schemeId", scheme.id).stream()
                 .collect(Collectors.toMap(e -> e.key.orgCode() + "/" + e.key.indicatorCode(), e -> e));
         List<String> unsettled = new ArrayList<>();
@@ -70,7 +70,7 @@ public class Entries {
                         IndicatorEntry entry = entries.get(unit.code + "/" + indicator.code());
                         if (indicator.method().records() != null) { // counted, so settled: a finding if it falls short
                             accepted.add(() -> findings.scored(scheme, unit, indicator,
-                                    measured.apply(unit.code).get(indicator.code())));
+                                    counted.apply(unit.code, indicator)));
                         } else if (entry == null || !entry.settled()) {
                             unsettled.add(unit.code + "/" + indicator.code());
                         } else if (entry.reviewedAt == null) {

@@ -2,6 +2,7 @@ package party.assessment.persons;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -27,6 +28,7 @@ import party.common.problem.Refusal;
 import party.common.problem.Refused;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
+import party.common.scope.UnitMoved;
 
 /**
  * The registry of leaders and their posts. A committee keeps the leaders of the units below it (下管一级): the unit
@@ -272,6 +274,16 @@ public class Persons {
         appointment.termEnd = term.end();
         appointment.createdAt = Instant.now();
         appointment.persist();
+    }
+
+    /**
+     * A unit took a new path: its leaders are announced again, posts and paths as they now stand, so a replica that
+     * reads {@code org.persons} after {@code org.units} holds the new path too. Runs after {@code MovedPaths}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void follow(@Observes UnitMoved moved) {
+        Appointment.<Appointment>list("unitCode", moved.code()).stream().map(held -> held.personId).distinct()
+                .forEach(id -> announced(Person.findById(id)));
     }
 
     /**

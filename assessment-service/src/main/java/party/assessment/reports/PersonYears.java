@@ -68,10 +68,21 @@ public class PersonYears {
         return new PersonYear(person.id, person.name, year, posts.stream().map(held -> new Post(held.unitCode,
                 OrgUnit.nameOf(held.unitCode), held.post.label(), held.termStart, held.termEnd)).toList(), byKind,
                 records.stream().map(DutyRecords::view).toList(), counted(posts, records, year),
-                ResultUse.<ResultUse>list("personId = ?1 and withdrawnReason is null order by decidedOn", personId)
-                        .stream().filter(use -> OrgPath.isWithin(use.orgPath, scope))
-                        .map(use -> new Use(use.schemeId, use.orgCode, use.kind.label(), use.decision, use.decidedOn,
-                                use.documentRef)).toList());
+                uses(personId, year, scope));
+    }
+
+    /**
+     * The uses of the year's results that concern the person, for a caller of the committee that ran the scheme:
+     * the assessed units do not read how their results were used.
+     */
+    private static List<Use> uses(UUID personId, int year, String scope) {
+        return ResultUse.<ResultUse>list("personId = ?1 and withdrawnReason is null order by decidedOn", personId)
+                .stream().filter(use -> {
+                    Scheme scheme = Scheme.findById(use.schemeId);
+                    return scheme.year == year && OrgPath.isWithin(scheme.orgPath, scope);
+                })
+                .map(use -> new Use(use.schemeId, use.orgCode, use.kind.label(), use.decision, use.decidedOn,
+                        use.documentRef)).toList();
     }
 
     /** For each unit of the person's posts, the counted indicators of its schemes of the year and their share. */
@@ -82,8 +93,7 @@ public class PersonYears {
             String path = posts.stream().filter(held -> held.unitCode.equals(unit)).findFirst().orElseThrow().orgPath;
             for (Scheme scheme : schemes.stream().filter(s -> s.assesses(path) && s.state != SchemeState.SUPERSEDED)
                     .toList()) {
-                for (Indicator indicator : scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
-                        .filter(i -> i.method().records() != null).toList()) {
+                for (Indicator indicator : scheme.definition.countedIndicators()) {
                     long mine = records.stream().filter(r -> r.unitCode.equals(unit)
                             && indicator.method().records().counts(r.kind, r.post)).count();
                     counted.add(new Counted(scheme.id, scheme.title, unit, indicator.code(), indicator.name(), mine));

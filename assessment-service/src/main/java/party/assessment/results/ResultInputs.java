@@ -58,17 +58,15 @@ record ResultInputs(Map<String, Map<String, Measure>> measures, Map<String, BigD
         Map<String, RectificationTally> tallies = new HashMap<>();
         query(em, "from RectificationTally where key.year = :year" + one, RectificationTally.class, null, units,
                 scheme.year).forEach(t -> tallies.put(t.key.orgCode(), t));
-        boolean counts = scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
-                .anyMatch(indicator -> indicator.method().records() != null);
         return new ResultInputs(measures, routine, evaluation, opinion, tallies,
-                counts ? DutyRecord.tallies(scheme.year, units) : Map.of(), scheme);
+                scheme.definition.countedIndicators().isEmpty() ? Map.of() : DutyRecord.tallies(scheme.year, units),
+                scheme);
     }
 
     /** What was measured for the unit: the reported and reviewed figures, and the counts of its duty records. */
     Map<String, Measure> measures(String unit) {
         Map<String, Measure> reported = measures.getOrDefault(unit, Map.of());
-        List<Indicator> counted = scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
-                .filter(indicator -> indicator.method().records() != null).toList();
+        List<Indicator> counted = scheme.definition.countedIndicators();
         if (counted.isEmpty()) {
             return reported;
         }

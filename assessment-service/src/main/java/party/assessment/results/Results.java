@@ -17,7 +17,9 @@ import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
 import party.assessment.schemes.Schemes;
+import party.assessment.records.DutyRecord;
 import party.assessment.scoring.Grading;
+import party.assessment.scoring.RecordCount;
 import party.assessment.scoring.Scoring;
 import party.common.events.AssessmentResultLocked;
 import party.common.outbox.Outbox;
@@ -150,7 +152,9 @@ public class Results implements Rescoring {
         Scheme scheme = schemes.managed(schemeId, scope);
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以锁定");
         schemes.serialize(scheme); // no report changes between the check of the entries and the lock
-        entries.settleForLock(scheme, ResultInputs.load(em, scheme, null)::measures);
+        Map<String, List<RecordCount.Tally>> records = DutyRecord.tallies(scheme.year, null);
+        entries.settleForLock(scheme, (unit, indicator) -> indicator.method().records()
+                .measure(records.getOrDefault(unit, List.of())));
         computeAll(scheme);
         scheme.lock(Instant.now());
         for (Ranked ranked : ranking(scheme)) {

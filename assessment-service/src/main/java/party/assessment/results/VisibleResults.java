@@ -79,8 +79,7 @@ public class VisibleResults {
     /** The records each indicator counted from records counts for the unit, in the order of the indicators. */
     private static List<ResultViews.CountedRecordView> countedRecords(Scheme scheme, String unitCode) {
         Map<UUID, String> names = new HashMap<>();
-        return scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
-                .filter(indicator -> indicator.method().records() != null)
+        return scheme.definition.countedIndicators().stream()
                 .flatMap(indicator -> DutyRecord.counted(scheme.year, unitCode, indicator.method().records()).stream()
                         .map(record -> new ResultViews.CountedRecordView(indicator.code(), record.id,
                                 names.computeIfAbsent(record.personId, id -> Person.<Person>findById(id).name),

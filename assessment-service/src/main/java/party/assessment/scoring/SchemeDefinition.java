@@ -86,6 +86,12 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
         return gradientDrop == null ? BigDecimal.TEN : gradientDrop;
     }
 
+    /** The indicators counted from duty records, in the scheme's order. */
+    public List<Indicator> countedIndicators() {
+        return dimensions.stream().flatMap(d -> d.indicators().stream())
+                .filter(indicator -> indicator.method().records() != null).toList();
+    }
+
     public List<RecordKind> ownRecordKinds() {
         return recordKinds == null ? List.of() : recordKinds;
     }

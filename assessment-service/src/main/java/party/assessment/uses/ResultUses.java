@@ -78,10 +78,11 @@ public class ResultUses {
             throw Refusal.VALIDATION.because("a talk 约谈 is with a leader of the unit: name them by personId",
                     "personId");
         }
-        if (command.personId() != null && Appointment.count("personId = ?1 and unitCode = ?2", command.personId(),
-                command.unit()) == 0) {
-            throw Refusal.UNKNOWN_PERSON.because("no person " + command.personId() + " holds or held a post in "
-                    + command.unit(), "personId");
+        if (command.personId() != null && Appointment.count("personId = ?1 and unitCode = ?2 and termStart <= ?3 "
+                + "and (termEnd is null or termEnd >= ?4)", command.personId(), command.unit(),
+                LocalDate.of(scheme.year, 12, 31), LocalDate.of(scheme.year, 1, 1)) == 0) {
+            throw Refusal.UNKNOWN_PERSON.because("no person " + command.personId() + " held a post in "
+                    + command.unit() + " in " + scheme.year, "personId");
         }
         var use = new ResultUse();
         use.id = UUID.randomUUID();

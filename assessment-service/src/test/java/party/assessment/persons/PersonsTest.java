@@ -137,6 +137,17 @@ class PersonsTest {
                         .isEqualTo("org.persons"));
     }
 
+    @Test
+    void aUnitThatMovesTakesItsLeadersAlongAndTheyAreAnnouncedAgain() {
+        String wang = registered("王建国", "SECRETARY", "2024-03-01", null);
+        given().auth().oauth2(TestTokens.token("admin", "/", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("parentCode", "district-b")).post("/api/assessment/org-units/" + town + "/move")
+                .then().statusCode(200);
+        var sink = messaging.sink("outbox");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(announced(sink, wang)).hasSize(2));
+        assertThat(announced(sink, wang).get(1).posts().get(0).orgPath()).isEqualTo("/city/district-b/" + town);
+    }
+
     private List<PersonState> announced(InMemorySink<?> sink, String person) {
         return sink.received().stream().filter(m -> person.equals(key(m)))
                 .map(m -> ((PersonRecorded) codec.event(codec.read((String) m.getPayload()))).person()).toList();

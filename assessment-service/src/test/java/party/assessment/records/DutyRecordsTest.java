@@ -10,9 +10,14 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.testing.PostgresResource;
@@ -41,6 +47,10 @@ class DutyRecordsTest {
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
     private static final String RECORDS = "/api/assessment/duty-records";
+    /** file names as a browser sends them, in UTF-8 */
+    private static final RestAssuredConfig UTF8_MULTIPART = RestAssured.config()
+            .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8))
+            .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE));
 
     @Inject
     DataSource db;
@@ -129,7 +139,7 @@ class DutyRecordsTest {
         as(clerk).body(change("再改", 0L)).put(path).then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:stale-version"));
 
-        String file = given().auth().oauth2(clerk).multiPart("file", "site-visit.png", PNG, "image/png")
+        String file = given().config(UTF8_MULTIPART).auth().oauth2(clerk).multiPart("file", "现场.png", PNG, "image/png")
                 .post(path + "/evidence").then().statusCode(201).body("mediaType", equalTo("image/png"))
                 .extract().path("id");
         given().auth().oauth2(clerk).multiPart("file", "notes.txt", "plain text".getBytes(), "image/png")
@@ -137,7 +147,7 @@ class DutyRecordsTest {
         byte[] downloaded = as(countyOrganizer).get(path + "/evidence/" + file).then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
         assertThat(downloaded).isEqualTo(PNG);
-        as(countyOrganizer).get(path).then().body("evidence.fileName", contains("site-visit.png"));
+        as(countyOrganizer).get(path).then().body("evidence.fileName", contains("现场.png"));
 
         sql("update duty_record set editable_until = '" + TODAY.minusDays(1) + "' where id = '" + id + "'");
         as(clerk).body(change("锁定后", null)).put(path).then().statusCode(409)

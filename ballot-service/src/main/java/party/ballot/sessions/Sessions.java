@@ -148,11 +148,20 @@ public class Sessions {
             throw Refusal.INVALID_SUBJECT.because(input.id() + " is an org unit's code: name it as unit",
                     "categories.subjects.id");
         }
-        if (ReplicatedPerson.<ReplicatedPerson>find("cast(id as string) = ?1", input.id()).count() > 0) {
+        if (registered(input.id())) {
             throw Refusal.INVALID_SUBJECT.because(input.id() + " is a person of the registry: name them as person",
                     "categories.subjects.id");
         }
         return new SessionDefinition.Subject(input.id(), input.name(), true);
+    }
+
+    /** Whether a subject's id is a person of the registry's, who is named as {@code person}. */
+    private static boolean registered(String id) {
+        try {
+            return ReplicatedPerson.findById(UUID.fromString(id)) != null;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
     }
 
     private static BallotResultsSealed announcement(EvaluationSession session, SealedResult sealed) {

@@ -151,38 +151,46 @@ async function listRecords() {
   }));
 }
 
-/** The record first, then its photo as evidence. */
+/**
+ * The record first, then its photo as evidence. A record saved whose photo did not go up is kept in
+ * {@code form.dataset.saved}: sending again uploads the photo to it, and never records it twice.
+ */
 async function saveRecord(event) {
   event.preventDefault();
   const form = event.target;
-  const values = Object.fromEntries(['personId', 'kind', 'happenedOn', 'summary', 'lateReason']
-      .map((name) => [name, form.elements[name].value.trim()]).filter(([, value]) => value));
-  if (!values.personId || !values.summary) {
-    return failed(form, values.personId ? '请填写内容摘要' : '本单位尚无在任领导，请联系上级党委登记');
-  }
-  if (form.elements.participants.value) {
-    values.participants = Number(form.elements.participants.value);
-  }
   form.querySelector('button').disabled = true;
-  const response = await api('/assessment/duty-records', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(values),
-  });
-  if (!response.ok) {
-    return failed(form, await problemText(response));
+  let record = form.dataset.saved ? JSON.parse(form.dataset.saved) : null;
+  if (!record) {
+    const values = Object.fromEntries(['personId', 'kind', 'happenedOn', 'summary', 'lateReason']
+        .map((name) => [name, form.elements[name].value.trim()]).filter(([, value]) => value));
+    if (!values.personId || !values.summary) {
+      return failed(form, values.personId ? '请填写内容摘要' : '本单位尚无在任领导，请联系上级党委登记');
+    }
+    if (form.elements.participants.value) {
+      values.participants = Number(form.elements.participants.value);
+    }
+    const response = await api('/assessment/duty-records', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify(values),
+    });
+    if (!response.ok) {
+      return failed(form, await problemText(response));
+    }
+    record = await response.json();
   }
-  const record = await response.json();
   const photo = form.elements.photo.files[0];
   if (photo) {
     const upload = new FormData();
     upload.append('file', photo);
     const stored = await api('/assessment/duty-records/' + record.id + '/evidence', { method: 'POST', body: upload });
     if (!stored.ok) {
+      form.dataset.saved = JSON.stringify({ id: record.id, kindName: record.kindName, late: record.late });
       await listRecords();
-      return failed(form, '纪实已保存，照片未上传：' + await problemText(stored));
+      return failed(form, '纪实已保存，照片未上传：' + await problemText(stored) + '。请重新选择照片后再次提交。');
     }
   }
+  delete form.dataset.saved;
   form.querySelector('button').disabled = false;
   form.querySelector('.error').classList.add('hidden');
   ['summary', 'lateReason', 'participants', 'photo'].forEach((name) => { form.elements[name].value = ''; });

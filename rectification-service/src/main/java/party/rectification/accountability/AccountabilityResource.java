@@ -18,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.orgreplica.persons.NamedPerson;
 
 /** Accountability decisions on an item, recorded by the discipline commission within its scope. */
 @Path("/items/{id}/accountability")
@@ -38,7 +39,8 @@ public class AccountabilityResource {
                                String decidedBy, Instant decidedAt) {
 
         static DecisionView of(AccountabilityDecision d) {
-            return new DecisionView(d.id, d.itemId, d.person, d.personId, d.personId == null, d.post, d.disposition,
+            return new DecisionView(d.id, d.itemId, d.person, d.personId,
+                    new NamedPerson(d.personId, d.person).outsideRegistry(), d.post, d.disposition,
                     d.disposition.label(), d.justification, d.decidedBy, d.decidedAt);
         }
     }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import party.orgreplica.persons.NamedPerson;
 
 /** Response bodies of the item API. */
 public final class ItemViews {
@@ -35,7 +36,8 @@ public final class ItemViews {
             return new ItemView(item.id, item.number, item.source, item.source.label(), item.timingClass,
                     item.timingClass.label(), item.problem, item.publicSummary, item.orgCode, item.orgPath,
                     item.responsibleLeader, item.responsibleLeaderId,
-                    item.responsibleLeader != null && item.responsibleLeaderId == null, item.supervisingUnit, item.measures, item.milestones, item.report,
+                    new NamedPerson(item.responsibleLeaderId, item.responsibleLeader).outsideRegistry(),
+                    item.supervisingUnit, item.measures, item.milestones, item.report,
                     item.foundOn, item.deadline, item.state, item.state.label(),
                     open ? Warning.of(item.deadline, today, days) : null,
                     open ? ChronoUnit.DAYS.between(today, item.deadline) : null, item.isOverdue(today),

@@ -50,16 +50,7 @@ public class Ledger {
             parameters.and("open", ItemState.OPEN);
         }
         if (filter.warning != null) {
-            LocalDate from = filter.warning.deadlineFrom(today, rules.warning());
-            LocalDate to = filter.warning.deadlineTo(today, rules.warning());
-            if (from != null) {
-                where.add("deadline >= :warningFrom");
-                parameters.and("warningFrom", from);
-            }
-            if (to != null) {
-                where.add("deadline <= :warningTo");
-                parameters.and("warningTo", to);
-            }
+            filter.warning.narrow(where, parameters, today, rules.warning());
         }
         if (Boolean.TRUE.equals(filter.overdue)) {
             where.add("deadline < :today");

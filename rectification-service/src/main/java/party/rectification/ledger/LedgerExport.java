@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.hibernate.jpa.HibernateHints;
+import party.orgreplica.persons.NamedPerson;
 import party.rectification.items.CommitteeClock;
 import party.rectification.items.RectificationItem;
 import party.rectification.items.RectificationRules;
@@ -63,8 +64,8 @@ public class LedgerExport {
 
     /** The responsible leader's name, marked when it is not the registry's. */
     private static String leader(RectificationItem item) {
-        return item.responsibleLeader == null || item.responsibleLeaderId != null ? item.responsibleLeader
-                : item.responsibleLeader + "（非名册人员）";
+        return new NamedPerson(item.responsibleLeaderId, item.responsibleLeader).outsideRegistry()
+                ? item.responsibleLeader + "（非名册人员）" : item.responsibleLeader;
     }
 
     private void write(Worksheet sheet, int row, RectificationItem item, LocalDate today) {
