@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.common.problem.Refusal;
@@ -238,10 +237,8 @@ public class RectificationItem extends PanacheEntityBase {
     /** Moves to the state the step leads to, or refuses with a 409 naming the state and the allowed steps. */
     Transition take(Step step) {
         ItemState from = state;
-        state = from.after(step, timingClass).orElseThrow(() -> Refusal.ILLEGAL_STEP.because("当前状态（" + from.label() + "）不能执行此操作",
-                "step " + step.slug() + " is not allowed in state " + from + "; allowed: "
-                + (from.allowedSteps(timingClass).isEmpty() ? "none"
-                : from.allowedSteps(timingClass).stream().map(Step::slug).collect(Collectors.joining(", "))), null));
+        state = from.after(step, timingClass).orElseThrow(() -> Step.illegal(from.label(), step.slug(), from,
+                from.allowedSteps(timingClass).stream().map(Step::slug).toList()));
         return new Transition(step, from, state);
     }
 

@@ -1,6 +1,8 @@
 package party.rectification.items;
 
+import java.util.Collection;
 import party.common.problem.Refusal;
+import party.common.problem.Refused;
 import party.common.scope.OrgPath;
 
 /** One move of the rectification workflow, and which side takes it. */
@@ -55,6 +57,16 @@ public enum Step {
 
     public Side side() {
         return side;
+    }
+
+    /**
+     * The 409 for a step its record's state does not allow, for an item and a task alike: the state in words, and
+     * the steps that are allowed, by their slugs.
+     */
+    public static Refused illegal(String stateLabel, String step, Object state, Collection<String> allowed) {
+        return Refusal.ILLEGAL_STEP.because("当前状态（" + stateLabel + "）不能执行此操作", "step " + step
+                + " is not allowed in state " + state + "; allowed: "
+                + (allowed.isEmpty() ? "none" : String.join(", ", allowed)), null);
     }
 
     /** The name used in URLs and problem details, e.g. {@code send-back-plan}. */

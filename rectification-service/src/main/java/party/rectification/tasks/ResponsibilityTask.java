@@ -10,11 +10,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 import java.util.UUID;
 import party.common.events.TaskState;
-import party.common.problem.Refusal;
 import party.rectification.items.RectificationItem;
+import party.rectification.items.Step;
 
 /**
  * A task of the year's task list 任务清单 (docs/domain.md §8): issued by a committee to a unit below it, answered
@@ -69,10 +68,8 @@ public class ResponsibilityTask extends PanacheEntityBase {
     /** Moves to the state the step leads to, or refuses with a 409 naming the state and the allowed steps. */
     TaskStatus take(TaskStep step) {
         TaskStatus from = state;
-        state = from.after(step).orElseThrow(() -> Refusal.ILLEGAL_STEP.because("当前状态（" + from.label()
-                + "）不能执行此操作", "step " + step.slug() + " is not allowed in state " + from + "; allowed: "
-                + (from.allowedSteps().isEmpty() ? "none"
-                : from.allowedSteps().stream().map(TaskStep::slug).collect(Collectors.joining(", "))), null));
+        state = from.after(step).orElseThrow(() -> Step.illegal(from.label(), step.slug(), from,
+                from.allowedSteps().stream().map(TaskStep::slug).toList()));
         return from;
     }
 
