@@ -45,7 +45,7 @@ async function todo() {
   const waiting = (item) => item.allowedSteps.some((step) => STEPS[step]) ? 0 : 1;
   items.sort((a, b) => waiting(a) - waiting(b) || a.deadline.localeCompare(b.deadline));
   $('todo').replaceChildren(...items.map(card));
-  if (items.length === 0) {
+  if (items.length === 0 && !$('todo').classList.contains('hidden')) { // not once the leader moved to another tab
     show('没有待办的整改事项。');
   }
 }
