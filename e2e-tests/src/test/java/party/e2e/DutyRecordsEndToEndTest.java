@@ -63,6 +63,11 @@ class DutyRecordsEndToEndTest {
                     .stream().anyMatch(option -> option.getText().equals(name + "（班子成员）")));
             phone.one("#record select[name=personId] option[value='" + member + "']").click();
             phone.one("#record select[name=kind] option[value=PARTY_BUILDING_MEETING]").click();
+            // the member's responsibility list, drawn from the post: the record names the duty it fulfils
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.all("#record select[name=dutyId] option")
+                    .stream().anyMatch(option -> option.getText().equals("分管组织工作")));
+            phone.all("#record select[name=dutyId] option").stream()
+                    .filter(option -> option.getText().equals("分管组织工作")).findFirst().orElseThrow().click();
             assertThat(phone.one("#record select[name=kind] option[value=PARTY_BUILDING_MEETING]").getText())
                     .isEqualTo("专题研究党建会议");
             assertThat(phone.one("#record input[name=happenedOn]").getAttribute("value")).isEqualTo(TODAY.toString());
@@ -74,7 +79,8 @@ class DutyRecordsEndToEndTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.one("#message").getText()
                     .equals("纪实已保存：专题研究党建会议"));
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.all("#record-list li").stream()
-                    .anyMatch(li -> li.getText().contains(summary) && li.getText().contains("照片 1")));
+                    .anyMatch(li -> li.getText().contains(summary) && li.getText().contains("照片 1")
+                            && li.getText().contains("履行：分管组织工作")));
             phone.screenshot("leader-duty-records");
         }
 
@@ -84,6 +90,12 @@ class DutyRecordsEndToEndTest {
         assertThat(record).containsEntry("postLabel", "班子成员").containsEntry("late", false)
                 .containsEntry("recordedBy", "leader-a");
         assertThat((List<?>) record.get("evidence")).hasSize(1);
+        // the task went from rectification-service over Kafka onto district-a's responsibility list
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(organizer).get("/api/assessment/duties?unit="
+                + "district-a&year=" + TODAY.getYear() + "&size=500").then().statusCode(200)
+                .body("items.task.id", hasItem(task)));
+        as(organizer).get("/api/assessment/persons/" + member + "/years/" + TODAY.getYear()).then().statusCode(200)
+                .body("duties.find { it.duty.title == '分管组织工作' }.records", equalTo(1));
 
         // the city's sample scheme counts district-a's 专题研究党建 meetings from the records, this one included
         String scheme = as(organizer).get("/api/assessment/schemes?year=" + TODAY.getYear() + "&size=50").then()

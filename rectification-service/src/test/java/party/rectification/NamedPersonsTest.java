@@ -124,6 +124,31 @@ class NamedPersonsTest {
         as(DISCIPLINE).get(decisions).then().statusCode(200).body("size()", equalTo(2));
     }
 
+    @Test
+    void aLeadersYearGathersTheirProblemsAndTheDecisionsAboutThem() {
+        UUID secretary = person("冯书记", 0, held(district, TODAY.minusYears(1), null));
+        String item = await().atMost(Duration.ofSeconds(5)).until(() -> issue(Map.of("responsibleLeaderId",
+                secretary.toString())).extract().<String>path("id"), id -> id != null);
+        issue(Map.of("responsibleLeader", "别人")).statusCode(201);
+        int year = TODAY.getYear();
+        as(INSPECTOR).get("/api/rectification/ledger?person=" + secretary + "&year=" + year).then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(item));
+        as(INSPECTOR).get("/api/rectification/ledger?person=" + secretary + "&year=" + (year - 1)).then()
+                .statusCode(200).body("total", equalTo(0)); // found this year: not on last year's desk
+        as(INSPECTOR).get("/api/rectification/ledger?year=1999").then().statusCode(400);
+
+        as(DISCIPLINE).contentType(ContentType.JSON).body(Map.of("personId", secretary.toString(),
+                "disposition", "FIRST_FORM", "justification", "批评教育")).post("/api/rectification/items/" + item
+                + "/accountability").then().statusCode(201);
+        String about = "/api/rectification/persons/" + secretary + "/accountability";
+        as(DISCIPLINE).get(about + "?year=" + year).then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].decision.dispositionLabel", org.hamcrest.Matchers.notNullValue())
+                .body("[0].itemNumber", org.hamcrest.Matchers.startsWith("ZG")).body("[0].unit", equalTo(district));
+        as(DISCIPLINE).get(about + "?year=" + (year - 1)).then().statusCode(200).body("size()", equalTo(0));
+        as(INSPECTOR).get(about).then().statusCode(403); // decisions about persons stay with discipline
+        as(Fixtures.leaderOf("district-b")).get(about).then().statusCode(403);
+    }
+
     private io.restassured.response.ValidatableResponse issue(Map<String, String> leader) {
         var body = new HashMap<String, Object>(Map.of("source", "INSPECTION", "timingClass", "FULL",
                 "problem", "三会一课制度落实不到位", "unit", district));

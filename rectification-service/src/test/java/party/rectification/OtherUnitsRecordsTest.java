@@ -11,10 +11,16 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import party.common.events.EventCodec;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
+import party.common.events.PersonRecorded;
+import party.common.events.PersonState;
 import party.testing.OtherUnitsRecordsLookUnknown;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
@@ -54,8 +60,16 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
                 .post("/api/rectification/tasks").then().statusCode(201).extract().path("[0].id");
         String file = as(Fixtures.leaderOf("district-s")).multiPart("file", "photo.png", png, "image/png")
                 .post("/api/rectification/tasks/" + task + "/evidence").then().statusCode(201).extract().path("id");
+        UUID leader = UUID.randomUUID();
+        messaging.source("persons").send(codec.write(codec.envelope(new PersonRecorded(new PersonState(leader,
+                "S区书记", null, List.of(new PersonState.Held(UUID.randomUUID(), "district-s", "/city/district-s",
+                        "SECRETARY", "书记（第一责任人）", LocalDate.of(2024, 1, 1), null)), 0)), "assessment-service",
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as(owner())
+                .get("/api/rectification/persons/" + leader + "/accountability").then().statusCode(200));
         return Map.of("items/{id}", item, "evidence/{evidenceId}", evidence, "clues/{id}", clue,
-                "org-units/{code}", "district-s", "tasks/{id}", task, "evidence/{file}", file);
+                "org-units/{code}", "district-s", "tasks/{id}", task, "evidence/{file}", file,
+                "persons/{id}", leader.toString());
     }
 
     @Override

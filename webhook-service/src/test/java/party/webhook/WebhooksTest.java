@@ -93,7 +93,8 @@ class WebhooksTest {
     void anOverdueTaskOfTheTaskListReachesItsSubscriber() {
         subscribe("district-q", "/hooks/q", "TaskOverdue");
         var task = new party.common.events.TaskState(UUID.randomUUID(), "RW2026-000007", 2026, "落实三会一课",
-                "district-q", "/city/district-q", "/city", "IN_PROGRESS", java.time.LocalDate.of(2026, 11, 30), null,
+                "district-q", "/city/district-q", "/city", "IN_PROGRESS", "推进中",
+                java.time.LocalDate.of(2026, 11, 30), null,
                 null, "/city");
         String overdue = codec.write(codec.envelope(new party.common.events.TaskOverdue(task), "rectification-service",
                 Instant.now()));

@@ -42,6 +42,11 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Whether the term covers that day. */
+    public boolean heldOn(LocalDate day) {
+        return !termStart.isAfter(day) && (termEnd == null || !termEnd.isBefore(day));
+    }
+
     Term term() {
         return new Term(termStart, termEnd);
     }

@@ -2,6 +2,7 @@ package party.assessment.persons;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -47,10 +48,12 @@ public class Persons {
 
     private final Validator validator;
     private final Outbox outbox;
+    private final Event<PostTaken> postTaken;
 
-    public Persons(Validator validator, Outbox outbox) {
+    public Persons(Validator validator, Outbox outbox, Event<PostTaken> postTaken) {
         this.validator = validator;
         this.outbox = outbox;
+        this.postTaken = postTaken;
     }
 
     /**
@@ -182,6 +185,7 @@ public class Persons {
                     .map(held -> held(held, nameOf(held.personId))).toList(), term);
         }
         appointment.correct(command.post(), command.businessAreas(), command.partyDuties(), term);
+        postTaken.fire(new PostTaken(appointment.id));
         return view(announced(Person.findById(id)), scope);
     }
 
@@ -274,6 +278,7 @@ public class Persons {
         appointment.termEnd = term.end();
         appointment.createdAt = Instant.now();
         appointment.persist();
+        postTaken.fire(new PostTaken(appointment.id));
     }
 
     /**

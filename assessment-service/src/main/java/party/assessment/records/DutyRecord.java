@@ -54,6 +54,9 @@ public class DutyRecord extends PanacheEntityBase {
     public String lateReason;
     @Column(name = "editable_until")
     public LocalDate editableUntil;
+    /** the duty of the responsibility list it fulfils, or null */
+    @Column(name = "duty_id")
+    public UUID dutyId;
     @Column(name = "withdrawn_reason")
     public String withdrawnReason;
     @Column(name = "recorded_by")

@@ -20,16 +20,17 @@ public final class DutyRecordCommands {
      *                     unit's scheme for that year
      * @param participants how many took part, when it matters (a meeting, a lecture)
      * @param lateReason   required when the record's period has locked: why it is entered late (补录说明)
+     * @param dutyId       optionally, the duty of the unit's responsibility list it fulfils (a task's, the post's)
      */
     public record Record(@NotNull UUID personId, @NotBlank @Size(max = 40) String kind, @NotNull LocalDate happenedOn,
                          @Min(0) @Max(100000) Integer participants, @NotBlank @Size(max = 2000) String summary,
-                         @Size(max = 2000) String lateReason) {
+                         @Size(max = 2000) String lateReason, UUID dutyId) {
     }
 
     /** A record as it should have been entered, while its period is open; {@code version} as read, optionally. */
     public record Correct(@NotBlank @Size(max = 40) String kind, @NotNull LocalDate happenedOn,
                           @Min(0) @Max(100000) Integer participants, @NotBlank @Size(max = 2000) String summary,
-                          @Size(max = 2000) String lateReason, Long version) {
+                          @Size(max = 2000) String lateReason, UUID dutyId, Long version) {
     }
 
     /** Why a record made in error is withdrawn; it stays, counting for nothing. */

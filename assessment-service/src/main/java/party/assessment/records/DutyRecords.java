@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import party.assessment.duties.Duties;
+import party.assessment.duties.Duty;
 import party.assessment.inputs.Rescoring;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.persons.Appointment;
@@ -56,7 +58,7 @@ public class DutyRecords {
         record.recordedBy = actor;
         record.recordedAt = Instant.now();
         write(record, post, command.kind(), command.happenedOn(), command.participants(), command.summary(),
-                command.lateReason(), today);
+                command.lateReason(), command.dutyId(), today);
         record.persist();
         rescoring.rescoreEverywhere(record.unitCode, record.happenedOn.getYear());
         return view(record);
@@ -76,7 +78,7 @@ public class DutyRecords {
         int yearBefore = record.happenedOn.getYear();
         Appointment post = postHeld(record.personId, command.happenedOn(), scope);
         write(record, post, command.kind(), command.happenedOn(), command.participants(), command.summary(),
-                command.lateReason(), LocalDate.ofInstant(record.recordedAt, ZONE));
+                command.lateReason(), command.dutyId(), LocalDate.ofInstant(record.recordedAt, ZONE));
         DutyRecord.flush(); // the answer carries the new version
         rescoring.rescoreEverywhere(record.unitCode, yearBefore);
         if (record.happenedOn.getYear() != yearBefore) {
@@ -167,13 +169,14 @@ public class DutyRecords {
 
     /** Takes what a record says after checking it: the kind against the schemes, lateness against the period. */
     private void write(DutyRecord record, Appointment post, String kind, LocalDate happenedOn, Integer participants,
-                       String summary, String lateReason, LocalDate enteredOn) {
+                       String summary, String lateReason, UUID dutyId, LocalDate enteredOn) {
         String kindName = kindName(kind, post.orgPath, happenedOn.getYear());
         RecordPeriod.Timing timing = period.of(happenedOn, enteredOn);
         if (timing.late() && (lateReason == null || lateReason.isBlank())) {
             throw Refusal.JUSTIFICATION_REQUIRED.because("the period of " + happenedOn + " locked on "
                     + period.lockDay(happenedOn) + ": a late entry (补录) says why", "lateReason");
         }
+        record.dutyId = dutyId == null ? null : Duties.fulfilled(dutyId, post.unitCode, post.personId).id;
         record.appointmentId = post.id;
         record.unitCode = post.unitCode;
         record.orgPath = post.orgPath;
@@ -224,12 +227,7 @@ public class DutyRecords {
 
     /** A record the caller's unit keeps: its own leaders'. Out of scope: 404; a unit below's: 403. */
     private static DutyRecord kept(UUID id, String scope) {
-        DutyRecord record = visible(id, scope);
-        if (!record.orgPath.equals(scope)) {
-            throw Refusal.WRONG_SIDE.because("a unit changes its own leaders' records; the committee above reads them",
-                    null);
-        }
-        return record;
+        return OrgPath.kept(DutyRecord.<DutyRecord>findById(id), record -> record.orgPath, scope, "leaders' records");
     }
 
     private static DutyRecord visible(UUID id, String scope) {
@@ -245,7 +243,8 @@ public class DutyRecords {
         return new DutyRecordView(record.id, record.personId, person.name, record.unitCode,
                 OrgUnit.nameOf(record.unitCode), record.post, record.post.label(), record.kind, record.kindName,
                 record.happenedOn, record.participants, record.summary, record.late, record.lateReason,
-                record.editableUntil, record.withdrawn(), record.withdrawnReason, record.recordedBy, record.recordedAt,
-                record.version, DutyRecordEvidence.listed(record.id));
+                record.editableUntil, record.withdrawn(), record.withdrawnReason,
+                record.dutyId == null ? null : Duties.view(Duty.findById(record.dutyId)), record.recordedBy,
+                record.recordedAt, record.version, DutyRecordEvidence.listed(record.id));
     }
 }

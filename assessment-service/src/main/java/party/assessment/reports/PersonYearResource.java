@@ -31,7 +31,8 @@ public class PersonYearResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A leader's year (述职): posts, duty records, the counted indicators they fed, uses of results")
+    @Operation(summary = "A leader's year (述职): posts, responsibility list with its tasks, duty records, the "
+            + "counted indicators they fed, uses of results")
     public PersonYears.PersonYear year(@PathParam("id") UUID id, @PathParam("year") @Min(2000) @Max(2100) int year) {
         return years.of(id, year, scope.root());
     }

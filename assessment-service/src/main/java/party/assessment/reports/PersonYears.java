@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import party.assessment.duties.Duties;
+import party.assessment.duties.DutyView;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.persons.Appointment;
 import party.assessment.persons.Person;
@@ -26,16 +28,31 @@ import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 
 /**
- * A leader's year for their 述职 (docs/domain.md §8, 示范): the posts they held, every duty record they made, the
- * indicators counted from records that their records fed, and the uses of announced results that concern them. The
- * committee above reads it, and so does their own unit; {@code scope} is the caller's org path.
+ * A leader's year for their 述职 (docs/domain.md §8, 示范): the posts they held, their responsibility list with the
+ * tasks on it, every duty record they made, the indicators counted from records that their records fed, and the uses
+ * of announced results that concern them. The committee above reads it, and so does their own unit; {@code scope} is
+ * the caller's org path. Their problems and accountability decisions are rectification-service's half of the page.
  */
 @ApplicationScoped
 public class PersonYears {
 
-    /** @param records newest first; @param byKind how many records of each kind, by the kind's name */
-    public record PersonYear(UUID person, String name, int year, List<Post> posts, Map<String, Long> byKind,
-                             List<DutyRecordView> records, List<Counted> counted, List<Use> uses) {
+    private final Duties duties;
+
+    public PersonYears(Duties duties) {
+        this.duties = duties;
+    }
+
+    /**
+     * @param duties  their responsibility list of the year (tasks included), each with how many records fulfil it
+     * @param records newest first; @param byKind how many records of each kind, by the kind's name
+     */
+    public record PersonYear(UUID person, String name, int year, List<Post> posts, List<Carried> duties,
+                             Map<String, Long> byKind, List<DutyRecordView> records, List<Counted> counted,
+                             List<Use> uses) {
+    }
+
+    /** A duty of the list, and how many of the year's records say they fulfil it. */
+    public record Carried(DutyView duty, long records) {
     }
 
     public record Post(String unit, String unitName, String postLabel, LocalDate termStart, LocalDate termEnd) {
@@ -65,9 +82,12 @@ public class PersonYears {
                 .stream().filter(record -> OrgPath.isWithin(record.orgPath, scope)).toList();
         Map<String, Long> byKind = new LinkedHashMap<>();
         records.forEach(record -> byKind.merge(record.kindName, 1L, Long::sum));
+        List<Carried> duties = this.duties.list(new Duties.Filter(null, personId, year, false), 0, 500, scope).items()
+                .stream().map(duty -> new Carried(duty, records.stream()
+                        .filter(record -> duty.id().equals(record.dutyId)).count())).toList();
         return new PersonYear(person.id, person.name, year, posts.stream().map(held -> new Post(held.unitCode,
-                OrgUnit.nameOf(held.unitCode), held.post.label(), held.termStart, held.termEnd)).toList(), byKind,
-                records.stream().map(DutyRecords::view).toList(), counted(posts, records, year),
+                OrgUnit.nameOf(held.unitCode), held.post.label(), held.termStart, held.termEnd)).toList(), duties,
+                byKind, records.stream().map(DutyRecords::view).toList(), counted(posts, records, year),
                 uses(personId, year, scope));
     }
 
@@ -103,13 +123,20 @@ public class PersonYears {
         return counted;
     }
 
-    /** The same year as a workbook, one sheet each: 任职, 履责纪实, 计入指标, 结果运用. */
+    /** The same year as a workbook, one sheet each: 任职, 责任清单, 履责纪实, 计入指标, 结果运用. */
     public byte[] workbook(UUID personId, int year, String scope) throws IOException {
         PersonYear page = of(personId, year, scope);
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
             rows(workbook.newWorksheet("任职"), List.of("单位", "职务", "任职起始", "任职结束"), page.posts().stream()
                     .map(p -> new Object[] {p.unitName(), p.postLabel(), p.termStart(), p.termEnd()}).toList());
+            rows(workbook.newWorksheet("责任清单"), List.of("单位", "来源", "职责", "任务编号", "截止日期", "任务状态",
+                    "履责纪实次数"), page.duties().stream().map(c -> {
+                        DutyView.Task task = c.duty().task();
+                        return new Object[] {c.duty().unitName(), c.duty().originLabel(), c.duty().title(),
+                                task == null ? null : task.number(), task == null ? null : task.deadline(),
+                                task == null ? null : task.stateLabel(), c.records()};
+                    }).toList());
             rows(workbook.newWorksheet("履责纪实"), List.of("日期", "类型", "单位", "参加人数", "内容摘要", "补录"),
                     page.records().stream().map(r -> new Object[] {r.happenedOn(), r.kindName(), r.unitName(),
                             r.participants(), r.summary(), r.late() ? "是" : ""}).toList());

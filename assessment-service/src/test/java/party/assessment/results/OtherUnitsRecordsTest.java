@@ -43,6 +43,8 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
                 "results/{unit}", "shire-s1", "indicators/{code}", "ORG-1", "org-units/{code}", "shire-s",
                 "persons/{id}", leader.path("id"), "appointments/{appointment}", leader.path("appointments[0].id"),
                 "duty-records/{id}", record, "evidence/{file}", file, "years/{year}", "2026"));
+        records.put("duties/{id}", given().auth().oauth2(clerk).get("/api/assessment/duties?person="
+                + leader.path("id")).then().statusCode(200).extract().path("items[0].id"));
         // a use needs an announced scheme; this scheme's scope answers before any use is looked up
         records.put("uses/{use}", java.util.UUID.randomUUID().toString());
         return records;

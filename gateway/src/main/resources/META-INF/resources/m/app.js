@@ -129,10 +129,23 @@ async function records() {
     form.elements.personId.replaceChildren(...leaders);
     form.elements.kind.replaceChildren(...(await kinds.json()).map((kind) => option(kind.code, kind.name)));
     form.elements.happenedOn.value = today();
+    form.elements.personId.addEventListener('change', () => listDuties(form));
+    await listDuties(form);
     form.addEventListener('submit', saveRecord);
     form.dataset.ready = 'yes';
   }
   await listRecords();
+}
+
+/** The chosen leader's responsibility list of the year, for the record to name the duty it fulfils. */
+async function listDuties(form) {
+  const none = option('', '（不关联）');
+  const person = form.elements.personId.value;
+  const response = person && await api('/assessment/duties?person=' + person + '&year=' + today().slice(0, 4)
+      + '&size=200');
+  const duties = response && response.ok ? (await response.json()).items : [];
+  form.elements.dutyId.replaceChildren(none, ...duties.map((duty) => option(duty.id,
+      duty.title + (duty.task ? '（' + duty.task.number + '）' : ''))));
 }
 
 async function listRecords() {
@@ -146,6 +159,7 @@ async function listRecords() {
     li.dataset.record = record.id;
     li.textContent = record.happenedOn + ' · ' + record.personName + ' · ' + record.kindName
         + (record.late ? '（补录）' : '') + ' · ' + record.summary
+        + (record.fulfils ? ' · 履行：' + record.fulfils.title : '')
         + (record.evidence.length ? ' · 照片 ' + record.evidence.length : '');
     return li;
   }));
@@ -161,7 +175,7 @@ async function saveRecord(event) {
   form.querySelector('button').disabled = true;
   let record = form.dataset.saved ? JSON.parse(form.dataset.saved) : null;
   if (!record) {
-    const values = Object.fromEntries(['personId', 'kind', 'happenedOn', 'summary', 'lateReason']
+    const values = Object.fromEntries(['personId', 'kind', 'dutyId', 'happenedOn', 'summary', 'lateReason']
         .map((name) => [name, form.elements[name].value.trim()]).filter(([, value]) => value));
     if (!values.personId || !values.summary) {
       return failed(form, values.personId ? '请填写内容摘要' : '本单位尚无在任领导，请联系上级党委登记');

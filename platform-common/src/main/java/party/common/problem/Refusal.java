@@ -49,6 +49,7 @@ public enum Refusal {
     ACCOUNT_TAKEN(409, "该账号已属于他人"),
     UNKNOWN_RECORD_KIND(400, "纪实类型不存在"),
     RECORD_LOCKED(409, "纪实已过修改期限"),
+    UNKNOWN_DUTY(400, "责任清单中没有该项职责"),
     OTHER_DEPARTMENT(403, "只能评本部门的指标"),
     WRONG_SCHEME_STATE(409, "考核方案当前状态不允许此操作"),
     ALREADY_REVIEWED(409, "部门已评分，不能再修改自评"),

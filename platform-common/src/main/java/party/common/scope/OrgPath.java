@@ -32,6 +32,18 @@ public final class OrgPath {
         return record;
     }
 
+    /**
+     * A record the caller's own unit keeps (its leaders' duty records, its responsibility list): visible as above,
+     * and changed only from the unit itself, never from the committee above, which reads it (403 saying so).
+     */
+    public static <T> T kept(T record, Function<T, String> pathOf, String scope, String what) {
+        if (!pathOf.apply(visible(record, pathOf, scope)).equals(scope)) {
+            throw Refusal.WRONG_SIDE.because("a unit keeps its own " + what + "; the committee above reads them",
+                    null);
+        }
+        return record;
+    }
+
     /** The path of the unit one level up, or {@code null} for a root unit. */
     public static String parent(String path) {
         int slash = path.lastIndexOf('/');

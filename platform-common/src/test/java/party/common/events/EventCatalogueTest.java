@@ -26,8 +26,8 @@ class EventCatalogueTest {
             "district-a", "/city/district-a", "INSPECTION", "FULL", "CLOSED", LocalDate.of(2026, 12, 31),
             LocalDate.of(2026, 12, 1), true, null);
     private static final TaskState TASK = new TaskState(UUID.randomUUID(), "RW2026-000001", 2026,
-            "落实基层党建述职评议问题整改", "district-a", "/city/district-a", "/city", "ACCEPTED", LocalDate.of(2026, 6, 30),
-            LocalDate.of(2026, 6, 20), true, null);
+            "落实基层党建述职评议问题整改", "district-a", "/city/district-a", "/city", "COMPLETED", "已完成",
+            LocalDate.of(2026, 6, 30), LocalDate.of(2026, 6, 20), true, null);
     private static final AccountabilityDecided DECIDED = new AccountabilityDecided(UUID.randomUUID(), ITEM.itemId(),
             "district-a", "/city/district-a", "FIRST_FORM");
 

@@ -9,6 +9,7 @@ import party.common.outbox.Outbox;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
 import party.orgreplica.persons.NamedPerson;
+import party.orgreplica.persons.ReplicatedPost;
 import party.rectification.items.CommitteeClock;
 import party.rectification.items.Items;
 import party.rectification.items.RectificationItem;
@@ -51,6 +52,21 @@ public class Accountability {
         outbox.publish(new AccountabilityDecided(decision.id, item.id, item.orgCode, item.orgPath,
                 decision.disposition.name()));
         return decision;
+    }
+
+    /**
+     * The decisions about a person of the registry on items in scope, taken in the year (China's calendar) when
+     * given, oldest first: the discipline half of their 述职. A person with no post in scope is unknown (404).
+     */
+    public List<AccountabilityDecision> about(UUID personId, Integer year, String scope) {
+        if (ReplicatedPost.<ReplicatedPost>list("personId", personId).stream()
+                .noneMatch(post -> OrgPath.isWithin(post.orgPath, scope))) {
+            throw Refusal.unknown(); // never held a post in scope: as for a person who does not exist
+        }
+        List<AccountabilityDecision> decisions = AccountabilityDecision.list(
+                "personId = ?1 order by decidedAt", personId);
+        return decisions.stream().filter(d -> OrgPath.isWithin(d.orgPath, scope))
+                .filter(d -> year == null || clock.yearOf(d.decidedAt) == year).toList();
     }
 
     /** The decisions on an item in scope, oldest first. */

@@ -32,4 +32,9 @@ public class CommitteeClock {
     public Instant now() {
         return clock.instant();
     }
+
+    /** The year an instant falls in, where the committees work. */
+    public int yearOf(Instant instant) {
+        return instant.atZone(clock.getZone()).getYear();
+    }
 }

@@ -60,6 +60,10 @@ public class Ledger {
             where.add("responsibleLeaderId = :person");
             parameters.and("person", filter.person);
         }
+        if (filter.year != null) {
+            where.add("foundOn <= :yearEnd and (closedOn is null or closedOn >= :yearStart)");
+            parameters.and("yearStart", LocalDate.of(filter.year, 1, 1)).and("yearEnd", LocalDate.of(filter.year, 12, 31));
+        }
         if (filter.deadlineFrom != null) {
             where.add("deadline >= :deadlineFrom");
             parameters.and("deadlineFrom", filter.deadlineFrom);

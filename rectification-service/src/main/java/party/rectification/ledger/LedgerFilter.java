@@ -1,5 +1,7 @@
 package party.rectification.ledger;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import party.rectification.items.ItemState;
@@ -25,6 +27,11 @@ public class LedgerFilter {
     /** a person of the registry: the items they are the responsible leader of (问题清单) */
     @QueryParam("person")
     public java.util.UUID person;
+    /** a year: the items open at some time in it (found by its end, not closed before it began), as in a 述职 */
+    @QueryParam("year")
+    @Min(2000)
+    @Max(2100)
+    public Integer year;
     @QueryParam("deadlineFrom")
     public LocalDate deadlineFrom;
     @QueryParam("deadlineTo")

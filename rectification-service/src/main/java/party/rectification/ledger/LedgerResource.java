@@ -1,6 +1,7 @@
 package party.rectification.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
@@ -47,8 +48,9 @@ public class LedgerResource {
     }
 
     @GET
-    @Operation(summary = "Items in scope by deadline; filter by unit subtree, source, state, warning colour, overdue, deadline")
-    public Page<ItemViews.ItemView> page(@BeanParam LedgerFilter filter,
+    @Operation(summary = "Items in scope by deadline; filter by unit subtree, source, state, warning colour, overdue, "
+            + "responsible leader (问题清单), year, deadline")
+    public Page<ItemViews.ItemView> page(@BeanParam @Valid LedgerFilter filter,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var today = clock.today();
@@ -60,7 +62,7 @@ public class LedgerResource {
     @Path("/export.xlsx")
     @Produces(XLSX)
     @Operation(summary = "The filtered ledger as an .xlsx workbook")
-    public Response exportXlsx(@BeanParam LedgerFilter filter) {
+    public Response exportXlsx(@BeanParam @Valid LedgerFilter filter) {
         var query = ledger.query(filter, scope); // a unit outside the scope is refused here, before anything is sent
         StreamingOutput workbook = out -> export.write(query, out);
         return Response.ok(workbook).header("Content-Disposition",

@@ -95,7 +95,7 @@ public class ResponsibilityTask extends PanacheEntityBase {
     }
 
     TaskState state() {
-        return new TaskState(id, number, year, title, orgCode, orgPath, issuingPath, state.name(), deadline, closedOn,
-                onTime, escalatedTo);
+        return new TaskState(id, number, year, title, orgCode, orgPath, issuingPath, state.name(), state.label(), deadline,
+                closedOn, onTime, escalatedTo);
     }
 }
