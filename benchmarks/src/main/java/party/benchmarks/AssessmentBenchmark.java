@@ -158,7 +158,11 @@ public final class AssessmentBenchmark {
         db.setAutoCommit(true);
     }
 
-    /** Four leaders a unit, one in each post, and 30 records a unit over the year, of every kind and post. */
+    /**
+     * Four leaders a unit, one in each post, each with the four duties of a responsibility list, the secretary also
+     * with two of the unit's tasks; 30 records a unit over the year, of every kind and post, a third of them naming
+     * the duty they fulfil.
+     */
     private void fillLeadersAndRecords(Connection db) throws SQLException {
         db.setAutoCommit(false);
         Timestamp now = Timestamp.from(Instant.now());
@@ -168,10 +172,16 @@ public final class AssessmentBenchmark {
              var appointment = db.prepareStatement("""
                      insert into appointment (id, person_id, unit_code, org_path, post, term_start, created_at)
                      values (?, ?, ?, ?, ?, ?, ?)""");
+             var task = db.prepareStatement("""
+                     insert into unit_task (task_id, number, year, title, unit_code, org_path, state, state_label,
+                         deadline) values (?, ?, ?, '基准任务', ?, ?, 'IN_PROGRESS', '推进中', ?)""");
+             var duty = db.prepareStatement("""
+                     insert into duty (id, unit_code, org_path, person_id, appointment_id, origin, title, year, task_id,
+                         created_by, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'benchmark', ?, 0)""");
              var record = db.prepareStatement("""
                      insert into duty_record (id, person_id, appointment_id, unit_code, org_path, post, kind, kind_name,
-                         happened_on, participants, summary, late, editable_until, recorded_by, recorded_at, version)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 9, '基准纪实', false, ?, 'benchmark', ?, 0)""")) {
+                         happened_on, participants, summary, late, editable_until, recorded_by, recorded_at, version,
+                         duty_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 9, '基准纪实', false, ?, 'benchmark', ?, 0, ?)""")) {
             for (int u = 0; u < UNITS; u++) {
                 String code = "bm-%04d".formatted(u);
                 UUID[] persons = new UUID[LEADERS];
@@ -196,6 +206,25 @@ public final class AssessmentBenchmark {
                     appointment.setTimestamp(7, now);
                     appointment.addBatch();
                 }
+                UUID[] firstDuty = new UUID[LEADERS];
+                for (int l = 0; l < LEADERS; l++) {
+                    for (int d = 0; d < 4; d++) {
+                        UUID id = UUID.randomUUID();
+                        firstDuty[l] = d == 0 ? id : firstDuty[l];
+                        duty(duty, id, code, persons[l], posts[l], "POST", "基准职责" + d, null, null, now);
+                    }
+                }
+                for (int t = 0; t < 2; t++) {
+                    UUID id = UUID.randomUUID();
+                    task.setObject(1, id);
+                    task.setString(2, "RW%d-%06d".formatted(year + 1, u * 2 + t));
+                    task.setInt(3, year + 1);
+                    task.setString(4, code);
+                    task.setString(5, "/city/" + code);
+                    task.setObject(6, first.plusMonths(6));
+                    task.addBatch();
+                    duty(duty, UUID.randomUUID(), code, persons[0], posts[0], "TASK", "基准任务", year + 1, id, now);
+                }
                 for (int r = 0; r < RECORDS; r++) {
                     int leader = (u + r) % LEADERS;
                     LocalDate day = first.plusDays((u * 31L + r * 12L) % 365);
@@ -210,23 +239,44 @@ public final class AssessmentBenchmark {
                     record.setObject(9, day);
                     record.setObject(10, day.plusMonths(1));
                     record.setTimestamp(11, now);
+                    record.setObject(12, r % 3 == 0 ? firstDuty[leader] : null);
                     record.addBatch();
                 }
                 if (u % 100 == 99) {
                     person.executeBatch();
                     appointment.executeBatch();
+                    task.executeBatch();
+                    duty.executeBatch();
                     record.executeBatch();
                 }
             }
             person.executeBatch();
             appointment.executeBatch();
+            task.executeBatch();
+            duty.executeBatch();
             record.executeBatch();
         }
         db.commit();
         db.setAutoCommit(true);
         try (var analyze = db.createStatement()) {
             analyze.execute("analyze duty_record");
+            analyze.execute("analyze duty");
         }
+    }
+
+    private static void duty(java.sql.PreparedStatement duty, UUID id, String unit, UUID person, UUID post,
+                             String origin, String title, Integer year, UUID task, Timestamp now) throws SQLException {
+        duty.setObject(1, id);
+        duty.setString(2, unit);
+        duty.setString(3, "/city/" + unit);
+        duty.setObject(4, person);
+        duty.setObject(5, post);
+        duty.setString(6, origin);
+        duty.setString(7, title);
+        duty.setObject(8, year);
+        duty.setObject(9, task);
+        duty.setTimestamp(10, now);
+        duty.addBatch();
     }
 
     /** Every sixth indicator is counted from records: 10 of the 60. */
