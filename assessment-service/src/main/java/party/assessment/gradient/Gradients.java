@@ -1,6 +1,7 @@
 package party.assessment.gradient;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import party.assessment.inputs.RectificationTally;
 import party.assessment.results.UnitResult;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.Schemes;
+import party.assessment.scoring.Scoring;
+import party.common.events.OrgLevel;
 import party.common.scope.OrgPath;
 
 /** The pressure gradient of a scheme's results, for the organization department that manages the scheme. */
@@ -31,13 +34,18 @@ public class Gradients {
         Set<String> withData = Set.copyOf(IndicatorEntry.getEntityManager().createQuery(
                 "select distinct e.key.orgCode from IndicatorEntry e where e.key.schemeId = ?1", String.class)
                 .setParameter(1, scheme.id).getResultList());
-        var units = UnitResult.<UnitResult>list("key.schemeId", scheme.id).stream()
-                .filter(r -> OrgPath.isWithin(r.orgPath, subtree))
-                .map(r -> {
-                    RectificationTally tally = tallies.get(r.key.orgCode());
-                    return PressureGradient.figures(r.key.orgCode(), r.orgPath, r.level, r.calculation,
-                            withData.contains(r.key.orgCode()), tally == null ? 0 : tally.onTime,
-                            tally == null ? 0 : tally.late);
+        // the lines in the same query: read one result at a time, they would cost a query each
+        List<Object[]> rows = UnitResult.getEntityManager().createQuery("select r.key.orgCode, r.orgPath, r.level, "
+                + "r.lines from UnitResult r where r.key.schemeId = :scheme", Object[].class)
+                .setParameter("scheme", scheme.id).getResultList();
+        var units = rows.stream().filter(row -> OrgPath.isWithin((String) row[1], subtree))
+                .map(row -> {
+                    String unit = (String) row[0];
+                    RectificationTally tally = tallies.get(unit);
+                    @SuppressWarnings("unchecked")
+                    List<Scoring.Line> lines = (List<Scoring.Line>) row[3];
+                    return PressureGradient.figures(unit, (String) row[1], (OrgLevel) row[2], lines,
+                            withData.contains(unit), tally == null ? 0 : tally.onTime, tally == null ? 0 : tally.late);
                 })
                 .toList();
         return PressureGradient.of(subtree, scheme.definition.gradientThreshold(), units);

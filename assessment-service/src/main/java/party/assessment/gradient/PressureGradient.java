@@ -52,10 +52,10 @@ public final class PressureGradient {
                            List<String> breaking, int withoutData) {
     }
 
-    /** A unit's figures from its result's calculation, whether it has any indicator data, and its closings. */
-    public static UnitFigures figures(String unit, String path, OrgLevel level, Scoring.Calculation calculation,
+    /** A unit's figures from its result's lines, whether it has any indicator data, and its closings. */
+    public static UnitFigures figures(String unit, String path, OrgLevel level, List<Scoring.Line> lines,
                                       boolean hasData, int onTime, int late) {
-        return new UnitFigures(unit, path, level, hasData ? completion(calculation) : null, onTimeRate(onTime, late));
+        return new UnitFigures(unit, path, level, hasData ? completion(lines) : null, onTimeRate(onTime, late));
     }
 
     /** Every committee of the subtree that has units below it, top down. */
@@ -84,10 +84,10 @@ public final class PressureGradient {
     }
 
     /** The share of the weighted indicators' points earned, in percent; null when no weighted indicator applies. */
-    private static BigDecimal completion(Scoring.Calculation calculation) {
+    private static BigDecimal completion(List<Scoring.Line> lines) {
         BigDecimal possible = BigDecimal.ZERO;
         BigDecimal earned = BigDecimal.ZERO;
-        for (Scoring.Line line : calculation.lines()) {
+        for (Scoring.Line line : lines) {
             if (line.share() != null) {
                 possible = possible.add(line.points());
                 earned = earned.add(line.earned());

@@ -32,8 +32,8 @@ public final class ResultViews {
             UnitResult r = ranked.result();
             return new ResultView(r.key.orgCode(), name, r.orgPath, r.level, r.category, r.total, ranked.graded().grade(),
                     ranked.graded().byThreshold(), ranked.graded().reason(), ranked.graded().rank(),
-                    r.calculation.yearEnd(), r.calculation.components(), r.calculation.missing(),
-                    r.calculation.missingRule(), r.calculation.vetoGrade(), r.adjustment, r.adjustmentReason, r.computedAt);
+                    r.summary.yearEnd(), r.summary.components(), r.summary.missing(), r.summary.missingRule(),
+                    r.summary.vetoGrade(), r.adjustment, r.adjustmentReason, r.computedAt);
         }
     }
 

@@ -187,13 +187,13 @@ public class Results implements Rescoring {
         byCategory.forEach((category, members) -> {
             Map<String, UnitResult> byUnit = members.stream().collect(Collectors.toMap(r -> r.key.orgCode(), r -> r));
             // units the scheme excludes for a missing component stand outside the ranking and its quota
-            Grading.grade(scheme.definition, members.stream().filter(r -> !r.calculation.excluded())
-                            .map(r -> new Grading.Candidate(r.key.orgCode(), r.total, r.calculation.vetoGrade(),
-                                    r.calculation.components())).toList())
+            Grading.grade(scheme.definition, members.stream().filter(r -> !r.summary.excluded())
+                            .map(r -> new Grading.Candidate(r.key.orgCode(), r.total, r.summary.vetoGrade(),
+                                    r.summary.components())).toList())
                     .forEach(graded -> ranked.add(new Ranked(byUnit.get(graded.unit()), graded)));
-            members.stream().filter(r -> r.calculation.excluded()).sorted(Comparator.comparing(r -> r.key.orgCode()))
+            members.stream().filter(r -> r.summary.excluded()).sorted(Comparator.comparing(r -> r.key.orgCode()))
                     .forEach(r -> ranked.add(new Ranked(r, new Grading.Graded(r.key.orgCode(), r.total, null, null, null,
-                            "missing " + r.calculation.missing()))));
+                            "missing " + r.summary.missing()))));
         });
         return ranked;
     }

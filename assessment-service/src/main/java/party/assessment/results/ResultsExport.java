@@ -60,7 +60,7 @@ public class ResultsExport {
                 int row = 1;
                 for (Results.Ranked ranked : category.getValue()) {
                     UnitResult r = ranked.result();
-                    Map<Component, BigDecimal> c = r.calculation.components();
+                    Map<Component, BigDecimal> c = r.summary.components();
                     Object[] cells = {ranked.graded().rank(), names.get(r.key.orgCode()), r.total, ranked.graded().grade(),
                             ranked.graded().byThreshold(), reason(ranked.graded().reason()), c.get(Component.ROUTINE),
                             c.get(Component.YEAR_END), c.get(Component.EVALUATION), c.get(Component.OPINION),

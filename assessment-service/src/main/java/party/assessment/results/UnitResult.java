@@ -1,17 +1,20 @@
 package party.assessment.results;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -19,7 +22,8 @@ import party.assessment.scoring.Scoring;
 import party.common.events.OrgLevel;
 
 /**
- * A unit's result under a scheme with every number it came from ({@link Scoring.Calculation}). Recomputed whenever
+ * A unit's result under a scheme with every number it came from ({@link Scoring.Calculation}, kept as its summary
+ * and its lines). Recomputed whenever
  * an input changes until the scheme locks; grade and rank are stored at locking.
  */
 @Entity
@@ -44,10 +48,18 @@ public class UnitResult extends PanacheEntityBase {
     @Column(name = "adjustment_reason")
     public String adjustmentReason;
     @JdbcTypeCode(SqlTypes.JSON)
-    public Scoring.Calculation calculation;
+    public Scoring.Summary summary;
+    /**
+     * the calculation's lines, one per indicator: read only where a breakdown is shown, so that computing and
+     * ranking a city's results never parses them
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Scoring.Line> lines;
     public String grade;
     public Integer rank;
     /** the inputs the locked total used, kept at the lock */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "locked_inputs")
     public ResultViews.Inputs lockedInputs;
@@ -57,7 +69,8 @@ public class UnitResult extends PanacheEntityBase {
     public long version;
 
     void take(Scoring.Calculation newCalculation, Instant now) {
-        calculation = newCalculation;
+        summary = newCalculation.summary();
+        lines = newCalculation.lines();
         total = newCalculation.total().add(adjustment);
         computedAt = now;
     }
@@ -65,6 +78,6 @@ public class UnitResult extends PanacheEntityBase {
     void calibrate(BigDecimal newAdjustment, String reason) {
         adjustment = newAdjustment;
         adjustmentReason = reason;
-        total = calculation.total().add(adjustment);
+        total = summary.total().add(adjustment);
     }
 }

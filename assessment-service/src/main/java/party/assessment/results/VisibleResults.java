@@ -51,7 +51,7 @@ public class VisibleResults {
         UnitResult result = ranked.result();
         ResultViews.Inputs inputs = result.lockedInputs != null ? result.lockedInputs : inputs(scheme, unitCode);
         return new ResultViews.Breakdown(ResultViews.ResultView.of(ranked, OrgUnit.nameOf(unitCode)),
-                scheme.definition.components(), result.calculation.lines(), inputs.unreviewed(), inputs.routineChecks(),
+                scheme.definition.components(), result.lines, inputs.unreviewed(), inputs.routineChecks(),
                 inputs.opinion(), inputs.evaluation(), inputs.rectification(),
                 inputs.countedRecords() == null ? List.of() : inputs.countedRecords());
     }

@@ -69,6 +69,20 @@ public final class Scoring {
                               Map<Component, BigDecimal> components, List<Component> missing,
                               SchemeDefinition.MissingComponents missingRule, BigDecimal total) {
 
+        /** Everything but the lines: what ranking, grading and the lists read. */
+        public Summary summary() {
+            return new Summary(yearEnd, bonus, vetoGrade, components, missing, missingRule, total);
+        }
+
+        public boolean excluded() {
+            return summary().excluded();
+        }
+    }
+
+    /** A calculation without its lines (the same parameters). */
+    public record Summary(BigDecimal yearEnd, BigDecimal bonus, String vetoGrade, Map<Component, BigDecimal> components,
+                          List<Component> missing, SchemeDefinition.MissingComponents missingRule, BigDecimal total) {
+
         /** Left out of the ranking: the scheme excludes units that miss a component, and this one does. */
         public boolean excluded() {
             return missingRule == SchemeDefinition.MissingComponents.EXCLUDE && !missing.isEmpty();
