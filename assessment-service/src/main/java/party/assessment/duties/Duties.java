@@ -123,7 +123,7 @@ public class Duties {
     public record Filter(String unit, UUID person, Integer year, boolean removed) {
     }
 
-    /** Duties in scope, by unit, then leader (unassigned first), then as the list was drawn. */
+    /** Duties in scope, by unit, then leader by name (unassigned first), then as the list was drawn. */
     public Page<DutyView> list(Filter filter, int page, int size, String scope) {
         StringBuilder where = new StringBuilder(OrgScope.condition("d.orgPath"));
         Parameters parameters = OrgScope.bind(new Parameters(), "scope", scope);
@@ -144,8 +144,8 @@ public class Duties {
         if (!filter.removed()) {
             where.append(" and d.removedReason is null");
         }
-        var query = Duty.<Duty>find("from Duty d where " + where
-                + " order by d.unitCode, d.personId nulls first, d.createdAt, d.id", parameters);
+        var query = Duty.<Duty>find("select d from Duty d left join Person p on p.id = d.personId where " + where
+                + " order by d.unitCode, p.name nulls first, d.personId, d.createdAt, d.id", parameters);
         return Page.of(query, page, size, Duties::view);
     }
 

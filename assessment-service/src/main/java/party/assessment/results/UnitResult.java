@@ -1,5 +1,8 @@
 package party.assessment.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -12,10 +15,14 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import party.assessment.scoring.Scoring;
@@ -28,7 +35,10 @@ import party.common.events.OrgLevel;
  */
 @Entity
 @Table(name = "unit_result")
+@DynamicUpdate
 public class UnitResult extends PanacheEntityBase {
+
+    private static final ObjectWriter LINES = new ObjectMapper().writer();
 
     @Embeddable
     public record Key(@Column(name = "scheme_id") UUID schemeId, @Column(name = "org_code") String orgCode)
@@ -56,6 +66,9 @@ public class UnitResult extends PanacheEntityBase {
     @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Scoring.Line> lines;
+    /** SHA-256 of the lines as text: whether a new calculation changed them, without reading them */
+    @Column(name = "lines_digest")
+    public String linesDigest;
     public String grade;
     public Integer rank;
     /** the inputs the locked total used, kept at the lock */
@@ -63,16 +76,39 @@ public class UnitResult extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "locked_inputs")
     public ResultViews.Inputs lockedInputs;
+    /** when its figures last changed: a computation that finds them as they were leaves the result untouched */
     @Column(name = "computed_at")
     public Instant computedAt;
     @Version
     public long version;
 
+    /**
+     * Takes a new calculation when it differs from the one held, and then only what changed: the update names the
+     * changed columns alone, so a city's recomputation writes just the results whose figures moved, and their lines
+     * only if those moved.
+     */
     void take(Scoring.Calculation newCalculation, Instant now) {
-        summary = newCalculation.summary();
-        lines = newCalculation.lines();
+        Scoring.Summary newSummary = newCalculation.summary();
+        String digest = digest(newCalculation.lines());
+        if (newSummary.equals(summary) && digest.equals(linesDigest)) {
+            return;
+        }
+        summary = newSummary;
+        if (!digest.equals(linesDigest)) {
+            lines = newCalculation.lines();
+            linesDigest = digest;
+        }
         total = newCalculation.total().add(adjustment);
         computedAt = now;
+    }
+
+    /** SHA-256 of the lines as JSON (a record's components in their order: the same text in every run). */
+    private static String digest(List<Scoring.Line> lines) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(LINES.writeValueAsBytes(lines)));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("lines of figures and names always serialize, and SHA-256 is everywhere", e);
+        }
     }
 
     void calibrate(BigDecimal newAdjustment, String reason) {

@@ -391,6 +391,25 @@ class AssessmentFlowTest {
                 .body("result.yearEnd", equalTo(20.0f));
     }
 
+    @Test
+    void aComputationThatFindsTheFiguresAsTheyWereLeavesTheResult_aChangedFigureRewritesIt() {
+        String scheme = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2031, "orgUnit", "metro",
+                "title", "2031年度考核", "definition", definition(60))).post("/api/assessment/schemes").then()
+                .statusCode(201).extract().path("id");
+        String result = "/api/assessment/schemes/" + scheme + "/results/metro-a";
+        as(ORGANIZER).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
+        self(LEADER_A, scheme, "metro-a", "ORG-1", 4).statusCode(200);
+        as(ORGANIZER).post("/api/assessment/schemes/" + scheme + "/compute").then().statusCode(200);
+        String computedAt = as(ORGANIZER).get(result).then().statusCode(200).extract().path("result.computedAt");
+
+        as(ORGANIZER).post("/api/assessment/schemes/" + scheme + "/compute").then().statusCode(200);
+        as(ORGANIZER).get(result).then().body("result.computedAt", equalTo(computedAt));
+
+        self(LEADER_A, scheme, "metro-a", "RESP-1", 4).statusCode(200); // rescored at once, lines and all
+        as(ORGANIZER).get(result).then().body("result.computedAt", org.hamcrest.Matchers.not(equalTo(computedAt)))
+                .body("indicators.find { it.code == 'RESP-1' }.measure.value", equalTo(4.0f));
+    }
+
     /** A 0.8 MB workbook holding 400 MB of blank rows is refused at once, and the service goes on answering. */
     @Test
     void hostileSurveySheetsAreRefusedAtOnceAndTheServiceCarriesOn() {
