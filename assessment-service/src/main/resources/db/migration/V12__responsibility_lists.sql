@@ -1,5 +1,6 @@
 -- The tasks of the task list 任务清单 issued to units, as rectification-service last announced them on
--- rectification.tasks: what a unit's responsibility list draws from.
+-- rectification.tasks: what a unit's responsibility list draws from. Events from before tasks carried their
+-- state's words have no state_label.
 create table unit_task (
     task_id     uuid          primary key,
     number      varchar(20)   not null,
@@ -8,14 +9,15 @@ create table unit_task (
     unit_code   varchar(64)   not null,
     org_path    varchar(1000) not null,
     state       varchar(20)   not null,
-    state_label varchar(20)   not null,
+    state_label varchar(20),
     deadline    date          not null,
     closed_on   date,
     on_time     boolean
 );
 
 -- Responsibility lists 责任清单 (docs/domain.md §8): one line per duty, on the leader of the unit who carries it.
--- Drawn from a post when it is taken and from a task when it arrives; afterwards the unit's own to edit.
+-- Drawn from a post when it is taken and from a task when it arrives; afterwards the unit's own to edit. A drawn
+-- title holds a whole business-areas or party-duties line of the appointment.
 create table duty (
     id             uuid          primary key,
     unit_code      varchar(64)   not null references org_unit (code),
@@ -23,7 +25,7 @@ create table duty (
     person_id      uuid          references person (id),
     appointment_id uuid          references appointment (id),
     origin         varchar(10)   not null,
-    title          varchar(500)  not null,
+    title          varchar(1200) not null,
     year           integer,
     task_id        uuid          references unit_task (task_id),
     removed_reason varchar(2000),

@@ -37,21 +37,26 @@ public class Duties {
     static final String DRAWN = "platform";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** A post taken or corrected draws its duties: those it no longer draws come off, new ones go on. */
+    /**
+     * A post taken draws its duties. A correction of what the post draws from (post, business areas, party duties)
+     * takes off the duties it no longer draws, as long as the unit left them as drawn, and puts on the new ones;
+     * what the unit reworded, added or removed stays as the unit left it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void draw(@Observes PostTaken taken) {
-        Appointment post = Appointment.findById(taken.appointment());
-        List<String> titles = PostDuties.of(post.post, post.businessAreas, post.partyDuties);
-        List<Duty> held = Duty.list("appointmentId = ?1 and origin = ?2 and removedReason is null", post.id,
-                DutyOrigin.POST);
-        held.stream().filter(duty -> !titles.contains(duty.title)).forEach(duty -> duty.remove("任职信息更正，不再是该岗位职责"));
-        Instant now = Instant.now();
-        for (int i = 0; i < titles.size(); i++) {
-            String title = titles.get(i);
-            if (held.stream().noneMatch(duty -> duty.title.equals(title))) {
-                Duty duty = Duty.of(post.unitCode, post.orgPath, DutyOrigin.POST, title, null, DRAWN);
-                duty.createdAt = now.plusNanos(i * 1000L); // the list shows them in the order the post draws them
-                on(duty, post);
+        Appointment appointment = Appointment.findById(taken.appointment());
+        List<String> before = taken.postBefore() == null ? List.of()
+                : PostDuties.of(taken.postBefore(), taken.businessAreasBefore(), taken.partyDutiesBefore());
+        List<String> now = PostDuties.of(appointment.post, appointment.businessAreas, appointment.partyDuties);
+        Duty.<Duty>list("appointmentId = ?1 and origin = ?2 and removedReason is null", appointment.id,
+                DutyOrigin.POST).stream().filter(duty -> before.contains(duty.title) && !now.contains(duty.title))
+                .forEach(duty -> duty.remove("任职信息更正，不再是该岗位职责"));
+        Instant drawnAt = Instant.now();
+        for (int i = 0; i < now.size(); i++) {
+            if (!before.contains(now.get(i))) {
+                Duty duty = Duty.of(appointment.unitCode, appointment.orgPath, DutyOrigin.POST, now.get(i), null, DRAWN);
+                duty.createdAt = drawnAt.plusNanos(i * 1000L); // the list shows them in the order the post draws them
+                on(duty, appointment);
                 duty.persist();
             }
         }
@@ -150,15 +155,17 @@ public class Duties {
     }
 
     /**
-     * The duty a duty record of this unit and person fulfils: on their unit's list, on them or on nobody yet, not
-     * removed; 400 otherwise.
+     * The duty a record made in this post fulfils: on its unit's list, not removed, of the record's year (a post's
+     * duty: of this very post), on the record's leader or on nobody yet; 400 otherwise.
      */
-    public static Duty fulfilled(UUID dutyId, String unitCode, UUID personId) {
+    public static Duty fulfilled(UUID dutyId, Appointment post, int year) {
         Duty duty = Duty.findById(dutyId);
-        if (duty == null || duty.removed() || !duty.unitCode.equals(unitCode)
-                || (duty.personId != null && !duty.personId.equals(personId))) {
-            throw Refusal.UNKNOWN_DUTY.because("no duty " + dutyId + " of this leader is on the responsibility list "
-                    + "of " + unitCode, "dutyId");
+        boolean fits = duty != null && !duty.removed() && duty.unitCode.equals(post.unitCode)
+                && (duty.personId == null || duty.personId.equals(post.personId))
+                && (duty.year == null ? post.id.equals(duty.appointmentId) : duty.year == year);
+        if (!fits) {
+            throw Refusal.UNKNOWN_DUTY.because("no duty " + dutyId + " of this leader's post in " + post.unitCode
+                    + " for " + year + " is on the responsibility list", "dutyId");
         }
         return duty;
     }
@@ -195,7 +202,8 @@ public class Duties {
         return new DutyView(duty.id, duty.unitCode, OrgUnit.nameOf(duty.unitCode), duty.personId,
                 person == null ? null : person.name, post == null ? null : post.post.label(), duty.origin,
                 duty.origin.label(), duty.title, duty.year, task == null ? null : new DutyView.Task(task.taskId,
-                task.number, task.deadline, task.state, task.stateLabel, task.closedOn, task.onTime),
+                task.number, task.deadline, task.state, task.stateLabel == null ? task.state : task.stateLabel,
+                task.closedOn, task.onTime),
                 duty.removed(), duty.removedReason, duty.version);
     }
 }

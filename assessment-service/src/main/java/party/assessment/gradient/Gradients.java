@@ -14,6 +14,7 @@ import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Scoring;
 import party.common.events.OrgLevel;
 import party.common.scope.OrgPath;
+import party.common.scope.OrgScope;
 
 /** The pressure gradient of a scheme's results, for the organization department that manages the scheme. */
 @ApplicationScoped
@@ -36,9 +37,10 @@ public class Gradients {
                 .setParameter(1, scheme.id).getResultList());
         // the lines in the same query: read one result at a time, they would cost a query each
         List<Object[]> rows = UnitResult.getEntityManager().createQuery("select r.key.orgCode, r.orgPath, r.level, "
-                + "r.lines from UnitResult r where r.key.schemeId = :scheme", Object[].class)
-                .setParameter("scheme", scheme.id).getResultList();
-        var units = rows.stream().filter(row -> OrgPath.isWithin((String) row[1], subtree))
+                + "r.lines from UnitResult r where r.key.schemeId = :scheme and " + OrgScope.within("r.orgPath", "subtree"),
+                Object[].class).setParameter("scheme", scheme.id).setParameter("subtree", subtree)
+                .setParameter("subtreeBelow", OrgPath.descendantsPattern(subtree)).getResultList();
+        var units = rows.stream()
                 .map(row -> {
                     String unit = (String) row[0];
                     RectificationTally tally = tallies.get(unit);

@@ -184,8 +184,9 @@ public class Persons {
                     .filter(held -> held.post.firstResponsible() && !held.id.equals(appointment.id))
                     .map(held -> held(held, nameOf(held.personId))).toList(), term);
         }
+        var before = new PostTaken(appointment.id, appointment.post, appointment.businessAreas, appointment.partyDuties);
         appointment.correct(command.post(), command.businessAreas(), command.partyDuties(), term);
-        postTaken.fire(new PostTaken(appointment.id));
+        postTaken.fire(before);
         return view(announced(Person.findById(id)), scope);
     }
 
@@ -278,7 +279,7 @@ public class Persons {
         appointment.termEnd = term.end();
         appointment.createdAt = Instant.now();
         appointment.persist();
-        postTaken.fire(new PostTaken(appointment.id));
+        postTaken.fire(new PostTaken(appointment.id, null, null, null));
     }
 
     /**

@@ -176,7 +176,9 @@ public class DutyRecords {
             throw Refusal.JUSTIFICATION_REQUIRED.because("the period of " + happenedOn + " locked on "
                     + period.lockDay(happenedOn) + ": a late entry (补录) says why", "lateReason");
         }
-        record.dutyId = dutyId == null ? null : Duties.fulfilled(dutyId, post.unitCode, post.personId).id;
+        // a link kept as it was stays, even to a duty removed since
+        record.dutyId = dutyId == null || dutyId.equals(record.dutyId) ? dutyId
+                : Duties.fulfilled(dutyId, post, happenedOn.getYear()).id;
         record.appointmentId = post.id;
         record.unitCode = post.unitCode;
         record.orgPath = post.orgPath;

@@ -21,6 +21,7 @@ public final class ResultViews {
      * A unit's result in the ranking of its category.
      *
      * @param byThreshold the grade its total alone earns; {@code gradeReason} says why {@code grade} is lower
+     * @param computedAt  when its figures last changed (a computation that finds them as they were leaves it)
      */
     public record ResultView(String unit, String name, String path, OrgLevel level, String category, BigDecimal total,
                              String grade, String byThreshold, String gradeReason, Integer rank, BigDecimal yearEnd,

@@ -73,10 +73,6 @@ public final class Scoring {
         public Summary summary() {
             return new Summary(yearEnd, bonus, vetoGrade, components, missing, missingRule, total);
         }
-
-        public boolean excluded() {
-            return summary().excluded();
-        }
     }
 
     /** A calculation without its lines (the same parameters). */

@@ -88,6 +88,26 @@ class DutiesTest {
     }
 
     @Test
+    void aCorrectedAppointmentRedrawsOnlyWhatItDrawsFrom_andLeavesTheUnitsEditsAlone() {
+        String drawn = as(clerk).get(DUTIES + "?person=" + member).then().extract().path("items[0].id");
+        as(clerk).body(Map.of("title", "一岗双责：抓好经济发展和招商引资领域的党建工作", "personId", member))
+                .put(DUTIES + "/" + drawn).then().statusCode(200);
+        String appointment = as(countyOrganizer).get("/api/assessment/persons/" + member).then().statusCode(200)
+                .extract().path("appointments[0].id");
+        String correct = "/api/assessment/persons/" + member + "/appointments/" + appointment;
+        var term = new HashMap<String, Object>(Map.of("post", "MEMBER", "businessAreas", "经济发展",
+                "termStart", TODAY.minusYears(2).plusDays(1).toString()));
+        as(countyOrganizer).body(term).put(correct).then().statusCode(200); // the term alone: nothing redrawn
+        as(clerk).get(DUTIES + "?person=" + member).then()
+                .body("items.title", contains("一岗双责：抓好经济发展和招商引资领域的党建工作"));
+
+        term.put("businessAreas", "城市建设");
+        as(countyOrganizer).body(term).put(correct).then().statusCode(200);
+        as(clerk).get(DUTIES + "?person=" + member).then().body("items.title", contains(
+                "一岗双责：抓好经济发展和招商引资领域的党建工作", "一岗双责：抓好分管领域（城市建设）的党建工作"));
+    }
+
+    @Test
     void aTaskReachingTheUnitGoesOnItsFirstResponsible_theUnitGivesItToAMember_aWithdrawnOneComesOff() {
         TaskState task = task("落实“三会一课”制度");
         messaging.source("tasks").send(codec.write(codec.envelope(new TaskIssued(task), "rectification-service",

@@ -113,7 +113,7 @@ class ScoringTest {
         assertThat(result.missing()).containsExactly(Component.OPINION);
         assertThat(result.total()).isEqualByComparingTo("73.33"); // 6,600 / 90
         assertThat(result.missingRule()).isEqualTo(SchemeDefinition.MissingComponents.REWEIGHT);
-        assertThat(result.excluded()).isFalse();
+        assertThat(result.summary().excluded()).isFalse();
 
         // the scheme may instead count it as nothing, one basis for all: 6,600 / 100
         var sample = SampleSchemes.scheme(null);
@@ -124,7 +124,7 @@ class ScoringTest {
         Scoring.Calculation excluded = Scoring.calculate(new SchemeDefinition(sample.dimensions(), sample.components(),
                 null, null, null, null, SchemeDefinition.MissingComponents.EXCLUDE, null, null, null), "community", measures,
                 inputs);
-        assertThat(excluded.excluded()).isTrue();
+        assertThat(excluded.summary().excluded()).isTrue();
         assertThat(excluded.missing()).containsExactly(Component.OPINION);
     }
 

@@ -144,6 +144,9 @@ async function listDuties(form) {
   const response = person && await api('/assessment/duties?person=' + person + '&year=' + today().slice(0, 4)
       + '&size=200');
   const duties = response && response.ok ? (await response.json()).items : [];
+  if (form.elements.personId.value !== person) {
+    return; // another leader was chosen while this list loaded
+  }
   form.elements.dutyId.replaceChildren(none, ...duties.map((duty) => option(duty.id,
       duty.title + (duty.task ? '（' + duty.task.number + '）' : ''))));
 }
@@ -207,7 +210,7 @@ async function saveRecord(event) {
   delete form.dataset.saved;
   form.querySelector('button').disabled = false;
   form.querySelector('.error').classList.add('hidden');
-  ['summary', 'lateReason', 'participants', 'photo'].forEach((name) => { form.elements[name].value = ''; });
+  ['summary', 'lateReason', 'participants', 'photo', 'dutyId'].forEach((name) => { form.elements[name].value = ''; });
   await listRecords();
   show('纪实已保存：' + record.kindName + (record.late ? '（补录）' : ''));
 }

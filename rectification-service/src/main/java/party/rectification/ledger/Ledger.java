@@ -61,7 +61,8 @@ public class Ledger {
             parameters.and("person", filter.person);
         }
         if (filter.year != null) {
-            where.add("foundOn <= :yearEnd and (closedOn is null or closedOn >= :yearStart)");
+            where.add("foundOn <= :yearEnd and (closedOn is null or closedOn >= :yearStart) and state <> :withdrawn");
+            parameters.and("withdrawn", ItemState.WITHDRAWN);
             parameters.and("yearStart", LocalDate.of(filter.year, 1, 1)).and("yearEnd", LocalDate.of(filter.year, 12, 31));
         }
         if (filter.deadlineFrom != null) {

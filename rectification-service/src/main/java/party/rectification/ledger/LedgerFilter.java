@@ -27,7 +27,10 @@ public class LedgerFilter {
     /** a person of the registry: the items they are the responsible leader of (问题清单) */
     @QueryParam("person")
     public java.util.UUID person;
-    /** a year: the items open at some time in it (found by its end, not closed before it began), as in a 述职 */
+    /**
+     * a year: the items open at some time in it (found by its end, not closed before it began, not withdrawn), as
+     * in a 述职
+     */
     @QueryParam("year")
     @Min(2000)
     @Max(2100)
