@@ -6,7 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import party.common.evidence.EvidenceFile;
 
@@ -47,8 +51,21 @@ public class DutyRecordEvidence extends PanacheEntityBase {
 
     /** The files of a record without their contents. */
     static List<DutyRecordView.File> listed(UUID recordId) {
-        return getEntityManager().createQuery("select e.id, e.fileName, e.mediaType, e.size, e.sha256, e.uploadedAt "
-                        + "from DutyRecordEvidence e where e.recordId = :record order by e.uploadedAt",
-                DutyRecordView.File.class).setParameter("record", recordId).getResultList();
+        return listed(List.of(recordId)).getOrDefault(recordId, List.of());
+    }
+
+    /** The files of each of these records, oldest first, in one query. */
+    static Map<UUID, List<DutyRecordView.File>> listed(Collection<UUID> recordIds) {
+        Map<UUID, List<DutyRecordView.File>> files = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return files;
+        }
+        getEntityManager().createQuery("select e.recordId, e.id, e.fileName, e.mediaType, e.size, e.sha256, "
+                        + "e.uploadedAt from DutyRecordEvidence e where e.recordId in :records order by e.uploadedAt",
+                Object[].class).setParameter("records", recordIds).getResultList()
+                .forEach(row -> files.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new DutyRecordView.File(
+                        (UUID) row[1], (String) row[2], (String) row[3], (Long) row[4], (String) row[5],
+                        (Instant) row[6])));
+        return files;
     }
 }

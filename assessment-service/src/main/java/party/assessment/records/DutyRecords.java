@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -164,7 +165,7 @@ public class DutyRecords {
             where.append(" and withdrawnReason is null");
         }
         var query = DutyRecord.<DutyRecord>find(where + " order by happenedOn desc, recordedAt desc, id", parameters);
-        return Page.of(query, page, size, DutyRecords::view);
+        return new Page<>(views(Page.items(query, page, size)), page, size, query.count());
     }
 
     /** Takes what a record says after checking it: the kind against the schemes, lateness against the period. */
@@ -241,12 +242,22 @@ public class DutyRecords {
     }
 
     public static DutyRecordView view(DutyRecord record) {
+        return view(record, DutyRecordEvidence.listed(record.id));
+    }
+
+    /** Views of many records, their evidence read at once. */
+    public static List<DutyRecordView> views(List<DutyRecord> records) {
+        Map<UUID, List<DutyRecordView.File>> files = DutyRecordEvidence.listed(records.stream().map(r -> r.id).toList());
+        return records.stream().map(record -> view(record, files.getOrDefault(record.id, List.of()))).toList();
+    }
+
+    private static DutyRecordView view(DutyRecord record, List<DutyRecordView.File> evidence) {
         Person person = Person.findById(record.personId);
         return new DutyRecordView(record.id, record.personId, person.name, record.unitCode,
                 OrgUnit.nameOf(record.unitCode), record.post, record.post.label(), record.kind, record.kindName,
                 record.happenedOn, record.participants, record.summary, record.late, record.lateReason,
                 record.editableUntil, record.withdrawn(), record.withdrawnReason,
                 record.dutyId == null ? null : Duties.view(Duty.findById(record.dutyId)), record.recordedBy,
-                record.recordedAt, record.version, DutyRecordEvidence.listed(record.id));
+                record.recordedAt, record.version, evidence);
     }
 }

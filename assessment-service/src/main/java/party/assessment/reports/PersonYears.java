@@ -87,7 +87,7 @@ public class PersonYears {
                         .filter(record -> duty.id().equals(record.dutyId)).count())).toList();
         return new PersonYear(person.id, person.name, year, posts.stream().map(held -> new Post(held.unitCode,
                 OrgUnit.nameOf(held.unitCode), held.post.label(), held.termStart, held.termEnd)).toList(), duties,
-                byKind, records.stream().map(DutyRecords::view).toList(), counted(posts, records, year),
+                byKind, DutyRecords.views(records), counted(posts, records, year),
                 uses(personId, year, scope));
     }
 
