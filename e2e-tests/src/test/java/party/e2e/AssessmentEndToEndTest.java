@@ -139,7 +139,8 @@ class AssessmentEndToEndTest {
         as(leaderB).get(base + "/results/district-b").then().statusCode(200).body("result.grade", equalTo("一般"));
     }
 
-    private static Map<String, Object> definition() {
+    /** The e2e scheme, shared with the console test. */
+    static Map<String, Object> definition() {
         return Map.of(
                 "dimensions", List.of(
                         Map.of("code", "ORG", "name", "组织建设", "weight", 60, "indicators", List.of(

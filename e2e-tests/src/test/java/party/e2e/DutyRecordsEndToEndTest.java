@@ -54,7 +54,7 @@ class DutyRecordsEndToEndTest {
         Path photo = Files.createTempFile("会议现场", ".png");
         Files.write(photo, PHOTO);
 
-        try (var phone = new PhoneBrowser()) {
+        try (var phone = Browser.phone()) {
             phone.signIn(platform.gatewayUrl(), "leader-a");
             await().atMost(Duration.ofSeconds(30)).until(() -> phone.shows("#tabs"));
 

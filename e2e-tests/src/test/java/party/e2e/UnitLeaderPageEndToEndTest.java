@@ -39,7 +39,7 @@ class UnitLeaderPageEndToEndTest {
         Path photo = Files.createTempFile("制度上墙", ".png");
         Files.write(photo, PHOTO);
 
-        try (var phone = new PhoneBrowser()) {
+        try (var phone = Browser.phone()) {
             // Keycloak's own login page, then back to the page with a one-time code it trades for tokens
             phone.signIn(platform.gatewayUrl(), "leader-a");
 

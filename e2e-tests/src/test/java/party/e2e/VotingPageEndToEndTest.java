@@ -42,7 +42,7 @@ class VotingPageEndToEndTest {
         List<String> qrLinks = issued.path("codes.qr"); // what the printed QR codes carry
         as(organizer).post("/api/ballots/sessions/" + session + "/open").then().statusCode(200);
 
-        try (var phone = new PhoneBrowser()) {
+        try (var phone = Browser.phone()) {
             assertThat(qrLinks.get(0)).isEqualTo(platform.gatewayUrl() + "/vote?code=" + codes.get(0));
             phone.open(qrLinks.get(0));
             await().atMost(Duration.ofSeconds(20)).until(() -> phone.shows("#ballot"));
@@ -111,7 +111,7 @@ class VotingPageEndToEndTest {
     }
 
     /** Taps the grade's label, as a thumb would. */
-    private static void mark(PhoneBrowser phone, String category, String subject, String grade) {
+    private static void mark(Browser phone, String category, String subject, String grade) {
         phone.all("input[name='" + category + "/" + subject + "']").stream()
                 .filter(input -> grade.equals(input.getAttribute("value"))).findFirst().orElseThrow()
                 .findElement(org.openqa.selenium.By.xpath("..")).click();

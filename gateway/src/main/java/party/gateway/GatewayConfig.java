@@ -32,7 +32,7 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration verifiedTokensKeptFor();
 
-    /** What the phone pages need to sign people in. */
+    /** What the web pages (phone pages and console) need to sign people in. */
     interface Mobile {
         /** Keycloak's base URL as browsers reach it (the realm and client are appended). */
         URI keycloakUrl();

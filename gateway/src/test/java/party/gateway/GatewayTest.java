@@ -134,7 +134,7 @@ class GatewayTest {
                 given().auth().oauth2(TOKEN).get("/api/assessment/org-units"),
                 given().get("/api/assessment/org-units"),
                 given().contentType("application/json").body("{}").post("/api/ballots/cast"),
-                given().get("/m/config.json"));
+                given().get("/web/sign-in.json"));
         assertThat(responses).extracting(Response::statusCode).containsExactly(200, 401, 200, 200);
         for (Response response : responses) {
             response.then()
@@ -189,7 +189,7 @@ class GatewayTest {
     }
 
     @Test
-    void servesThePhonePagesWithoutATokenUnderTheStrictContentPolicy() {
+    void servesTheWebPagesWithoutATokenUnderTheStrictContentPolicy() {
         for (String path : new String[] {"/vote", "/vote/"}) {
             given().redirects().follow(true).get(path + "?code=ABCD").then().statusCode(200)
                     .contentType(startsWith("text/html"))
@@ -199,8 +199,15 @@ class GatewayTest {
         given().get("/vote/vote.js").then().statusCode(200).body(containsString("/api/ballots/cast/"));
         given().get("/m/mobile.css").then().statusCode(200);
         given().get("/m").then().statusCode(200).body(containsString("/m/app.js"));
+        // the console, and its charting library from the mvnpm jar (no Node.js build)
+        given().get("/console").then().statusCode(200).contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .body(containsString("/console/app.js")).body(containsString("工作台"));
+        given().get("/console/views/ledger.js").then().statusCode(200).body(containsString("/rectification/ledger"));
+        given().get("/_static/echarts/5.5.1/dist/echarts.esm.min.js").then().statusCode(200)
+                .contentType(containsString("javascript"));
         // where browsers sign in: the realm's public client, at the address the CSP lets the page reach
-        given().get("/m/config.json").then().statusCode(200)
+        given().get("/web/sign-in.json").then().statusCode(200)
                 .body("issuer", equalTo("http://127.0.0.1:8180/realms/party")).body("clientId", equalTo("mobile"));
     }
 }

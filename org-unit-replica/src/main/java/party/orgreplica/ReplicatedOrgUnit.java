@@ -8,6 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
 import party.common.problem.Refusal;
@@ -41,6 +45,21 @@ public class ReplicatedOrgUnit extends PanacheEntityBase {
             throw Refusal.UNKNOWN_ORG_UNIT.because("no org unit " + code + " within " + scope, field);
         }
         return unit;
+    }
+
+    /** The names of these units by code, in one query; a unit the replica does not hold yet is left out. */
+    public static Map<String, String> names(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return ReplicatedOrgUnit.<ReplicatedOrgUnit>list("code in ?1", Set.copyOf(codes)).stream()
+                .collect(Collectors.toMap(unit -> unit.code, unit -> unit.name));
+    }
+
+    /** The name of this unit, or null while the replica does not hold it. */
+    public static String nameOf(String code) {
+        ReplicatedOrgUnit unit = findById(code);
+        return unit == null ? null : unit.name;
     }
 
     /** Takes the announced state unless this replica already holds the same or a newer version. */

@@ -114,6 +114,7 @@ class RectificationFlowTest {
                 .body("followUpDue", equalTo(TODAY.plusDays(90).toString())).body("warning", nullValue());
         assertThat(events(a, "RectificationItemClosed")).isEqualTo(1);
         as(INSPECTOR).get(item(a)).then().statusCode(200)
+                .body("item.unitName", equalTo("district-a 区委")) // the console shows names, not codes
                 .body("history.action", contains("issued", "submit-plan", "send-back-plan", "submit-plan", "approve-plan",
                         "record-progress", "submit-report", "send-back-report", "submit-report", "verify"))
                 .body("history[2].note", equalTo("措施不具体，缺少时间节点"))
@@ -290,7 +291,7 @@ class RectificationFlowTest {
                 .statusCode(201).body("state", equalTo("ISSUED"))
                 .body("number", matchesPattern("ZG2026-\\d{6}"))
                 .body("deadline", equalTo(expectedDeadline.toString()))
-                .body("issuedBy", not(equalTo("")))
+                .body("issuedBy", not(equalTo(""))).body("unitName", equalTo(body.get("unit") + " 区委"))
                 .extract().path("id");
     }
 

@@ -35,9 +35,10 @@ public class Gradients {
         Set<String> withData = Set.copyOf(IndicatorEntry.getEntityManager().createQuery(
                 "select distinct e.key.orgCode from IndicatorEntry e where e.key.schemeId = ?1", String.class)
                 .setParameter(1, scheme.id).getResultList());
-        // the lines in the same query: read one result at a time, they would cost a query each
+        // the lines and names in the same query: read one result at a time, they would cost a query each
         List<Object[]> rows = UnitResult.getEntityManager().createQuery("select r.key.orgCode, r.orgPath, r.level, "
-                + "r.lines from UnitResult r where r.key.schemeId = :scheme and " + OrgScope.within("r.orgPath", "subtree"),
+                + "r.lines, (select u.name from OrgUnit u where u.code = r.key.orgCode) from UnitResult r "
+                + "where r.key.schemeId = :scheme and " + OrgScope.within("r.orgPath", "subtree"),
                 Object[].class).setParameter("scheme", scheme.id).setParameter("subtree", subtree)
                 .setParameter("subtreeBelow", OrgPath.descendantsPattern(subtree)).getResultList();
         var units = rows.stream()
@@ -46,7 +47,7 @@ public class Gradients {
                     RectificationTally tally = tallies.get(unit);
                     @SuppressWarnings("unchecked")
                     List<Scoring.Line> lines = (List<Scoring.Line>) row[3];
-                    return PressureGradient.figures(unit, (String) row[1], (OrgLevel) row[2], lines,
+                    return PressureGradient.figures(unit, (String) row[4], (String) row[1], (OrgLevel) row[2], lines,
                             withData.contains(unit), tally == null ? 0 : tally.onTime, tally == null ? 0 : tally.late);
                 })
                 .toList();

@@ -27,7 +27,8 @@ public final class PressureGradient {
      * One unit: completion in percent, null without indicator data; on-time rate in percent, null when nothing of it
      * closed.
      */
-    public record UnitFigures(String unit, String path, OrgLevel level, BigDecimal completion, BigDecimal onTimeRate) {
+    public record UnitFigures(String unit, String name, String path, OrgLevel level, BigDecimal completion,
+                              BigDecimal onTimeRate) {
     }
 
     /**
@@ -38,7 +39,7 @@ public final class PressureGradient {
      * @param completionDrop     its completion less its units' average, in percentage points
      * @param breaks             a drop exceeds the threshold: the pressure cools under this committee
      */
-    public record CommitteeFigures(String unit, String path, OrgLevel level, BigDecimal completion,
+    public record CommitteeFigures(String unit, String name, String path, OrgLevel level, BigDecimal completion,
                                    BigDecimal onTimeRate, int below, int belowWithoutData, BigDecimal belowCompletion,
                                    BigDecimal belowOnTimeRate, BigDecimal completionDrop, BigDecimal onTimeDrop,
                                    boolean breaks) {
@@ -53,9 +54,9 @@ public final class PressureGradient {
     }
 
     /** A unit's figures from its result's lines, whether it has any indicator data, and its closings. */
-    public static UnitFigures figures(String unit, String path, OrgLevel level, List<Scoring.Line> lines,
+    public static UnitFigures figures(String unit, String name, String path, OrgLevel level, List<Scoring.Line> lines,
                                       boolean hasData, int onTime, int late) {
-        return new UnitFigures(unit, path, level, hasData ? completion(lines) : null, onTimeRate(onTime, late));
+        return new UnitFigures(unit, name, path, level, hasData ? completion(lines) : null, onTimeRate(onTime, late));
     }
 
     /** Every committee of the subtree that has units below it, top down. */
@@ -73,7 +74,7 @@ public final class PressureGradient {
             BigDecimal completionDrop = drop(committee.completion(), completion);
             BigDecimal onTimeDrop = drop(committee.onTimeRate(), onTime);
             long withData = below.stream().filter(unit -> unit.completion() != null).count();
-            committees.add(new CommitteeFigures(committee.unit(), committee.path(), committee.level(),
+            committees.add(new CommitteeFigures(committee.unit(), committee.name(), committee.path(), committee.level(),
                     committee.completion(), committee.onTimeRate(), (int) withData, below.size() - (int) withData,
                     completion, onTime, completionDrop, onTimeDrop,
                     exceeds(completionDrop, threshold) || exceeds(onTimeDrop, threshold)));

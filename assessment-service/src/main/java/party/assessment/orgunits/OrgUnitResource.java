@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,11 +49,17 @@ public class OrgUnitResource {
     }
 
     @GET
-    @Operation(summary = "Org units in the caller's scope, ordered by path")
-    public Page<OrgUnitState> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Operation(summary = "Org units in the caller's scope, ordered by path; q: a part of the name or code")
+    public Page<OrgUnitState> list(@QueryParam("q") @Size(max = 100) String q,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var query = OrgUnit.<OrgUnit>find(OrgScope.condition("path") + " order by path", scope.parameters());
-        return Page.of(query, page, size, OrgUnit::state);
+        var parameters = scope.parameters();
+        String where = OrgScope.condition("path");
+        if (q != null && !q.isBlank()) { // locate, not like: a % or _ typed in the search box is just a character
+            where += " and (locate(:q, name) > 0 or locate(lower(:q), code) > 0)";
+            parameters.and("q", q.strip());
+        }
+        return Page.of(OrgUnit.<OrgUnit>find(where + " order by path", parameters), page, size, OrgUnit::state);
     }
 
     @GET

@@ -165,7 +165,7 @@ public class DutyRecords {
             where.append(" and withdrawnReason is null");
         }
         var query = DutyRecord.<DutyRecord>find(where + " order by happenedOn desc, recordedAt desc, id", parameters);
-        return new Page<>(views(Page.items(query, page, size)), page, size, query.count());
+        return Page.ofRows(query, page, size, DutyRecords::views);
     }
 
     /** Takes what a record says after checking it: the kind against the schemes, lateness against the period. */

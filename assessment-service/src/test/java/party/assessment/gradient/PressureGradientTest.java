@@ -11,7 +11,7 @@ import party.common.events.OrgLevel;
 class PressureGradientTest {
 
     private static PressureGradient.UnitFigures unit(String path, OrgLevel level, String completion, String onTime) {
-        return new PressureGradient.UnitFigures(path.substring(path.lastIndexOf('/') + 1), path, level,
+        return new PressureGradient.UnitFigures(path.substring(path.lastIndexOf('/') + 1), "单位", path, level,
                 completion == null ? null : new BigDecimal(completion), onTime == null ? null : new BigDecimal(onTime));
     }
 

@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
@@ -148,6 +151,18 @@ class OrgUnitResourceTest {
                 .post("/api/assessment/org-units")
                 .then().statusCode(400)
                 .body("type", equalTo("urn:party:problem:unknown-parent"));
+    }
+
+    @Test
+    void theSearchFindsAPartOfTheNameOrCodeWithinScopeOnly() {
+        as(ORGANIZER).queryParam("q", "B区").get("/api/assessment/org-units").then().statusCode(200)
+                .body("items.code", hasItem("district-b")).body("items.code", not(hasItem("district-a")));
+        as(ORGANIZER).queryParam("q", "DISTRICT-").get("/api/assessment/org-units").then().statusCode(200)
+                .body("items.code", hasItems("district-a", "district-b")).body("items.code", not(hasItem("city")));
+        as(ORGANIZER).queryParam("q", "%").get("/api/assessment/org-units").then().statusCode(200)
+                .body("items", empty()); // a wildcard is a character, not "everything"
+        as(LEADER_A).queryParam("q", "区委").get("/api/assessment/org-units").then().statusCode(200)
+                .body("items.code", not(hasItem("district-b")));
     }
 
     @Test

@@ -258,6 +258,7 @@ class AssessmentFlowTest {
         // the pressure gradient, committee by committee: streets that reported nothing are left out, not counted as 0
         as(ORGANIZER).get(base + "/gradient").then().statusCode(200)
                 .body("committees.path", contains("/metro/metro-a", "/metro/metro-b"))
+                .body("committees[0].name", equalTo("M市A区委")) // a chart is labelled with names
                 .body("committees.belowWithoutData", contains(1, 1)).body("breaking", empty())
                 .body("withoutData", equalTo(2));
         // metro-a1 reports 支部建设 only (30 of 100 points) against metro-a's 100 %: it breaks under metro-a

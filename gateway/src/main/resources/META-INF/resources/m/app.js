@@ -1,8 +1,8 @@
 // A unit leader's phone page: the unit's rectification to-do list with the three-colour warnings, a plan or a
 // report submitted with a photo as evidence; the leaders' duty records 履责纪实, made with a photo; and the unit's
 // dashboard (result, rank, open items, trend).
-import { api, login, signIn } from './auth.js';
-import { $, problemText, show } from './page.js';
+import { api, login, signIn } from '/web/auth.js';
+import { $, problemText, show } from '/web/page.js';
 
 const WARNING = { GREEN: '绿', YELLOW: '黄', RED: '红' };
 // in order of preference: an item that needs no plan (即知即改, 立行立改) offers both, and is simply reported

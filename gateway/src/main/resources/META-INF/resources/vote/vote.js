@@ -1,7 +1,7 @@
 // The 述职评议 voting page a one-time code's QR link opens (ballot.vote-url): the ballot form of
 // GET /api/ballots/cast/{code}, the quota on the top grade counted live, a warning before a ballot that would be
 // void (废票), and a receipt that shows nothing of the marks (a voter cannot prove them to anyone).
-import { $, problemText, show } from '/m/page.js';
+import { $, problemText, show } from '/web/page.js';
 
 const code = new URLSearchParams(location.search).get('code');
 // the code stays in memory only: out of the address bar and the history

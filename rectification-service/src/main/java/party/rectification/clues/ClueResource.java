@@ -27,6 +27,7 @@ import party.common.paging.Page;
 import party.common.audit.Confidential;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.orgreplica.ReplicatedOrgUnit;
 import party.rectification.accountability.Disposition;
 
 /**
@@ -47,11 +48,12 @@ public class ClueResource {
     }
 
     /** A clue in the discipline commission's list: no details, no reporter. */
-    public record ClueSummary(UUID id, String unit, String summary, ClueStatus status, Disposition disposition,
-                              Instant registeredAt) {
+    public record ClueSummary(UUID id, String unit, String unitName, String summary, ClueStatus status,
+                              Disposition disposition, Instant registeredAt) {
 
-        static ClueSummary of(Clue clue) {
-            return new ClueSummary(clue.id, clue.orgCode, clue.summary, clue.status, clue.disposition, clue.registeredAt);
+        static ClueSummary of(Clue clue, String unitName) {
+            return new ClueSummary(clue.id, clue.orgCode, unitName, clue.summary, clue.status, clue.disposition,
+                    clue.registeredAt);
         }
     }
 
@@ -90,7 +92,9 @@ public class ClueResource {
     public Page<ClueSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         String root = scope.root();
-        return new Page<>(clues.list(root, caller.getName(), page, size).stream().map(ClueSummary::of).toList(), page,
+        List<Clue> listed = clues.list(root, caller.getName(), page, size);
+        Map<String, String> names = ReplicatedOrgUnit.names(listed.stream().map(clue -> clue.orgCode).toList());
+        return new Page<>(listed.stream().map(clue -> ClueSummary.of(clue, names.get(clue.orgCode))).toList(), page,
                 size, clues.count(root));
     }
 
@@ -101,7 +105,7 @@ public class ClueResource {
         Clue clue = clues.read(id, scope.root(), caller.getName());
         List<HandlingEntry> handling = ClueHandling.of(clue.id).stream()
                 .map(h -> new HandlingEntry(h.at, h.actor, h.status, h.disposition, h.note)).toList();
-        return new ClueDetail(ClueSummary.of(clue), clue.details, clues.reporterOf(clue), clue.registeredBy, handling);
+        return new ClueDetail(ClueSummary.of(clue, ReplicatedOrgUnit.nameOf(clue.orgCode)), clue.details, clues.reporterOf(clue), clue.registeredBy, handling);
     }
 
     @GET
@@ -116,7 +120,8 @@ public class ClueResource {
     @Path("/{id}/handling")
     @Operation(summary = "Move the handling on: VERIFYING (初核), then CONCLUDED with a disposition (四种形态 …)")
     public ClueSummary handle(@PathParam("id") UUID id, @Valid @NotNull Handle command) {
-        return ClueSummary.of(clues.handle(id, command.status(), command.disposition(), command.note(), scope.root(),
-                caller.getName()));
+        Clue handled = clues.handle(id, command.status(), command.disposition(), command.note(), scope.root(),
+                caller.getName());
+        return ClueSummary.of(handled, ReplicatedOrgUnit.nameOf(handled.orgCode));
     }
 }

@@ -25,6 +25,7 @@ import party.common.evidence.EvidenceFile;
 import party.common.problem.Refusal;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.orgreplica.ReplicatedOrgUnit;
 
 /**
  * Rectification items and their workflow. The issuing side (inspection office, organization department) issues,
@@ -181,6 +182,6 @@ public class ItemResource {
     }
 
     private ItemViews.ItemView view(RectificationItem item) {
-        return ItemViews.ItemView.of(item, items.today(), rules.warning());
+        return ItemViews.ItemView.of(item, ReplicatedOrgUnit.nameOf(item.orgCode), items.today(), rules.warning());
     }
 }

@@ -22,7 +22,8 @@ public final class ItemViews {
      * @param allowedSteps                      what may be done next (by one side or the other)
      */
     public record ItemView(UUID id, String number, Source source, String sourceLabel, TimingClass timingClass,
-                           String timingLabel, String problem, String publicSummary, String unit, String unitPath,
+                           String timingLabel, String problem, String publicSummary, String unit, String unitName,
+                           String unitPath,
                            String responsibleLeader, UUID responsibleLeaderId, boolean responsibleLeaderOutsideRegistry,
                            String supervisingUnit, String measures, List<Milestone> milestones,
                            String report, LocalDate foundOn, LocalDate deadline, ItemState state, String stateLabel,
@@ -31,10 +32,12 @@ public final class ItemViews {
                            Instant issuedAt,
                            Set<Step> allowedSteps, long version) {
 
-        public static ItemView of(RectificationItem item, LocalDate today, RectificationRules.WarningDays days) {
+        /** @param unitName the unit's name of today (the replica's), null while the replica does not hold it */
+        public static ItemView of(RectificationItem item, String unitName, LocalDate today,
+                                  RectificationRules.WarningDays days) {
             boolean open = item.state.isOpen();
             return new ItemView(item.id, item.number, item.source, item.source.label(), item.timingClass,
-                    item.timingClass.label(), item.problem, item.publicSummary, item.orgCode, item.orgPath,
+                    item.timingClass.label(), item.problem, item.publicSummary, item.orgCode, unitName, item.orgPath,
                     item.responsibleLeader, item.responsibleLeaderId,
                     new NamedPerson(item.responsibleLeaderId, item.responsibleLeader).outsideRegistry(),
                     item.supervisingUnit, item.measures, item.milestones, item.report,

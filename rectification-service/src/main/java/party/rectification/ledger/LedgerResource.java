@@ -1,5 +1,6 @@
 package party.rectification.ledger;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,10 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.orgreplica.ReplicatedOrgUnit;
 import party.rectification.items.CommitteeClock;
 import party.rectification.items.ItemState;
 import party.rectification.items.ItemViews;
@@ -53,9 +56,7 @@ public class LedgerResource {
     public Page<ItemViews.ItemView> page(@BeanParam @Valid LedgerFilter filter,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var today = clock.today();
-        return Page.of(ledger.query(filter, scope), page, size,
-                item -> ItemViews.ItemView.of(item, today, rules.warning()));
+        return views(ledger.query(filter, scope), page, size);
     }
 
     @GET
@@ -75,10 +76,9 @@ public class LedgerResource {
     @Operation(summary = "Overdue items of the units directly below the caller's, escalated to its leaders (提级督办)")
     public Page<ItemViews.ItemView> escalated(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var today = clock.today();
         var query = RectificationItem.<RectificationItem>find("escalatedTo = ?1 and state in ?2 order by deadline, number",
                 scope.root(), ItemState.OPEN);
-        return Page.of(query, page, size, item -> ItemViews.ItemView.of(item, today, rules.warning()));
+        return views(query, page, size);
     }
 
     @GET
@@ -86,5 +86,15 @@ public class LedgerResource {
     @Operation(summary = "Per unit of the subtree: on-time closure rate, overdue count, reopen rate")
     public List<LedgerViews.UnitFigures> figures(@QueryParam("unit") String unit) {
         return ledger.figures(unit == null ? scope.root() : Ledger.unitPath(unit, scope.root()));
+    }
+
+    /** A page of items with their units' names, read in one query for the page. */
+    private Page<ItemViews.ItemView> views(PanacheQuery<RectificationItem> query, int page, int size) {
+        var today = clock.today();
+        return Page.ofRows(query, page, size, items -> {
+            Map<String, String> names = ReplicatedOrgUnit.names(items.stream().map(item -> item.orgCode).toList());
+            return items.stream().map(item -> ItemViews.ItemView.of(item, names.get(item.orgCode), today,
+                    rules.warning())).toList();
+        });
     }
 }

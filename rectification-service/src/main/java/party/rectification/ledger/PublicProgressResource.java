@@ -9,9 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.paging.Page;
 import io.quarkus.panache.common.Parameters;
@@ -40,12 +38,11 @@ public class PublicProgressResource {
         var query = RectificationItem.<RectificationItem>find("publicSummary is not null and state <> :withdrawn and "
                 + OrgScope.within("orgPath", "subtree") + " order by issuedAt desc, number",
                 OrgScope.bind(new Parameters(), "subtree", subtree).and("withdrawn", ItemState.WITHDRAWN));
-        List<RectificationItem> items = Page.items(query, page, size);
-        Map<String, String> names = items.isEmpty() ? Map.of() : ReplicatedOrgUnit.<ReplicatedOrgUnit>list("code in ?1",
-                items.stream().map(item -> item.orgCode).distinct().toList()).stream()
-                .collect(Collectors.toMap(u -> u.code, u -> u.name));
-        return new Page<>(items.stream().map(item -> new LedgerViews.PublicProgress(item.number, names.get(item.orgCode),
-                item.publicSummary, item.timingClass, item.timingClass.label(), item.state, item.state.label(),
-                item.deadline, item.closedOn)).toList(), page, size, query.count());
+        return Page.ofRows(query, page, size, items -> {
+            Map<String, String> names = ReplicatedOrgUnit.names(items.stream().map(item -> item.orgCode).toList());
+            return items.stream().map(item -> new LedgerViews.PublicProgress(item.number, names.get(item.orgCode),
+                    item.publicSummary, item.timingClass, item.timingClass.label(), item.state, item.state.label(),
+                    item.deadline, item.closedOn)).toList();
+        });
     }
 }

@@ -1,6 +1,7 @@
-// Login through Keycloak with the authorization code flow and PKCE (S256), as the public client `mobile`:
-// no secret in the page, the tokens only in this page's memory. /m/config.json says where Keycloak is.
-const config = await (await fetch('/m/config.json')).json();
+// Sign-in through Keycloak with the authorization code flow and PKCE (S256), as the public client `mobile`, for the
+// phone pages and the console alike: no secret in the page, the tokens only in this page's memory.
+// /web/sign-in.json says where Keycloak is. Keycloak's pages are asked for in 简体中文, the platform's language.
+const config = await (await fetch('/web/sign-in.json')).json();
 const endpoint = config.issuer + '/protocol/openid-connect';
 const redirectUri = location.origin + location.pathname;
 let tokens = null;
@@ -15,8 +16,16 @@ export async function login() {
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   location.assign(endpoint + '/auth?' + new URLSearchParams({
     client_id: config.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri, state,
-    code_challenge: challenge, code_challenge_method: 'S256',
+    code_challenge: challenge, code_challenge_method: 'S256', ui_locales: 'zh-Hans',
   }));
+}
+
+/** Ends the Keycloak session too, so that the next person at this desk signs in as themselves. */
+export function logout() {
+  const hint = tokens?.id_token;
+  tokens = null;
+  location.assign(endpoint + '/logout?' + new URLSearchParams({ client_id: config.clientId,
+    post_logout_redirect_uri: redirectUri, ...(hint ? { id_token_hint: hint } : {}) }));
 }
 
 async function grant(parameters) {

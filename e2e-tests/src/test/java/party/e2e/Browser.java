@@ -20,10 +20,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import party.local.LocalKeycloak;
 
 /**
- * Debian's headless chromium as a phone (390 × 844 and a phone's user agent), driven through its chromedriver.
- * Screenshots go to {@code target/screenshots} and stay there as the test's artifacts.
+ * Debian's headless chromium, driven through its chromedriver: as a phone (390 × 844 and a phone's user agent) or
+ * at a desk (1440 × 900). Screenshots go to {@code target/screenshots} and stay there as the test's artifacts.
  */
-final class PhoneBrowser implements AutoCloseable {
+final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -32,7 +32,22 @@ final class PhoneBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    PhoneBrowser() {
+    /** A phone, for the phone pages. */
+    static Browser phone() {
+        Browser browser = new Browser("--window-size=500,900", "--user-agent=" + PHONE);
+        // a phone's screen (headless windows are at least 500 wide; chromedriver's mobileEmulation misplaces taps
+        // below the first screen, this override does not)
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        return browser;
+    }
+
+    /** A desk's screen, for the console. */
+    static Browser desk() {
+        return new Browser("--window-size=1440,900");
+    }
+
+    private Browser(String... screen) {
         try {
             profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
@@ -40,15 +55,10 @@ final class PhoneBrowser implements AutoCloseable {
         }
         var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--window-size=500,900", "--user-agent=" + PHONE);
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile).addArguments(screen);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        // a phone's screen (headless windows are at least 500 wide; chromedriver's mobileEmulation misplaces taps
-        // below the first screen, this override does not)
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
     }
 
     void open(String url) {
@@ -63,6 +73,11 @@ final class PhoneBrowser implements AutoCloseable {
         open(gatewayUrl + "/m");
         await().atMost(Duration.ofSeconds(20)).until(() -> shows("#login"));
         one("#login").click();
+        signInOnKeycloak(user);
+    }
+
+    /** Keycloak's login page, in 简体中文 under the platform's name: the user's name and password, then 登录. */
+    void signInOnKeycloak(String user) {
         await().atMost(Duration.ofSeconds(20)).until(() -> shows("#kc-login"));
         one("#username").sendKeys(user);
         one("#password").sendKeys(LocalKeycloak.demoPassword(user));
@@ -88,6 +103,11 @@ final class PhoneBrowser implements AutoCloseable {
     /** Whether an element matching the selector is on the page and shown. */
     boolean shows(String css) {
         return all(css).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Whether an element matching the selector is shown and its text contains {@code text}. */
+    boolean showsText(String css, String text) {
+        return all(css).stream().anyMatch(element -> element.isDisplayed() && element.getText().contains(text));
     }
 
     void screenshot(String name) {

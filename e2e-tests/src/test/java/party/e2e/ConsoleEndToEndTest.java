@@ -1,0 +1,220 @@
+package party.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import party.local.LocalPlatform;
+
+/**
+ * The committee's console at a desk, one person per role: each signs in on Keycloak's page in 简体中文, does the
+ * role's main task in the console and finds on the page what the API then holds.
+ */
+@ExtendWith(RunningPlatform.class)
+class ConsoleEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    private final LocalPlatform platform = RunningPlatform.platform();
+    private final Keycloak keycloak = new Keycloak(platform);
+
+    @Test
+    void theOrganizerKeepsTheRegistryAndComputesRanksAndDrawsTheResults() {
+        String organizer = keycloak.token("organizer");
+        String scheme = as(organizer).contentType(ContentType.JSON).body(Map.of("year", YEAR, "orgUnit", "city",
+                        "title", "控制台考核方案", "definition", AssessmentEndToEndTest.definition()))
+                .post("/api/assessment/schemes").then().statusCode(201).extract().path("id");
+        as(organizer).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
+        selfAssess(keycloak.token("leader-a"), scheme, "district-a", 100, 600, 4);
+        selfAssess(keycloak.token("leader-b"), scheme, "district-b", 100, 300, 2);
+
+        try (var desk = Browser.desk()) {
+            signIn(desk, "organizer");
+            assertThat(desk.one("#who").getText()).contains("市委", "组织部");
+            assertThat(desk.all("#menu a")).extracting(element -> element.getText())
+                    .contains("组织机构", "考核结果", "压力传导", "整改台账").doesNotContain("问题线索", "审计记录");
+
+            // the registry: the tree from the city down, a search by name, a new township below district-a
+            desk.open(platform.gatewayUrl() + "/console#/units");
+            await().atMost(PATIENCE).until(() -> desk.showsText(".tree", "市委"));
+            desk.one(".tree li[data-unit=city] > button.toggle").click();
+            await().atMost(PATIENCE).until(() -> desk.showsText(".tree", "A区委"));
+            desk.one("input[name=q]").sendKeys("B区");
+            desk.one("form[role=search] button[type=submit]").click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("table.list", "B区委"));
+            desk.one(".tree li[data-unit=district-a] > a").click();
+            await().atMost(PATIENCE).until(() -> desk.showsText(".panel h2", "A区委"));
+            String code = "console-" + UUID.randomUUID().toString().substring(0, 8);
+            desk.one("input[name=code]").sendKeys(code);
+            desk.all("input[name=name]").get(1).sendKeys("控制台新建镇");
+            desk.one("input[name=category]").sendKeys("town");
+            desk.all("form.filters button[type=submit]").stream().filter(button -> button.getText().equals("新建"))
+                    .findFirst().orElseThrow().click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("#message", "已新建下级单位：控制台新建镇"));
+            assertThat(desk.one(".panel dl.facts").getText()).contains("乡镇（街道）级", "A区委");
+            desk.screenshot("console-units");
+            as(organizer).get("/api/assessment/org-units/" + code).then().statusCode(200)
+                    .body("path", equalTo("/city/district-a/" + code)).body("name", equalTo("控制台新建镇"));
+
+            // results: computed from the console, ranked per category, drawn with the units' names
+            desk.open(platform.gatewayUrl() + "/console#/results?scheme=" + scheme);
+            await().atMost(PATIENCE).until(() -> desk.shows(".actions button"));
+            desk.all(".actions button").stream().filter(button -> button.getText().equals("计算结果"))
+                    .findFirst().orElseThrow().click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("table.list", "A区委"));
+            assertThat(desk.one("#message").getText()).isEqualTo("计算结果：已完成。");
+            var rows = desk.all("table.list tbody tr");
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).getText()).startsWith("1 A区委");
+            assertThat(rows.get(1).getText()).startsWith("2 B区委");
+            float total = as(organizer).get("/api/assessment/schemes/" + scheme + "/results/district-a").then()
+                    .statusCode(200).extract().path("result.total");
+            assertThat(rows.get(0).getText()).contains(String.valueOf(total).replaceAll("\\.0$", ""));
+            assertThat(desk.one(".chart svg").getText()).contains("A区委", "B区委", "得分排名");
+            desk.screenshot("console-results");
+
+            // the pressure gradient across levels, drawn and listed by name
+            desk.open(platform.gatewayUrl() + "/console#/gradient?scheme=" + scheme);
+            await().atMost(PATIENCE).until(() -> desk.showsText("table.list", "市委"));
+            assertThat(desk.one(".chart svg").getText()).contains("市委", "下级平均");
+            assertThat(desk.one("table.list tbody").getText()).contains("市委", "市级").doesNotContain("/city");
+            desk.screenshot("console-gradient");
+        }
+    }
+
+    @Test
+    void theInspectorIssuesAProblemAndApprovesThePlanFromTheQueue() {
+        String problem = "控制台交办：基层党组织换届不及时 " + UUID.randomUUID().toString().substring(0, 6);
+        try (var desk = Browser.desk()) {
+            signIn(desk, "inspector");
+            assertThat(desk.all("#menu a")).extracting(element -> element.getText())
+                    .contains("整改台账", "交办问题", "整改统计").doesNotContain("组织机构", "问题线索");
+
+            desk.open(platform.gatewayUrl() + "/console#/issue");
+            await().atMost(PATIENCE).until(() -> desk.shows("input[name=unit]"));
+            desk.one("input[name=unit]").sendKeys("B区委");
+            await().atMost(PATIENCE).until(() -> !desk.all("#issue-units option[value=district-b]").isEmpty());
+            desk.one("textarea[name=problem]").click(); // leaving the unit's field loads its leaders
+            desk.one("textarea[name=problem]").sendKeys(problem);
+            desk.screenshot("console-issue");
+            desk.one("form[aria-label=交办问题] button[type=submit]").click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("#message", "已交办"));
+            assertThat(desk.one("#message").getText()).contains("B区委").doesNotContain("district-b");
+        }
+        String leaderB = keycloak.token("leader-b");
+        String item = as(leaderB).queryParam("size", 200).get("/api/rectification/ledger").then().statusCode(200)
+                .extract().path("items.find { it.problem == '" + problem + "' }.id");
+        as(leaderB).contentType(ContentType.JSON).body(Map.of("measures", "年底前完成换届，组织部全程指导",
+                        "milestones", List.of(Map.of("title", "完成换届", "due", LocalDate.now(ZoneId.of("Asia/Shanghai"))
+                                .plusDays(30).toString()))))
+                .post("/api/rectification/items/" + item + "/plan").then().statusCode(200);
+
+        try (var desk = Browser.desk()) {
+            signIn(desk, "inspector");
+            desk.open(platform.gatewayUrl() + "/console#/ledger?state=PLAN_SUBMITTED");
+            await().atMost(PATIENCE).until(() -> desk.showsText("table.list", problem));
+            var row = desk.all("table.list tbody tr").stream().filter(tr -> tr.getText().contains(problem))
+                    .findFirst().orElseThrow();
+            assertThat(row.getText()).contains("B区委", "巡察", "方案待审", "全面整改").doesNotContain("district-b");
+            desk.screenshot("console-ledger");
+            row.click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("section.panel", "年底前完成换届"));
+            desk.one("section.panel textarea[name=note]").sendKeys("方案可行，同意");
+            desk.all("section.panel button").stream().filter(button -> button.getText().equals("通过方案"))
+                    .findFirst().orElseThrow().click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("#message", "通过方案，现为“方案通过”"));
+            await().atMost(PATIENCE).until(() -> desk.showsText("section.panel h2", "方案通过"));
+            assertThat(desk.one("section.panel").getText()).contains("方案可行，同意");
+            desk.screenshot("console-item");
+
+            desk.open(platform.gatewayUrl() + "/console#/figures");
+            await().atMost(PATIENCE).until(() -> desk.showsText("table.list", "B区委"));
+            assertThat(desk.one(".chart svg").getText()).contains("各单位整改情况", "B区委");
+            desk.screenshot("console-figures");
+        }
+        as(leaderB).get("/api/rectification/items/" + item).then().statusCode(200)
+                .body("item.state", equalTo("PLAN_APPROVED")).body("history[-1].note", equalTo("方案可行，同意"));
+    }
+
+    @Test
+    void theDisciplineCommissionReadsAClueAndStartsItsVerification() {
+        String summary = "控制台线索 " + UUID.randomUUID().toString().substring(0, 6);
+        String clue = as(keycloak.token("inspector")).contentType(ContentType.JSON).body(Map.of("unit", "district-a",
+                        "summary", summary, "details", "反映某干部违规收受礼品", "reporter", "实名反映人"))
+                .post("/api/rectification/clues").then().statusCode(201).extract().path("id");
+        try (var desk = Browser.desk()) {
+            signIn(desk, "discipline");
+            assertThat(desk.all("#menu a")).extracting(element -> element.getText())
+                    .containsExactly("问题线索");
+            await().atMost(PATIENCE).until(() -> desk.showsText("table.list", summary));
+            var row = desk.all("table.list tbody tr").stream().filter(tr -> tr.getText().contains(summary))
+                    .findFirst().orElseThrow();
+            assertThat(row.getText()).contains("A区委", "已移交").doesNotContain("反映某干部", "实名反映人");
+            row.click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("section.panel", "反映某干部违规收受礼品"));
+            assertThat(desk.one("section.panel").getText()).contains("实名反映人");
+            desk.one("section.panel textarea[name=note]").sendKeys("启动初核");
+            desk.one("section.panel button[type=submit]").click();
+            await().atMost(PATIENCE).until(() -> desk.showsText("#message", "线索已转为“初核中”"));
+            desk.screenshot("console-clues");
+        }
+        as(keycloak.token("discipline")).get("/api/rectification/clues/" + clue).then().statusCode(200)
+                .body("clue.status", equalTo("VERIFYING"));
+        // the one who transferred it does not read it
+        as(keycloak.token("inspector")).get("/api/rectification/clues/" + clue).then().statusCode(403);
+    }
+
+    @Test
+    void theAdministratorReadsTheAuditTrailAndTheParkedDeliveries() {
+        try (var desk = Browser.desk()) {
+            signIn(desk, "admin");
+            desk.open(platform.gatewayUrl() + "/console#/audit?service=rectification");
+            await().atMost(PATIENCE).until(() -> desk.shows("table.list tbody tr"));
+            assertThat(desk.one("table.list thead").getText()).contains("时间", "账号", "操作", "来源地址");
+            assertThat(desk.one("table.list tbody").getText()).contains("/api/rectification/");
+            desk.screenshot("console-audit");
+            desk.open(platform.gatewayUrl() + "/console#/deliveries");
+            await().atMost(PATIENCE).until(() -> desk.shows("table.list") || desk.shows("p.empty"));
+            assertThat(desk.one("select[name=state]").getText()).contains("投递失败");
+            desk.screenshot("console-deliveries");
+        }
+    }
+
+    /** Signs in on Keycloak's page, which must be in 简体中文 under the platform's name, and waits for the menu. */
+    private void signIn(Browser desk, String user) {
+        desk.open(platform.gatewayUrl() + "/console");
+        await().atMost(PATIENCE).until(() -> desk.shows("#kc-login"));
+        assertThat(desk.pageSource()).contains("党建责任考评平台", "登录到您的账户");
+        var button = desk.one("#kc-login");
+        assertThat(button.getText().isBlank() ? button.getAttribute("value") : button.getText()).isEqualTo("登录");
+        if ("organizer".equals(user)) {
+            desk.screenshot("console-sign-in");
+        }
+        desk.signInOnKeycloak(user);
+        await().atMost(PATIENCE).until(() -> desk.shows("#menu a"));
+    }
+
+    private void selfAssess(String token, String scheme, String unit, int org1, int org2, int resp1) {
+        for (var entry : Map.of("ORG-1", org1, "ORG-2", org2, "RESP-1", resp1, "RESP-2", 0).entrySet()) {
+            as(token).contentType(ContentType.JSON).body(Map.of("value", entry.getValue()))
+                    .put("/api/assessment/schemes/" + scheme + "/units/" + unit + "/indicators/E2E-" + entry.getKey()
+                            + "/self").then().statusCode(200);
+        }
+    }
+
+    private RequestSpecification as(String token) {
+        return given().baseUri(platform.gatewayUrl()).auth().oauth2(token);
+    }
+}

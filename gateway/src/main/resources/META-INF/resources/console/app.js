@@ -1,0 +1,86 @@
+// The committee's console: one page, a menu of what the signed-in person's roles work on, each entry a view module.
+// The menu is a convenience, never a rule: every view calls the public API with the person's own token, and the API
+// alone decides what they may read and do (a refusal is shown in its own words).
+import { login, logout, signIn } from '/web/auth.js';
+import { call, el, say } from './ui.js';
+
+const ROLE = { admin: '系统管理员', organizer: '组织部', reviewer: '考核部门', inspector: '巡察', discipline: '纪委',
+  teller: '计票人', 'unit-leader': '单位负责人', voter: '投票人' };
+const MENU = [
+  { title: '考核', roles: ['organizer', 'admin'], views: [['units', '组织机构'], ['results', '考核结果'], ['gradient', '压力传导']] },
+  { title: '整改', roles: ['organizer', 'inspector', 'admin'], views: [['ledger', '整改台账'], ['issue', '交办问题'],
+    ['figures', '整改统计']] },
+  { title: '纪检', roles: ['discipline'], views: [['clues', '问题线索']] },
+  { title: '系统', roles: ['admin'], views: [['audit', '审计记录'], ['deliveries', '推送失败']] },
+];
+let context;
+
+async function start() {
+  const user = await signIn();
+  if (!user) {
+    const error = new URLSearchParams(location.search).get('error');
+    if (!error) {
+      await login(); // the console has nothing to show anyone signed out
+      return;
+    }
+    say('登录未完成（' + error + '）。', true);
+    document.getElementById('login').classList.remove('hidden');
+    document.getElementById('login').addEventListener('click', login);
+    return;
+  }
+  const roles = user.realm_access?.roles ?? [];
+  const unitCode = (user.org_path || '').split('/').pop();
+  context = { user, roles, unitCode, unitName: unitCode };
+  const menu = MENU.filter((group) => group.roles.some((role) => roles.includes(role)));
+  document.getElementById('menu').replaceChildren(...menu.map((group) => el('section', {},
+    el('h2', {}, group.title),
+    el('ul', {}, group.views.map(([path, title]) => el('li', {}, el('a', { href: '#/' + path, 'data-view': path }, title)))))));
+  document.getElementById('menu').classList.remove('hidden');
+  document.getElementById('logout').classList.remove('hidden');
+  document.getElementById('logout').addEventListener('click', logout);
+  try {
+    context.unitName = (await call('/assessment/org-units/' + unitCode)).name;
+  } catch (e) {
+    // the unit's code stands in for its name
+  }
+  document.getElementById('who').textContent = (user.name || user.preferred_username) + ' · ' + context.unitName + ' · '
+      + roles.filter((role) => ROLE[role]).map((role) => ROLE[role]).join('、');
+  if (menu.length === 0) {
+    say('您的账号没有工作台的功能。单位负责人请使用手机端 /m。');
+    return;
+  }
+  window.addEventListener('hashchange', () => show());
+  if (!location.hash) {
+    history.replaceState(null, '', '#/' + menu[0].views[0][0]);
+  }
+  await show();
+}
+
+/**
+ * The view the address names, with the address's parameters (#/ledger?state=PLAN_SUBMITTED); a view redrawn after
+ * an action keeps the message that says what it did.
+ */
+async function show(keepMessage = false) {
+  const [path, search] = location.hash.slice(2).split('?');
+  const link = document.querySelector(`#menu a[data-view="${CSS.escape(path)}"]`);
+  document.querySelectorAll('#menu a').forEach((a) => a.toggleAttribute('aria-current', a === link));
+  const view = document.getElementById('view');
+  if (!keepMessage) {
+    say('');
+  }
+  if (!link) {
+    view.replaceChildren(el('p', { class: 'empty' }, '请从左侧菜单选择功能。'));
+    return;
+  }
+  document.title = link.textContent + ' · 党建责任考评';
+  view.replaceChildren(el('h1', {}, link.textContent));
+  const module = await import('./views/' + path + '.js');
+  await module.render(view, { ...context, params: new URLSearchParams(search || ''), reload: () => show(true),
+    go: (to, parameters = {}) => {
+      const search = new URLSearchParams(Object.entries(parameters).filter(([, v]) => v !== '' && v !== null && v !== undefined));
+      location.hash = '#/' + to + (search.size ? '?' + search : '');
+    } });
+  document.getElementById('main').focus({ preventScroll: true });
+}
+
+start();

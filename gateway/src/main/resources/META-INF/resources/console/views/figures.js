@@ -1,0 +1,39 @@
+// 整改统计: per unit of the person's scope, items, open, overdue, closed on time and reopened, drawn and listed.
+import { attempt, call, chart, el, percent, table } from '../ui.js';
+
+// the ledger's rates are shares (0.875); the console shows percentages
+const inPercent = (share) => share === null ? null : share * 100;
+
+export async function render(view, context) {
+  const units = await attempt(() => call('/rectification/ledger/figures'));
+  if (!units) {
+    return;
+  }
+  if (units.length === 0) {
+    view.append(el('p', { class: 'empty' }, '还没有整改事项：交办问题后，这里按单位统计整改进度。'));
+    return;
+  }
+  const drawing = el('div', { class: 'chart', role: 'img', 'aria-label': '各单位整改情况图' });
+  view.append(el('div', { class: 'panel' }, drawing));
+  const names = units.map((u) => u.name ?? u.unit);
+  await chart(drawing, {
+    title: { text: '各单位整改情况', left: 'center', textStyle: { fontSize: 14 } },
+    legend: { top: 28 },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 50, right: 60, top: 70, bottom: 60 },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 8 ? 30 : 0 } },
+    yAxis: [{ type: 'value', name: '事项数' }, { type: 'value', name: '按期率 %', max: 100 }],
+    series: [
+      { name: '在办', type: 'bar', stack: 'items', data: units.map((u) => u.open - u.overdue), itemStyle: { color: '#f0a020' } },
+      { name: '逾期', type: 'bar', stack: 'items', data: units.map((u) => u.overdue), itemStyle: { color: '#a11a1a' } },
+      { name: '已销号', type: 'bar', stack: 'items', data: units.map((u) => u.closed), itemStyle: { color: '#2e7d32' } },
+      { name: '按期销号率', type: 'line', yAxisIndex: 1, data: units.map((u) => inPercent(u.onTimeRate)), itemStyle: { color: '#1d6fb8' } },
+    ],
+  });
+  view.append(table([
+    ['单位', (u) => el('a', { href: '#/ledger?unit=' + encodeURIComponent(u.unit) }, u.name ?? u.unit)],
+    ['事项', (u) => u.items], ['在办', (u) => u.open], ['逾期', (u) => u.overdue], ['已销号', (u) => u.closed],
+    ['按期销号', (u) => u.closedOnTime], ['按期销号率', (u) => percent(inPercent(u.onTimeRate))], ['重新整改', (u) => u.reopened],
+    ['反弹率', (u) => percent(inPercent(u.reopenRate))],
+  ], units, ''));
+}

@@ -1,0 +1,61 @@
+// 交办问题: one problem issued to a unit in the person's scope, its responsible leader chosen from the unit's
+// registered leaders (or named outside the registry), with the deadline the timing class gives unless one is set.
+import { SOURCE, TIMING } from '../labels.js';
+import { attempt, call, el, field, query, say, select, values } from '../ui.js';
+
+export async function render(view, context) {
+  const units = el('datalist', { id: 'issue-units' });
+  const unit = el('input', { name: 'unit', required: true, list: 'issue-units', autocomplete: 'off',
+    placeholder: '输入单位名称查找', oninput: () => find(unit.value), onchange: () => leaders(chosen()) });
+  const leader = el('select', { name: 'responsibleLeaderId' }, el('option', { value: '' }, '（先选择责任单位）'));
+  const form = el('form', { class: 'panel', 'aria-label': '交办问题', onsubmit: async (event) => {
+    event.preventDefault();
+    const body = { ...values(form), unit: chosen() };
+    const issued = await attempt(() => call('/rectification/items', 'POST', body));
+    if (issued) {
+      say(`已交办 ${issued.number}：${issued.unitName ?? issued.unit}，整改时限 ${issued.deadline}。`);
+      form.reset();
+      leader.replaceChildren(el('option', { value: '' }, '（先选择责任单位）'));
+    }
+  } },
+  el('div', { class: 'filters' },
+    field('问题来源', select('source', SOURCE, undefined, 'INSPECTION')),
+    field('整改类型', select('timingClass', TIMING, undefined, 'FULL')),
+    field('责任单位', unit), units,
+    field('责任人（单位的在册领导）', leader),
+    field('或：名册外的责任人姓名', el('input', { name: 'responsibleLeader', maxlength: 100 }))),
+  el('div', { class: 'filters' },
+    field('问题描述', el('textarea', { name: 'problem', rows: 4, required: true, maxlength: 4000 })),
+    field('公开摘要（开门整改，可不填）', el('textarea', { name: 'publicSummary', rows: 4, maxlength: 500 }))),
+  el('div', { class: 'filters' },
+    field('发现日期（默认今天）', el('input', { name: 'foundOn', type: 'date' })),
+    field('整改时限（默认按整改类型）', el('input', { name: 'deadline', type: 'date' })),
+    el('button', { type: 'submit' }, '交办')));
+  view.append(form);
+
+  /** The unit's code, whether its name was typed or its entry picked from the list. */
+  function chosen() {
+    const typed = unit.value.trim();
+    return [...units.options].find((option) => option.label === typed)?.value ?? typed;
+  }
+
+  let asked = '';
+  async function find(text) {
+    asked = text.trim();
+    if (asked.length < 1) {
+      return;
+    }
+    const answer = await attempt(() => call(query('/assessment/org-units', { q: asked, size: 20 })));
+    if (answer && asked === text.trim()) {
+      units.replaceChildren(...answer.items.map((u) => el('option', { value: u.code, label: u.name })));
+    }
+  }
+
+  async function leaders(code) {
+    const answer = code && await attempt(() => call(query('/assessment/persons', { unit: code, size: 100 })));
+    const held = (answer?.items ?? []).flatMap((person) => person.appointments
+      .filter((a) => a.current && a.unit === code).map((a) => [person.id, person.name + '（' + a.postLabel + '）']));
+    leader.replaceChildren(el('option', { value: '' }, held.length ? '（不指定）' : '（该单位没有在册领导）'),
+      ...held.map(([id, label]) => el('option', { value: id }, label)));
+  }
+}

@@ -1,0 +1,93 @@
+// 组织机构: the registry's tree from the person's own unit down, a search by name or code, and for the chosen unit
+// its facts, renaming, moving under another parent and a new unit below it.
+import { LEVEL } from '../labels.js';
+import { attempt, call, el, field, query, say, select, table, values } from '../ui.js';
+
+export async function render(view, context) {
+  const tree = el('div', { class: 'panel tree', 'aria-label': '组织机构树' });
+  const detail = el('div', { class: 'panel' }, el('p', { class: 'empty' }, '在左侧选择一个单位，查看并维护它。'));
+  const found = el('div');
+  const search = el('form', { class: 'filters', role: 'search', onsubmit: async (event) => {
+    event.preventDefault();
+    const { q } = values(search);
+    const answer = await attempt(() => call(query('/assessment/org-units', { q, size: 50 })));
+    if (answer) {
+      found.replaceChildren(table([['单位', (u) => u.name], ['层级', (u) => LEVEL[u.level]], ['隶属', (u) => u.parentCode]],
+        answer.items, '没有名称或编码包含“' + q + '”的单位。', (unit) => open(unit.code)));
+    }
+  } }, field('查找单位（名称或编码）', el('input', { name: 'q', type: 'search', required: true })),
+  el('button', { type: 'submit' }, '查找'));
+  view.append(search, found, el('div', { class: 'columns' }, tree, detail));
+
+  async function branch(unit) {
+    const children = el('ul', { class: 'hidden' });
+    const toggle = el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-label': '展开' + unit.name,
+      onclick: async () => {
+        const opening = children.classList.contains('hidden');
+        if (opening && !children.childElementCount) {
+          const below = await attempt(() => call('/assessment/org-units/' + encodeURIComponent(unit.code) + '/children'));
+          children.replaceChildren(...await Promise.all((below ?? []).map(branch)));
+          if (below?.length === 0) {
+            children.append(el('li', { class: 'empty-branch' }, '（无下级单位）'));
+          }
+        }
+        children.classList.toggle('hidden', !opening);
+        toggle.setAttribute('aria-expanded', String(opening));
+        toggle.textContent = opening ? '▾' : '▸';
+      } }, '▸');
+    return el('li', { 'data-unit': unit.code }, toggle,
+      el('a', { href: '#', onclick: (event) => { event.preventDefault(); open(unit.code); } }, unit.name), children);
+  }
+
+  async function open(code) {
+    const unit = await attempt(() => call('/assessment/org-units/' + encodeURIComponent(code)));
+    if (!unit) {
+      return;
+    }
+    tree.querySelectorAll('a').forEach((a) => a.toggleAttribute('aria-current', a.parentElement.dataset.unit === code));
+    const parent = unit.parentCode ? await attempt(() => call('/assessment/org-units/' + unit.parentCode)) : null;
+    const rename = el('form', { class: 'filters', onsubmit: (event) => change(event, rename, 'rename',
+      (v) => ({ name: v.name, version: unit.version }), '已更名为 ') },
+    field('新名称', el('input', { name: 'name', required: true, maxlength: 200, value: unit.name })),
+    el('button', { type: 'submit' }, '更名'));
+    const move = el('form', { class: 'filters', onsubmit: (event) => change(event, move, 'move',
+      (v) => ({ parentCode: v.parentCode, version: unit.version }), '已调整隶属：') },
+    field('新的上级单位编码', el('input', { name: 'parentCode', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9-]{0,63}' })),
+    el('button', { type: 'submit' }, '调整隶属'));
+    const create = el('form', { class: 'filters', onsubmit: async (event) => {
+      event.preventDefault();
+      const created = await attempt(() => call('/assessment/org-units', 'POST', { ...values(create), parentCode: unit.code }));
+      if (created) {
+        say('已新建下级单位：' + created.name);
+        await open(created.code);
+      }
+    } },
+    field('编码', el('input', { name: 'code', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9-]{0,63}' })),
+    field('名称', el('input', { name: 'name', required: true, maxlength: 200 })),
+    field('层级', select('level', LEVEL, undefined, unit.level === 'city' ? 'county' : 'township')),
+    field('类别（英文代码，如 township）', el('input', { name: 'category', required: true, pattern: '[a-z][a-z0-9-]{1,49}' })),
+    el('button', { type: 'submit' }, '新建'));
+    detail.replaceChildren(el('h2', {}, unit.name),
+      el('dl', { class: 'facts' }, el('dt', {}, '编码'), el('dd', {}, unit.code), el('dt', {}, '层级'), el('dd', {}, LEVEL[unit.level]),
+        el('dt', {}, '类别'), el('dd', {}, unit.category), el('dt', {}, '上级单位'), el('dd', {}, parent?.name ?? '—')),
+      el('h2', {}, '更名'), rename, el('h2', {}, '调整隶属'),
+      el('p', {}, '下级单位随之一并调整；各服务在数秒内按新的隶属关系查到它的全部记录，绑定该单位的账号需由管理员另行调整。'),
+      move, el('h2', {}, '新建下级单位'), create);
+
+    async function change(event, form, action, body, done) {
+      event.preventDefault();
+      const changed = await attempt(() => call(`/assessment/org-units/${encodeURIComponent(code)}/${action}`, 'POST',
+        body(values(form))));
+      if (changed) {
+        say(done + changed.name);
+        await open(code);
+      }
+    }
+  }
+
+  const root = await attempt(() => call('/assessment/org-units/' + encodeURIComponent(context.unitCode)));
+  if (root) {
+    tree.replaceChildren(el('ul', {}, await branch(root)));
+    await open(root.code);
+  }
+}
