@@ -56,6 +56,7 @@ final class Browser implements AutoCloseable {
         var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile).addArguments(screen);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // for what a failed test reports
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
@@ -108,6 +109,26 @@ final class Browser implements AutoCloseable {
     /** Whether an element matching the selector is shown and its text contains {@code text}. */
     boolean showsText(String css, String text) {
         return all(css).stream().anyMatch(element -> element.isDisplayed() && element.getText().contains(text));
+    }
+
+    /** What the page wrote to its console (errors above all), for a failed test to report. */
+    String consoleLog() {
+        return driver.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /**
+     * Waits for the condition; when it does not come, fails with what the page says, its console and a screenshot
+     * named {@code failed-<name>}.
+     */
+    void waitFor(String name, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            screenshot("failed-" + name);
+            throw new AssertionError("waited 30 s for " + name + " at " + currentUrl() + "; the page shows:\n"
+                    + one("body").getText() + "\nits console:\n" + consoleLog(), e);
+        }
     }
 
     void screenshot(String name) {

@@ -80,8 +80,11 @@ function cell(value) {
   return value === null || value === undefined || value === '' ? '—' : value;
 }
 
-/** "第 2 / 5 页，共 93 条" with the previous and next buttons of a page answer. */
+/** "第 2 / 5 页，共 93 条" with the previous and next buttons of a page answer; nothing for an empty one. */
 export function pager(answer, go) {
+  if (answer.total === 0) {
+    return new DocumentFragment(); // the empty state says it all
+  }
   const pages = Math.max(1, Math.ceil(answer.total / answer.size));
   return el('div', { class: 'pager' },
     el('button', { type: 'button', disabled: answer.page === 0, onclick: () => go(answer.page - 1) }, '上一页'),

@@ -2,15 +2,14 @@
 // registered leaders (or named outside the registry), with the deadline the timing class gives unless one is set.
 import { SOURCE, TIMING } from '../labels.js';
 import { attempt, call, el, field, query, say, select, values } from '../ui.js';
+import { unitPicker } from '../unit-picker.js';
 
 export async function render(view, context) {
-  const units = el('datalist', { id: 'issue-units' });
-  const unit = el('input', { name: 'unit', required: true, list: 'issue-units', autocomplete: 'off',
-    placeholder: '输入单位名称查找', oninput: () => find(unit.value), onchange: () => leaders(chosen()) });
+  const [unit, units] = unitPicker('unit', (code) => leaders(code));
   const leader = el('select', { name: 'responsibleLeaderId' }, el('option', { value: '' }, '（先选择责任单位）'));
   const form = el('form', { class: 'panel', 'aria-label': '交办问题', onsubmit: async (event) => {
     event.preventDefault();
-    const body = { ...values(form), unit: chosen() };
+    const body = { ...values(form), unit: unit.code() };
     const issued = await attempt(() => call('/rectification/items', 'POST', body));
     if (issued) {
       say(`已交办 ${issued.number}：${issued.unitName ?? issued.unit}，整改时限 ${issued.deadline}。`);
@@ -32,24 +31,6 @@ export async function render(view, context) {
     field('整改时限（默认按整改类型）', el('input', { name: 'deadline', type: 'date' })),
     el('button', { type: 'submit' }, '交办')));
   view.append(form);
-
-  /** The unit's code, whether its name was typed or its entry picked from the list. */
-  function chosen() {
-    const typed = unit.value.trim();
-    return [...units.options].find((option) => option.label === typed)?.value ?? typed;
-  }
-
-  let asked = '';
-  async function find(text) {
-    asked = text.trim();
-    if (asked.length < 1) {
-      return;
-    }
-    const answer = await attempt(() => call(query('/assessment/org-units', { q: asked, size: 20 })));
-    if (answer && asked === text.trim()) {
-      units.replaceChildren(...answer.items.map((u) => el('option', { value: u.code, label: u.name })));
-    }
-  }
 
   async function leaders(code) {
     const answer = code && await attempt(() => call(query('/assessment/persons', { unit: code, size: 100 })));

@@ -2,6 +2,7 @@
 // its facts, renaming, moving under another parent and a new unit below it.
 import { LEVEL } from '../labels.js';
 import { attempt, call, el, field, query, say, select, table, values } from '../ui.js';
+import { unitPicker } from '../unit-picker.js';
 
 export async function render(view, context) {
   const tree = el('div', { class: 'panel tree', 'aria-label': '组织机构树' });
@@ -12,7 +13,7 @@ export async function render(view, context) {
     const { q } = values(search);
     const answer = await attempt(() => call(query('/assessment/org-units', { q, size: 50 })));
     if (answer) {
-      found.replaceChildren(table([['单位', (u) => u.name], ['层级', (u) => LEVEL[u.level]], ['隶属', (u) => u.parentCode]],
+      found.replaceChildren(table([['单位', (u) => u.name], ['层级', (u) => LEVEL[u.level]], ['编码', (u) => u.code]],
         answer.items, '没有名称或编码包含“' + q + '”的单位。', (unit) => open(unit.code)));
     }
   } }, field('查找单位（名称或编码）', el('input', { name: 'q', type: 'search', required: true })),
@@ -50,16 +51,16 @@ export async function render(view, context) {
       (v) => ({ name: v.name, version: unit.version }), '已更名为 ') },
     field('新名称', el('input', { name: 'name', required: true, maxlength: 200, value: unit.name })),
     el('button', { type: 'submit' }, '更名'));
+    const [parentPicker, parents] = unitPicker('parentCode');
     const move = el('form', { class: 'filters', onsubmit: (event) => change(event, move, 'move',
-      (v) => ({ parentCode: v.parentCode, version: unit.version }), '已调整隶属：') },
-    field('新的上级单位编码', el('input', { name: 'parentCode', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9-]{0,63}' })),
-    el('button', { type: 'submit' }, '调整隶属'));
+      () => ({ parentCode: parentPicker.code(), version: unit.version }), '已调整隶属：') },
+    field('新的上级单位', parentPicker), parents, el('button', { type: 'submit' }, '调整隶属'));
     const create = el('form', { class: 'filters', onsubmit: async (event) => {
       event.preventDefault();
       const created = await attempt(() => call('/assessment/org-units', 'POST', { ...values(create), parentCode: unit.code }));
       if (created) {
-        say('已新建下级单位：' + created.name);
         await open(created.code);
+        say('已新建下级单位：' + created.name);
       }
     } },
     field('编码', el('input', { name: 'code', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9-]{0,63}' })),
@@ -79,8 +80,8 @@ export async function render(view, context) {
       const changed = await attempt(() => call(`/assessment/org-units/${encodeURIComponent(code)}/${action}`, 'POST',
         body(values(form))));
       if (changed) {
-        say(done + changed.name);
         await open(code);
+        say(done + changed.name);
       }
     }
   }
