@@ -2,6 +2,7 @@ package party.common.sheets;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.PaperSize;
@@ -27,8 +28,12 @@ public final class PrintedSheet {
     private static final String DATE = "yyyy-mm-dd";
     private static final double WIDE = 30;
 
+    private static final int TITLE_FONT = 14;
+    /** fastexcel's default font size: column widths count its characters */
+    private static final int BODY_FONT = 11;
+
     private final Worksheet sheet;
-    private final int columns;
+    private final double[] widths;
     private final boolean inline;
     private int next = HEADER_ROW + 1;
 
@@ -38,7 +43,7 @@ public final class PrintedSheet {
 
     private PrintedSheet(Worksheet sheet, int columns, boolean inline) {
         this.sheet = sheet;
-        this.columns = columns;
+        this.widths = new double[columns];
         this.inline = inline;
     }
 
@@ -76,14 +81,20 @@ public final class PrintedSheet {
         sheet.fitToHeight((short) 0); // as many pages tall as the rows take
         sheet.repeatRows(TITLE_ROW, HEADER_ROW);
         sheet.freezePane(0, HEADER_ROW + 1);
-        printed.text(TITLE_ROW, 0, name + " · 导出于 " + exportedOn);
-        sheet.range(TITLE_ROW, 0, TITLE_ROW, header.size() - 1).style().bold().fontSize(14)
+        String title = name + " · 导出于 " + exportedOn;
+        printed.text(TITLE_ROW, 0, title);
+        sheet.range(TITLE_ROW, 0, TITLE_ROW, header.size() - 1).style().bold().fontSize(TITLE_FONT)
                 .horizontalAlignment("center").merge().set();
         sheet.rowHeight(TITLE_ROW, 24);
         for (int c = 0; c < header.size(); c++) {
-            // a Chinese character is about two characters of the default width
-            sheet.width(c, Math.max(10, 2 * header.get(c).length() + 2));
+            printed.widths[c] = Math.max(10, width(header.get(c)) + 2);
             printed.text(HEADER_ROW, c, header.get(c));
+        }
+        // a merged title is cut where the table ends: a table too narrow for it is widened, evenly
+        double missing = (double) width(title) * TITLE_FONT / BODY_FONT + 2 - Arrays.stream(printed.widths).sum();
+        for (int c = 0; c < header.size(); c++) {
+            printed.widths[c] += Math.max(0, missing) / header.size();
+            sheet.width(c, printed.widths[c]);
         }
         bordered(sheet.range(HEADER_ROW, 0, HEADER_ROW, header.size() - 1).style()).bold().fillColor(HEADER_FILL)
                 .horizontalAlignment("center").set();
@@ -93,7 +104,8 @@ public final class PrintedSheet {
     /** Widens columns that hold sentences (a problem, a decision), so they wrap less; before the first flush. */
     public PrintedSheet wide(int... columns) {
         for (int c : columns) {
-            sheet.width(c, WIDE);
+            widths[c] = Math.max(widths[c], WIDE);
+            sheet.width(c, widths[c]);
         }
         return this;
     }
@@ -104,7 +116,7 @@ public final class PrintedSheet {
      */
     public void row(Object... cells) {
         int row = next++;
-        for (int c = 0; c < columns; c++) {
+        for (int c = 0; c < widths.length; c++) {
             Object cell = c < cells.length ? cells[c] : null;
             StyleSetter style = bordered(sheet.style(row, c));
             if (cell instanceof Percent percent) {
@@ -141,6 +153,11 @@ public final class PrintedSheet {
         } else {
             sheet.value(row, column, text);
         }
+    }
+
+    /** The text's width in characters of the default font: a Chinese character, or a full-width one, takes two. */
+    private static int width(String text) {
+        return text.codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum();
     }
 
     private static StyleSetter bordered(StyleSetter style) {

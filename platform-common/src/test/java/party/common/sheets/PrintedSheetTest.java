@@ -87,6 +87,9 @@ class PrintedSheetTest {
         try (var read = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
             Sheet sheet = read.getSheet("整改台账");
             assertThat(sheet.getPrintSetup().getLandscape()).isFalse();
+            // widened to hold its title, 28 characters wide in a font of 14 points rather than 11
+            assertThat(sheet.getColumnWidth(0) + sheet.getColumnWidth(1) + sheet.getColumnWidth(2))
+                    .isGreaterThanOrEqualTo(28 * 14 / 11 * 256);
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
             assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:2"));
             assertThat(sheet.getLastRowNum()).isEqualTo(2 + 2499);
