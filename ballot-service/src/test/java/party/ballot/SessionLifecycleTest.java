@@ -37,6 +37,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +195,35 @@ class SessionLifecycleTest {
             var rows = sheets.get(0).read();
             assertThat(rows.get(2).getCellText(1)).isEqualTo("county-2 党委");
             assertThat(rows.get(2).getCellText(0)).isEqualTo("1");
+        }
+        // ready to print and sign: on A4, one page wide, titled, the turnout, the digest and the signature lines below
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("县区");
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:2"));
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith("2026年度党委书记抓基层党建述职评议 · 县区（好票限额 2） · 导出于 ");
+            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("A 好票率");
+            var county2 = sheet.getRow(2);
+            assertThat(county2.getCell(9).getNumericCellValue()).isEqualTo(1.0); // A: 好, 好
+            assertThat(county2.getCell(9).getCellStyle().getDataFormatString()).contains("%");
+            List<String> below = new ArrayList<>();
+            for (int r = 2 + 4; r <= sheet.getLastRowNum(); r++) { // below the four districts
+                if (sheet.getRow(r) != null) {
+                    below.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(below).containsExactly("投票情况",
+                    "A票（常委、领导小组成员）：发出 3 张，收回 2 张，有效 2 张，无效 0 张",
+                    "B票（其他参会人员）：发出 6 张，收回 3 张，有效 1 张，无效 2 张",
+                    "票箱摘要（SHA-256）：" + results.getString("digest"),
+                    "监票人：＿＿＿＿＿＿  计票人：＿＿＿＿＿＿  日期：＿＿＿＿");
+            Sheet persons = workbook.getSheet("市直单位负责人"); // each category's sheet is signed on its own
+            assertThat(persons.getRow(persons.getLastRowNum()).getCell(0).getStringCellValue()).startsWith("监票人：");
         }
 
         // the sealed result cannot be changed, not even by the service's own database account

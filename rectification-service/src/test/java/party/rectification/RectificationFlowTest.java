@@ -34,6 +34,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,19 +171,39 @@ class RectificationFlowTest {
                 .body("type", equalTo("urn:party:problem:unknown-org-unit"));
         as(LEADER_B).get("/api/rectification/ledger/figures").then().statusCode(200).body("$", empty());
 
-        // the ledger exported: a header and the three items
+        // the ledger exported: a title, a header and the three items, with the units' names, ready to print
+        // (another test may have renamed them: the replica's names, as they stand)
+        String unitName = as(LEADER_A).get("/api/rectification/org-units/district-a").then().statusCode(200)
+                .extract().path("name");
+        String cityName = as(ORGANIZER).get("/api/rectification/org-units/city").then().statusCode(200)
+                .extract().path("name");
         byte[] xlsx = as(ORGANIZER).get("/api/rectification/ledger/export.xlsx?unit=district-a").then().statusCode(200)
                 .extract().asByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> rows = workbook.getFirstSheet().read();
-            assertThat(rows).hasSize(4);
-            assertThat(rows.get(0).getCellText(0)).isEqualTo("编号");
-            assertThat(rows.stream().skip(1).map(r -> r.getCellText(3)))
+            assertThat(rows).hasSize(5);
+            assertThat(rows.get(0).getCellText(0)).isEqualTo(unitName + "整改台账 · 导出于 " + TODAY.plusDays(90));
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("编号");
+            assertThat(rows.stream().skip(2).map(r -> r.getCellText(3)))
                     .containsExactlyInAnyOrder("三会一课制度落实不到位", "公车私用（四风问题）", "党费收缴台账缺失");
+            assertThat(rows.stream().skip(2).map(r -> r.getCellText(1))).containsOnly(unitName);
+            assertThat(rows.stream().skip(2).filter(r -> r.getCellText(3).equals("三会一课制度落实不到位"))
+                    .map(r -> r.getCellText(6))).containsExactly(cityName);
+        }
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("整改台账");
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:2"));
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith(unitName);
+            assertThat(DateUtil.isCellDateFormatted(sheet.getRow(2).getCell(9))).isTrue(); // 整改期限
+            assertThat(sheet.getRow(2).getCell(12).getCellStyle().getBorderLeft()).isEqualTo(BorderStyle.THIN);
         }
 
         // the public view: only what was published, without token, without problem text or persons
-        String unitName = as(LEADER_A).get("/api/rectification/org-units/district-a").then().extract().path("name");
         String progress = RestAssured.given().get("/api/rectification/public/progress?unit=district-a").then()
                 .statusCode(200).body("total", equalTo(1)).body("items[0].summary", equalTo("落实三会一课制度"))
                 .body("items[0].unitName", equalTo(unitName)).extract().asString();
@@ -221,7 +247,7 @@ class RectificationFlowTest {
         byte[] xlsx = as(ORGANIZER).get("/api/rectification/ledger/export.xlsx?unit=district-c").then().statusCode(200)
                 .extract().asByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getFirstSheet().read().stream().skip(1)
+            assertThat(workbook.getFirstSheet().read().stream().skip(2)
                     .filter(r -> r.getCellText(3).equals("组织生活会未召开")).map(r -> r.getCellText(10)))
                     .containsExactly("已撤销");
         }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import party.assessment.duties.Duties;
 import party.assessment.duties.DutyView;
 import party.assessment.orgunits.OrgUnit;
@@ -26,6 +26,7 @@ import party.assessment.scoring.Indicator;
 import party.assessment.uses.ResultUse;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
+import party.common.sheets.PrintedSheet;
 
 /**
  * A leader's year for their 述职 (docs/domain.md §8, 示范): the posts they held, their responsibility list with the
@@ -35,6 +36,8 @@ import party.common.scope.OrgPath;
  */
 @ApplicationScoped
 public class PersonYears {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Duties duties;
 
@@ -126,44 +129,34 @@ public class PersonYears {
     /** The same year as a workbook, one sheet each: 任职, 责任清单, 履责纪实, 计入指标, 结果运用. */
     public byte[] workbook(UUID personId, int year, String scope) throws IOException {
         PersonYear page = of(personId, year, scope);
+        String name = page.name() + " " + year + "年度";
+        LocalDate today = LocalDate.now(ZONE);
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
-            rows(workbook.newWorksheet("任职"), List.of("单位", "职务", "任职起始", "任职结束"), page.posts().stream()
-                    .map(p -> new Object[] {p.unitName(), p.postLabel(), p.termStart(), p.termEnd()}).toList());
-            rows(workbook.newWorksheet("责任清单"), List.of("单位", "来源", "职责", "任务编号", "截止日期", "任务状态",
-                    "履责纪实次数"), page.duties().stream().map(c -> {
-                        DutyView.Task task = c.duty().task();
-                        return new Object[] {c.duty().unitName(), c.duty().originLabel(), c.duty().title(),
-                                task == null ? null : task.number(), task == null ? null : task.deadline(),
-                                task == null ? null : task.stateLabel(), c.records()};
-                    }).toList());
-            rows(workbook.newWorksheet("履责纪实"), List.of("日期", "类型", "单位", "参加人数", "内容摘要", "补录"),
-                    page.records().stream().map(r -> new Object[] {r.happenedOn(), r.kindName(), r.unitName(),
-                            r.participants(), r.summary(), r.late() ? "是" : ""}).toList());
-            rows(workbook.newWorksheet("计入指标"), List.of("方案", "单位", "指标", "本人计入次数"), page.counted().stream()
-                    .map(c -> new Object[] {c.schemeTitle(), c.unit(), c.indicator() + " " + c.indicatorName(),
-                            c.records()}).toList());
-            rows(workbook.newWorksheet("结果运用"), List.of("单位", "运用方式", "决定事项", "决定日期", "文号"),
-                    page.uses().stream().map(u -> new Object[] {u.unit(), u.kind(), u.decision(), u.decidedOn(),
-                            u.documentRef()}).toList());
+            var posts = PrintedSheet.start(workbook, "任职", name + " · 任职", today, List.of("单位", "职务", "任职起始",
+                    "任职结束"));
+            page.posts().forEach(p -> posts.row(p.unitName(), p.postLabel(), p.termStart(), p.termEnd()));
+            var duties = PrintedSheet.start(workbook, "责任清单", name + " · 责任清单", today, List.of("单位", "来源",
+                    "职责", "任务编号", "截止日期", "任务状态", "履责纪实次数")).wide(2);
+            page.duties().forEach(c -> {
+                DutyView.Task task = c.duty().task();
+                duties.row(c.duty().unitName(), c.duty().originLabel(), c.duty().title(),
+                        task == null ? null : task.number(), task == null ? null : task.deadline(),
+                        task == null ? null : task.stateLabel(), c.records());
+            });
+            var records = PrintedSheet.start(workbook, "履责纪实", name + " · 履责纪实", today, List.of("日期", "类型",
+                    "单位", "参加人数", "内容摘要", "补录")).wide(4);
+            page.records().forEach(r -> records.row(r.happenedOn(), r.kindName(), r.unitName(), r.participants(),
+                    r.summary(), r.late() ? "是" : ""));
+            var counted = PrintedSheet.start(workbook, "计入指标", name + " · 计入指标", today, List.of("方案", "单位",
+                    "指标", "本人计入次数")).wide(0, 2);
+            page.counted().forEach(c -> counted.row(c.schemeTitle(), OrgUnit.nameOf(c.unit()),
+                    c.indicator() + " " + c.indicatorName(), c.records()));
+            var uses = PrintedSheet.start(workbook, "结果运用", name + " · 结果运用", today, List.of("单位", "运用方式",
+                    "决定事项", "决定日期", "文号")).wide(2);
+            page.uses().forEach(u -> uses.row(OrgUnit.nameOf(u.unit()), u.kind(), u.decision(), u.decidedOn(),
+                    u.documentRef()));
         }
         return bytes.toByteArray();
-    }
-
-    private static void rows(Worksheet sheet, List<String> header, List<Object[]> rows) {
-        for (int c = 0; c < header.size(); c++) {
-            sheet.value(0, c, header.get(c));
-            sheet.style(0, c).bold().set();
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Object[] cells = rows.get(r);
-            for (int c = 0; c < cells.length; c++) {
-                if (cells[c] instanceof Number number) {
-                    sheet.value(r + 1, c, number);
-                } else if (cells[c] != null) {
-                    sheet.value(r + 1, c, cells[c].toString());
-                }
-            }
-        }
     }
 }

@@ -4,24 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Component;
 import party.assessment.scoring.Scoring;
+import party.common.sheets.PrintedSheet;
 
 /** The ranking by category and a unit's breakdown as .xlsx workbooks, for OA systems and for print. */
 @ApplicationScoped
 public class ResultsExport {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final List<String> RANKING_HEADER = List.of("排名", "单位", "总分", "等次", "阈值等次", "说明",
             "平时检查", "年终考核", "述职评议", "民意调查", "整改成效", "校准");
     private static final List<String> BREAKDOWN_HEADER = List.of("维度", "指标", "名称", "责任部门", "方法", "分值",
@@ -45,64 +48,65 @@ public class ResultsExport {
 
     /** The breakdown the caller may see (see {@link VisibleResults#breakdown}). */
     public byte[] breakdown(UUID schemeId, String unitCode, String scope) throws IOException {
-        return breakdownWorkbook(visible.breakdown(schemeId, unitCode, scope));
+        ResultViews.Breakdown breakdown = visible.breakdown(schemeId, unitCode, scope);
+        return breakdownWorkbook(schemes.visible(schemeId, scope), breakdown);
     }
 
     private static byte[] rankingWorkbook(Scheme scheme, List<Results.Ranked> ranking, Map<String, String> names)
             throws IOException {
+        LocalDate today = LocalDate.now(ZONE);
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
             Map<String, List<Results.Ranked>> byCategory = ranking.stream()
                     .collect(Collectors.groupingBy(r -> r.result().category, TreeMap::new, Collectors.toList()));
             for (var category : byCategory.entrySet()) {
-                Worksheet sheet = workbook.newWorksheet(category.getKey());
-                header(sheet, RANKING_HEADER);
-                int row = 1;
+                // a category has a code only (district, university): the sheet and the title name it as it is
+                PrintedSheet sheet = PrintedSheet.start(workbook, "排名（" + category.getKey() + "）",
+                        scheme.title + "（" + category.getKey() + "）", today, RANKING_HEADER).wide(1);
                 for (Results.Ranked ranked : category.getValue()) {
                     UnitResult r = ranked.result();
                     Map<Component, BigDecimal> c = r.summary.components();
-                    Object[] cells = {ranked.graded().rank(), names.get(r.key.orgCode()), r.total, ranked.graded().grade(),
+                    sheet.row(ranked.graded().rank(), names.get(r.key.orgCode()), r.total, ranked.graded().grade(),
                             ranked.graded().byThreshold(), reason(ranked.graded().reason()), c.get(Component.ROUTINE),
                             c.get(Component.YEAR_END), c.get(Component.EVALUATION), c.get(Component.OPINION),
-                            c.get(Component.RECTIFICATION), r.adjustment};
-                    write(sheet, row++, cells);
+                            c.get(Component.RECTIFICATION), r.adjustment);
                 }
             }
             if (byCategory.isEmpty()) {
-                header(workbook.newWorksheet(scheme.title.length() > 31 ? scheme.title.substring(0, 31) : scheme.title),
-                        RANKING_HEADER);
+                PrintedSheet.start(workbook, "排名", scheme.title, today, RANKING_HEADER);
             }
         }
         return bytes.toByteArray();
     }
 
-    private static byte[] breakdownWorkbook(ResultViews.Breakdown breakdown) throws IOException {
+    private static byte[] breakdownWorkbook(Scheme scheme, ResultViews.Breakdown breakdown) throws IOException {
+        LocalDate today = LocalDate.now(ZONE);
+        ResultViews.ResultView result = breakdown.result();
+        String name = scheme.title + " · " + result.name();
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
-            Worksheet summary = workbook.newWorksheet("结果");
-            ResultViews.ResultView result = breakdown.result();
-            write(summary, 0, new Object[] {"单位", result.name(), "总分", result.total(), "等次", result.grade(), "排名", result.rank()});
-            int row = 2;
-            for (var component : breakdown.weights().entrySet()) {
-                write(summary, row++, new Object[] {component.getKey().name(), component.getValue(),
-                        result.components().get(component.getKey())});
+            PrintedSheet summary = PrintedSheet.start(workbook, "结果", name, today, List.of("项目", "权重", "得分"));
+            for (var component : breakdown.weights().entrySet()) { // weights add up to 100: a weight is a percentage
+                summary.row(component.getKey().label(), PrintedSheet.percent(component.getValue().movePointLeft(2)),
+                        result.components().get(component.getKey()));
             }
-            Worksheet lines = workbook.newWorksheet("指标");
-            header(lines, BREAKDOWN_HEADER);
-            row = 1;
+            summary.row("校准", null, result.adjustment());
+            summary.row("总分", null, result.total());
+            summary.row("等次", null, result.grade());
+            summary.row("排名", null, result.rank());
+            PrintedSheet lines = PrintedSheet.start(workbook, "指标", name, today, BREAKDOWN_HEADER).wide(2);
             for (Scoring.Line line : breakdown.indicators()) {
-                write(lines, row++, new Object[] {line.dimension(), line.code(), line.name(), line.department(), line.kind(),
-                        line.points(), line.measure() == null ? null : line.measure().value(),
-                        line.measure() == null ? null : line.measure().grade(), line.earned(), line.share(),
-                        line.finding() ? "是" : ""});
+                lines.row(line.dimension(), line.code(), line.name(), line.department(), line.kind(), line.points(),
+                        line.measure() == null ? null : line.measure().value(),
+                        line.measure() == null ? null : line.measure().grade(), line.earned(),
+                        PrintedSheet.percent(line.share()), line.finding() ? "是" : "");
             }
             if (!breakdown.countedRecords().isEmpty()) {
-                Worksheet counted = workbook.newWorksheet("履责纪实");
-                header(counted, List.of("指标", "日期", "人员", "职务", "类型", "补录", "编号"));
-                row = 1;
+                PrintedSheet counted = PrintedSheet.start(workbook, "履责纪实", name, today,
+                        List.of("指标", "日期", "人员", "职务", "类型", "补录", "编号"));
                 for (ResultViews.CountedRecordView record : breakdown.countedRecords()) {
-                    write(counted, row++, new Object[] {record.indicator(), record.happenedOn(), record.person(),
-                            record.postLabel(), record.kindName(), record.late() ? "是" : "", record.record()});
+                    counted.row(record.indicator(), record.happenedOn(), record.person(), record.postLabel(),
+                            record.kindName(), record.late() ? "是" : "", record.record());
                 }
             }
         }
@@ -111,23 +115,5 @@ public class ResultsExport {
 
     private static String reason(String reason) {
         return reason == null ? "" : "veto".equals(reason) ? "一票否决" : "好等次名额已满";
-    }
-
-    private static void header(Worksheet sheet, List<String> header) {
-        for (int c = 0; c < header.size(); c++) {
-            sheet.value(0, c, header.get(c));
-            sheet.style(0, c).bold().set();
-        }
-    }
-
-    private static void write(Worksheet sheet, int row, Object[] cells) {
-        for (int c = 0; c < cells.length; c++) {
-            Object cell = cells[c];
-            if (cell instanceof Number number) {
-                sheet.value(row, c, number);
-            } else if (cell != null) {
-                sheet.value(row, c, cell.toString());
-            }
-        }
     }
 }

@@ -25,6 +25,7 @@ import party.assessment.schemes.Scheme;
 import party.assessment.schemes.SchemeState;
 import party.assessment.schemes.Schemes;
 import party.common.problem.Refusal;
+import party.common.sheets.PrintedSheet;
 
 /**
  * Results applied 结果运用 (docs/domain.md §9): the committee that ran a scheme records each use it makes of an
@@ -132,28 +133,17 @@ public class ResultUses {
 
     /** The list as a workbook, for the committee's files and its OA system. */
     public byte[] workbook(UUID schemeId, String scope) throws IOException {
+        Scheme scheme = schemes.managed(schemeId, scope);
         List<UseView> uses = list(schemeId, null, null, scope);
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new Workbook(bytes, "assessment-service", "1.0")) {
-            var sheet = workbook.newWorksheet("结果运用");
-            String[] header = {"单位", "等次", "排名", "运用方式", "人员", "决定事项", "决定日期", "文号", "已撤回", "记录人"};
-            for (int c = 0; c < header.length; c++) {
-                sheet.value(0, c, header[c]);
-                sheet.style(0, c).bold().set();
-            }
-            int row = 1;
+            PrintedSheet sheet = PrintedSheet.start(workbook, "结果运用", scheme.title + " · 结果运用", LocalDate.now(ZONE),
+                    List.of("单位", "等次", "排名", "运用方式", "人员", "决定事项", "决定日期", "文号", "已撤回", "记录人"))
+                    .wide(5);
             for (UseView use : uses) {
-                Object[] cells = {use.unitName(), use.grade(), use.rank(), use.kindLabel(), use.personName(),
-                        use.decision(), use.decidedOn().toString(), use.documentRef(),
-                        use.withdrawn() ? "是：" + use.withdrawnReason() : "", use.recordedBy()};
-                for (int c = 0; c < cells.length; c++) {
-                    if (cells[c] instanceof Integer number) {
-                        sheet.value(row, c, number);
-                    } else if (cells[c] != null) {
-                        sheet.value(row, c, cells[c].toString());
-                    }
-                }
-                row++;
+                sheet.row(use.unitName(), use.grade(), use.rank(), use.kindLabel(), use.personName(), use.decision(),
+                        use.decidedOn(), use.documentRef(), use.withdrawn() ? "是：" + use.withdrawnReason() : "",
+                        use.recordedBy());
             }
         }
         return bytes.toByteArray();

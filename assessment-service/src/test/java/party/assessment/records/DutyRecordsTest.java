@@ -29,8 +29,12 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.http.entity.mime.HttpMultipartMode;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import party.assessment.PrintedSheets;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
@@ -206,8 +210,8 @@ class DutyRecordsTest {
                 .extract().asByteArray();
         try (var sheets = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(workbook))) {
             var rows = sheets.findSheet("履责纪实").orElseThrow().read();
-            assertThat(rows).hasSize(1 + 5); // the header, 3 meetings, the home visit, the lecture
-            assertThat(rows.get(1).getCellText(4)).isEqualTo("专题研究党建会议");
+            assertThat(rows).hasSize(2 + 5); // the title, the header, 3 meetings, the home visit, the lecture
+            assertThat(rows.get(2).getCellText(4)).isEqualTo("专题研究党建会议");
         }
 
         // the secretary's year for their 述职: their records, and how many of them each counted indicator counted
@@ -222,7 +226,16 @@ class DutyRecordsTest {
         as(countyOrganizer).get("/api/assessment/persons/" + secretary + "/years/" + (year - 5)).then().statusCode(404);
         byte[] report = as(countyOrganizer).get(page + "/export.xlsx").then().statusCode(200).extract().asByteArray();
         try (var sheets = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(report))) {
-            assertThat(sheets.findSheet("履责纪实").orElseThrow().read()).hasSize(1 + 4);
+            assertThat(sheets.findSheet("履责纪实").orElseThrow().read()).hasSize(2 + 4);
+        }
+        try (var sheets = new XSSFWorkbook(new java.io.ByteArrayInputStream(report))) {
+            assertThat(sheets).extracting(Sheet::getSheetName)
+                    .containsExactly("任职", "责任清单", "履责纪实", "计入指标", "结果运用");
+            Sheet records = sheets.getSheet("履责纪实");
+            PrintedSheets.assertPrintable(records, false);
+            assertThat(records.getRow(0).getCell(0).getStringCellValue()).startsWith("赵书记 " + year + "年度 · 履责纪实 · 导出于 ");
+            assertThat(DateUtil.isCellDateFormatted(records.getRow(2).getCell(0))).isTrue();
+            assertThat(sheets.getSheet("计入指标").getRow(2).getCell(1).getStringCellValue()).isEqualTo("R镇党委");
         }
 
         // nobody reports a counted figure, and the scheme locks without one

@@ -31,9 +31,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import party.assessment.PrintedSheets;
 import party.assessment.inputs.Sheets;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;
@@ -322,15 +326,37 @@ class AssessmentFlowTest {
         as(ORGANIZER).post(base + "/announce").then().statusCode(200);
         as(LEADER_A).get(base + "/results").then().statusCode(200).body("unit", containsInAnyOrder("metro-a", "metro-a1"));
         as(LEADER_A).get(base + "/results/metro-b").then().statusCode(404);
-        as(LEADER_A).get(base + "/results/metro-a/breakdown.xlsx").then().statusCode(200);
+        byte[] breakdown = as(LEADER_A).get(base + "/results/metro-a/breakdown.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(breakdown))) {
+            Sheet summary = workbook.getSheet("结果");
+            PrintedSheets.assertPrintable(summary, false);
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith("2026年度县区党委书记抓基层党建考核 · M市A区委 · 导出于 ");
+            Row yearEnd = java.util.stream.IntStream.rangeClosed(2, summary.getLastRowNum()).mapToObj(summary::getRow)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals("年终考核")).findFirst().orElseThrow();
+            assertThat(yearEnd.getCell(1).getNumericCellValue()).isEqualTo(0.5); // its weight, 50 of 100
+            assertThat(yearEnd.getCell(1).getCellStyle().getDataFormatString()).contains("%");
+            Sheet lines = workbook.getSheet("指标");
+            PrintedSheets.assertPrintable(lines, true);
+            assertThat(lines.getRow(2).getCell(1).getStringCellValue()).isEqualTo("ORG-1");
+            assertThat(lines.getRow(2).getCell(9).getCellStyle().getDataFormatString()).contains("%"); // 得分率
+        }
 
         byte[] ranking = as(ORGANIZER).get(base + "/results.xlsx").then().statusCode(200).extract().asByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(ranking))) {
-            var sheet = workbook.findSheet("district").orElseThrow();
+            var sheet = workbook.findSheet("排名（district）").orElseThrow();
             var rows = sheet.read();
-            assertThat(rows.get(1).getCellText(1)).isEqualTo("M市A区委");
-            assertThat(rows.get(1).getCellText(3)).isEqualTo("好");
-            assertThat(workbook.findSheet("street")).isPresent();
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("排名");
+            assertThat(rows.get(2).getCellText(1)).isEqualTo("M市A区委");
+            assertThat(rows.get(2).getCellText(3)).isEqualTo("好");
+            assertThat(workbook.findSheet("排名（street）")).isPresent();
+        }
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(ranking))) {
+            Sheet sheet = workbook.getSheet("排名（district）");
+            PrintedSheets.assertPrintable(sheet, true);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith("2026年度县区党委书记抓基层党建考核（district） · 导出于 ");
         }
     }
 

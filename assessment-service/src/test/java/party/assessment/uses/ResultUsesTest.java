@@ -16,8 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
+import party.assessment.PrintedSheets;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
@@ -77,9 +80,18 @@ class ResultUsesTest {
         byte[] workbook = as(organizer).get(uses + "/export.xlsx").then().statusCode(200).extract().asByteArray();
         try (var sheets = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
             var rows = sheets.getFirstSheet().read();
-            assertThat(rows).hasSize(3); // header, the talk, the withdrawn award
-            assertThat(rows.get(1).getCellText(3)).isEqualTo("约谈");
-            assertThat(rows.get(2).getCellText(8)).startsWith("是");
+            assertThat(rows).hasSize(4); // title, header, the talk, the withdrawn award
+            assertThat(rows.get(2).getCellText(3)).isEqualTo("约谈");
+            assertThat(rows.get(3).getCellText(8)).startsWith("是");
+        }
+        try (var sheets = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            Sheet sheet = sheets.getSheet("结果运用");
+            PrintedSheets.assertPrintable(sheet, true);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo((TODAY.getYear() - 1) + "年度乡镇考核 · 结果运用 · 导出于 " + TODAY);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("U县-1镇");
+            assertThat(sheet.getRow(2).getCell(6).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY);
+            assertThat(sheet.getRow(2).getCell(6).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
         }
 
         // next year: what was done about last year's 差

@@ -8,10 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import party.ballot.tally.BallotBoxDigest;
 import party.ballot.tally.BallotCheck;
@@ -82,6 +84,13 @@ public class BallotBox {
         var ballots = new ArrayList<Tally.Ballot>();
         readBox(session, rows -> rows.forEach(row -> ballots.add(row.ballot())));
         return ballots;
+    }
+
+    /** How many ballots of each type were handed out, for the results sheet's turnout. */
+    public Map<String, Long> handedOut(UUID session) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(BoxSql.HANDED_OUT_PER_TYPE).setParameter(1, session).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
     }
 
     /** A row of the box; the marks as the UTF-8 JSON text PostgreSQL sent, which the parser reads as it is. */

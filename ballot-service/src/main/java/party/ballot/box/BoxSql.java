@@ -83,6 +83,14 @@ public final class BoxSql {
 
     public static final String PAPER_PER_TYPE = "select ballot_type, sheets, ballots from paper_turnout where session_id = ?1";
 
+    /** Per ballot type, the ballots handed out: credentials issued (spent, withdrawn or not) and paper sheets. */
+    static final String HANDED_OUT_PER_TYPE = """
+            select ballot_type, sum(handed) from (
+                select ballot_type, count(*) as handed from voting_credential where session_id = ?1 group by ballot_type
+                union all
+                select ballot_type, sheets from paper_turnout where session_id = ?1) handed_out
+            group by ballot_type""";
+
     public static final String PAPER_OF_TYPE = "select sheets, ballots from paper_turnout where session_id = ?1 and ballot_type = ?2";
 
     private BoxSql() {

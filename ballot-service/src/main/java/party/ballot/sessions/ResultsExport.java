@@ -8,17 +8,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.ballot.box.BallotBox;
 import party.ballot.tally.BallotBoxDigest;
 import party.ballot.tally.SessionDefinition;
 import party.ballot.tally.Tally;
+import party.common.sheets.PrintedSheet;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 
@@ -26,6 +30,8 @@ import party.common.scope.Roles;
 @Path("/sessions/{id}")
 @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.TELLER, Roles.INTEGRATION})
 public class ResultsExport {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Sessions sessions;
     private final BallotBox box;
@@ -73,54 +79,65 @@ public class ResultsExport {
     @GET
     @Path("/results.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @Operation(summary = "The results sheet a committee prints: per category, subjects ranked, counts by ballot type")
+    @Operation(summary = "The results sheet a committee prints: per category, subjects ranked, counts by ballot type, "
+            + "the turnout, the digest and lines for the scrutineers' and tellers' signatures")
     public Response resultsSheet(@PathParam("id") UUID id) {
         EvaluationSession session = sealedSession(id);
-        Tally.Result tally = sessions.sealed(session).tally;
+        SealedResult sealed = sessions.sealed(session);
+        Map<String, Long> handedOut = box.handedOut(session.id);
+        LocalDate today = LocalDate.now(ZONE);
         StreamingOutput sheet = out -> {
             var workbook = new Workbook(out, "party-platform", "1.0");
-            for (Tally.CategoryResult category : tally.categories()) {
-                writeCategory(workbook.newWorksheet(category.name()), session, category);
+            for (Tally.CategoryResult category : sealed.tally.categories()) {
+                writeCategory(workbook, session, sealed, handedOut, category, today);
             }
             workbook.finish();
         };
         return Response.ok(sheet).header("Content-Disposition", "attachment; filename=\"results.xlsx\"").build();
     }
 
-    private static void writeCategory(Worksheet ws, EvaluationSession session, Tally.CategoryResult category) {
-        ws.value(0, 0, session.title + " · " + category.name() + "（" + session.definition.top().label() + "票限额 "
-                + category.topLimit() + "）");
-        int column = 0;
-        ws.value(1, column++, "名次");
-        ws.value(1, column++, "评议对象");
-        ws.value(1, column++, "综合得分");
-        for (SessionDefinition.BallotType type : session.definition.ballotTypes()) {
-            for (SessionDefinition.Grade grade : session.definition.scale()) {
-                ws.value(1, column++, type.code() + " " + grade.label());
+    /** A category's sheet; each is signed on its own, so each carries the turnout, the digest and the signatures. */
+    private static void writeCategory(Workbook workbook, EvaluationSession session, SealedResult sealed,
+                                      Map<String, Long> handedOut, Tally.CategoryResult category, LocalDate today) {
+        SessionDefinition definition = session.definition;
+        String top = definition.top().label();
+        List<String> header = new ArrayList<>(List.of("名次", "评议对象", "综合得分"));
+        for (SessionDefinition.BallotType type : definition.ballotTypes()) {
+            for (SessionDefinition.Grade grade : definition.scale()) {
+                header.add(type.code() + " " + grade.label());
             }
-            ws.value(1, column++, type.code() + " 有效票");
-            ws.value(1, column++, type.code() + " 废票");
-            ws.value(1, column++, type.code() + " " + session.definition.top().label() + "票率");
-            ws.value(1, column++, type.code() + " 得分");
+            header.addAll(List.of(type.code() + " 有效票", type.code() + " 废票", type.code() + " " + top + "票率",
+                    type.code() + " 得分"));
         }
-        int row = 2;
+        PrintedSheet sheet = PrintedSheet.start(workbook, category.name(), session.title + " · " + category.name()
+                + "（" + top + "票限额 " + category.topLimit() + "）", today, header).wide(1);
         for (Tally.SubjectResult subject : category.subjects()) {
-            column = 0;
-            ws.value(row, column++, subject.rank());
-            ws.value(row, column++, subject.name());
-            ws.value(row, column++, subject.weightedTotal());
-            for (SessionDefinition.BallotType type : session.definition.ballotTypes()) {
+            List<Object> cells = new ArrayList<>(); // a rank or a score may be null: List.of would refuse it
+            cells.add(subject.rank());
+            cells.add(subject.name());
+            cells.add(subject.weightedTotal());
+            for (SessionDefinition.BallotType type : definition.ballotTypes()) {
                 Tally.TypeResult result = subject.byType().get(type.code());
-                for (SessionDefinition.Grade grade : session.definition.scale()) {
-                    ws.value(row, column++, result.counts().get(grade.label()));
+                for (SessionDefinition.Grade grade : definition.scale()) {
+                    cells.add(result.counts().get(grade.label()));
                 }
-                ws.value(row, column++, result.valid());
-                ws.value(row, column++, result.invalid());
-                ws.value(row, column++, result.topShare());
-                ws.value(row, column++, result.score());
+                cells.addAll(List.of(result.valid(), result.invalid()));
+                cells.add(PrintedSheet.percent(result.topShare()));
+                cells.add(result.score());
             }
-            row++;
+            sheet.row(cells.toArray());
         }
+        sheet.line(null);
+        sheet.line("投票情况");
+        for (SessionDefinition.BallotType type : definition.ballotTypes()) {
+            int valid = sealed.tally.validBallots().getOrDefault(type.code(), 0);
+            int invalid = sealed.tally.voidBallots().getOrDefault(type.code(), 0);
+            sheet.line(type.name() + "：发出 " + handedOut.getOrDefault(type.code(), 0L) + " 张，收回 " + (valid + invalid)
+                    + " 张，有效 " + valid + " 张，无效 " + invalid + " 张");
+        }
+        sheet.line("票箱摘要（SHA-256）：" + sealed.digest);
+        sheet.line(null);
+        sheet.line("监票人：＿＿＿＿＿＿  计票人：＿＿＿＿＿＿  日期：＿＿＿＿");
     }
 
     private EvaluationSession sealedSession(UUID id) {

@@ -6,12 +6,15 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.hibernate.jpa.HibernateHints;
+import party.common.sheets.PrintedSheet;
+import party.orgreplica.ReplicatedOrgUnit;
 import party.orgreplica.persons.NamedPerson;
 import party.rectification.items.CommitteeClock;
 import party.rectification.items.RectificationItem;
@@ -38,27 +41,43 @@ public class LedgerExport {
         this.rules = rules;
     }
 
-    /** Writes the query's items to {@code out} through one database cursor, letting go of each batch once written. */
+    /**
+     * Writes the query's items to {@code out} through one database cursor, letting go of each batch once written.
+     *
+     * @param unit the unit the ledger was filtered to, named in its title; null for the caller's whole scope
+     */
     @Transactional // PostgreSQL reads through a cursor only in a transaction; outside one it fetches all rows at once
-    void write(PanacheQuery<RectificationItem> query, OutputStream out) throws IOException {
+    void write(PanacheQuery<RectificationItem> query, String unit, OutputStream out) throws IOException {
         LocalDate today = clock.today();
         var em = RectificationItem.getEntityManager();
+        var names = new UnitNames();
         try (Stream<RectificationItem> items = query.withHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
                 .withHint(HibernateHints.HINT_READ_ONLY, true).stream();
              var workbook = new Workbook(out, "rectification-service", "1.0")) {
-            Worksheet sheet = workbook.newWorksheet("整改台账");
-            for (int c = 0; c < HEADER.size(); c++) {
-                sheet.inlineString(0, c, HEADER.get(c));
-                sheet.style(0, c).bold().set();
-            }
+            PrintedSheet sheet = PrintedSheet.streamed(workbook, "整改台账",
+                    (unit == null ? "" : names.of(unit)) + "整改台账", today, HEADER).wide(3, 7);
             int row = 1;
             for (Iterator<RectificationItem> each = items.iterator(); each.hasNext(); row++) {
-                write(sheet, row, each.next(), today);
+                write(sheet, each.next(), today, names);
                 if (row % BATCH == 0) {
                     sheet.flush();
                     em.clear();
                 }
             }
+        }
+    }
+
+    /** Units' names by code, each read once: a ledger names few units many times over. */
+    private static final class UnitNames {
+
+        private final Map<String, String> byCode = new HashMap<>();
+
+        /** @return the unit's name, or its code when the replica does not know it (yet) */
+        String of(String code) {
+            return code == null ? null : byCode.computeIfAbsent(code, c -> {
+                ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(c);
+                return unit == null ? c : unit.name;
+            });
         }
     }
 
@@ -68,22 +87,12 @@ public class LedgerExport {
                 ? item.responsibleLeader + "（非名册人员）" : item.responsibleLeader;
     }
 
-    private void write(Worksheet sheet, int row, RectificationItem item, LocalDate today) {
+    private void write(PrintedSheet sheet, RectificationItem item, LocalDate today, UnitNames names) {
         boolean open = item.state.isOpen();
-        Object[] cells = {item.number, item.orgCode, item.source.label(), item.problem, item.timingClass.label(),
-                leader(item), item.supervisingUnit, item.measures, item.foundOn, item.deadline,
+        sheet.row(item.number, names.of(item.orgCode), item.source.label(), item.problem, item.timingClass.label(),
+                leader(item), names.of(item.supervisingUnit), item.measures, item.foundOn, item.deadline,
                 item.state.label(), open ? label(Warning.of(item.deadline, today, rules.warning())) : "",
-                item.isOverdue(today) ? "是" : "", item.closedOn};
-        for (int c = 0; c < cells.length; c++) {
-            Object cell = cells[c];
-            if (cell instanceof LocalDate date) {
-                sheet.value(row, c, date);
-                sheet.style(row, c).format("yyyy-mm-dd").set();
-            } else if (cell != null) {
-                // inline rather than in the shared-string table, which fastexcel keeps in memory until the end
-                sheet.inlineString(row, c, cell.toString());
-            }
-        }
+                item.isOverdue(today) ? "是" : "", item.closedOn);
     }
 
     private static String label(Warning warning) {

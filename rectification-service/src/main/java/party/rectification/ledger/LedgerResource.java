@@ -65,7 +65,7 @@ public class LedgerResource {
     @Operation(summary = "The filtered ledger as an .xlsx workbook")
     public Response exportXlsx(@BeanParam @Valid LedgerFilter filter) {
         var query = ledger.query(filter, scope); // a unit outside the scope is refused here, before anything is sent
-        StreamingOutput workbook = out -> export.write(query, out);
+        StreamingOutput workbook = out -> export.write(query, filter.unit, out);
         return Response.ok(workbook).header("Content-Disposition",
                 "attachment; filename=\"rectification-ledger.xlsx\"").build();
     }
