@@ -94,10 +94,11 @@ class ConsoleEndToEndTest {
 
             // the pressure gradient across levels, drawn and listed by name
             desk.open(platform.gatewayUrl() + "/console#/gradient?scheme=" + scheme);
-            // (the city runs the scheme and is not assessed by it: the committees drawn are those assessed)
-            desk.waitFor("the gradient", () -> desk.showsText("table.list", "A区委"));
-            assertThat(desk.one(".chart svg").getText()).contains("A区委", "本级", "下级平均");
-            assertThat(desk.one("table.list tbody").getText()).contains("县（市、区）级").doesNotContain("district-a");
+            // (the city runs the scheme and is not assessed by it: the committees drawn are the assessed units with
+            // assessed units below them, here district-b with the township moved under it)
+            desk.waitFor("the gradient", () -> desk.showsText("table.list", "B区委"));
+            assertThat(desk.one(".chart svg").getText()).contains("B区委", "本级", "下级平均");
+            assertThat(desk.one("table.list tbody").getText()).contains("县（市、区）级").doesNotContain("district-b");
             assertThat(desk.one("p.notice").getText()).contains("没有指标数据，未计入");
             desk.screenshot("console-gradient");
         }

@@ -63,10 +63,10 @@ export async function render(view, context) {
         say('已新建下级单位：' + created.name);
       }
     } },
-    field('编码', el('input', { name: 'code', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9-]{0,63}' })),
+    field('编码', el('input', { name: 'code', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9\\-]{0,63}' })),
     field('名称', el('input', { name: 'name', required: true, maxlength: 200 })),
     field('层级', select('level', LEVEL, undefined, unit.level === 'city' ? 'county' : 'township')),
-    field('类别（英文代码，如 township）', el('input', { name: 'category', required: true, pattern: '[a-z][a-z0-9-]{1,49}' })),
+    field('类别（英文代码，如 township）', el('input', { name: 'category', required: true, pattern: '[a-z][a-z0-9\\-]{1,49}' })),
     el('button', { type: 'submit' }, '新建'));
     detail.replaceChildren(el('h2', {}, unit.name),
       el('dl', { class: 'facts' }, el('dt', {}, '编码'), el('dd', {}, unit.code), el('dt', {}, '层级'), el('dd', {}, LEVEL[unit.level]),
