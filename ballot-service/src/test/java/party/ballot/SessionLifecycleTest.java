@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -111,6 +112,8 @@ class SessionLifecycleTest {
                 .post("/api/ballots/sessions/" + session + "/codes").then().statusCode(200)
                 .body("codes", hasSize(count))
                 .body("codes[0].qr", startsWith("http"))
+                .body("codes[0].qrImage.size", greaterThanOrEqualTo(21)) // a QR symbol for the printed slip
+                .body("codes[0].qrImage.path", startsWith("M0,0h1v1h-1z"))
                 .extract().path("codes.code");
     }
 

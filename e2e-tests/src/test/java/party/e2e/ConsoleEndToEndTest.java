@@ -105,6 +105,38 @@ class ConsoleEndToEndTest {
     }
 
     @Test
+    void aDepartmentReviewerScoresFromTheQueueWithTheUnitsEvidenceBeside() {
+        String organizer = keycloak.token("organizer");
+        String scheme = as(organizer).contentType(ContentType.JSON).body(Map.of("year", YEAR, "orgUnit", "city",
+                        "title", "控制台评分方案", "definition", AssessmentEndToEndTest.definition()))
+                .post("/api/assessment/schemes").then().statusCode(201).extract().path("id");
+        as(organizer).post("/api/assessment/schemes/" + scheme + "/publish").then().statusCode(200);
+        as(keycloak.token("leader-a")).contentType(ContentType.JSON).body(Map.of("value", 560, "evidence", "场所平面图及产权证明"))
+                .put("/api/assessment/schemes/" + scheme + "/units/district-a/indicators/E2E-ORG-2/self").then()
+                .statusCode(200);
+        try (var desk = Browser.desk()) {
+            signIn(desk, "reviewer");
+            assertThat(desk.all("#menu a")).extracting(element -> element.getText()).containsExactly("待评分");
+            desk.open(platform.gatewayUrl() + "/console#/review?scheme=" + scheme);
+            desk.waitFor("the queue", () -> desk.showsText("table.list", "场所平面图及产权证明"));
+            var row = desk.one("table.list tbody tr");
+            assertThat(row.getText()).contains("A区委", "党群服务场所面积不低于500平方米", "达标计分", "560");
+            desk.screenshot("console-review-queue");
+            row.click();
+            desk.waitFor("the score form", () -> desk.shows("form[aria-label=评分]"));
+            desk.one("form[aria-label=评分] input[name=value]").clear();
+            desk.one("form[aria-label=评分] input[name=value]").sendKeys("520"); // still above the target: no finding raised in the shared stack
+            desk.one("form[aria-label=评分] textarea[name=comment]").sendKeys("实地核查面积520平方米");
+            desk.one("form[aria-label=评分] button[type=submit]").click();
+            desk.waitFor("the score", () -> desk.showsText("#message", "已评分：A区委 · 党群服务场所面积不低于500平方米"));
+            desk.waitFor("the emptied queue", () -> desk.showsText("p.empty", "没有等待本部门评分的填报"));
+        }
+        as(organizer).get("/api/assessment/schemes/" + scheme + "/units/district-a/indicators").then().statusCode(200)
+                .body("find { it.indicator == 'E2E-ORG-2' }.reviewComment", equalTo("实地核查面积520平方米"))
+                .body("find { it.indicator == 'E2E-ORG-2' }.reviewedBy", equalTo("reviewer"));
+    }
+
+    @Test
     void theInspectorIssuesAProblemAndApprovesThePlanFromTheQueue() {
         String problem = "控制台交办：基层党组织换届不及时 " + UUID.randomUUID().toString().substring(0, 6);
         try (var desk = Browser.desk()) {
@@ -156,6 +188,93 @@ class ConsoleEndToEndTest {
         }
         as(leaderB).get("/api/rectification/items/" + item).then().statusCode(200)
                 .body("item.state", equalTo("PLAN_APPROVED")).body("history[-1].note", equalTo("方案可行，同意"));
+    }
+
+    @Test
+    void theOrganizerRunsAnEvaluationSessionWithCodeSlipsAndTheTellerEntersThePaperBallot() {
+        String title = "控制台述职评议 " + UUID.randomUUID().toString().substring(0, 6);
+        String session;
+        List<String> codes;
+        try (var desk = Browser.desk()) {
+            signIn(desk, "organizer");
+            desk.open(platform.gatewayUrl() + "/console#/sessions");
+            desk.waitFor("the session form", () -> desk.shows("form[aria-label=定义述职评议会议]"));
+            desk.one("form[aria-label=定义述职评议会议] input[name=title]").clear();
+            desk.one("form[aria-label=定义述职评议会议] input[name=title]").sendKeys(title);
+            desk.all("input[name=subject]").stream() // the two districts only, whatever else the city holds
+                    .filter(box -> !List.of("district-a", "district-b").contains(box.getAttribute("value")))
+                    .forEach(box -> box.click());
+            desk.one("form[aria-label=定义述职评议会议] button[type=submit]").click();
+            desk.waitFor("the new session", () -> desk.showsText("section.panel h2", title + "（未开始）"));
+            assertThat(desk.one("section.panel dl.facts").getText()).contains("A区委、B区委");
+            session = desk.currentUrl().replaceAll(".*session=", "");
+
+            // two code slips: each code printed once, with its QR symbol, and nowhere else on the page
+            desk.one("form[aria-label=发放投票码] input[name=count]").clear();
+            desk.one("form[aria-label=发放投票码] input[name=count]").sendKeys("2");
+            desk.one("form[aria-label=发放投票码] button[type=submit]").click();
+            desk.waitFor("the slips", () -> desk.all(".slip").size() == 2);
+            codes = desk.all(".slip .code").stream().map(code -> code.getText()).toList();
+            for (String code : codes) {
+                assertThat(desk.one("body").getText().split(code, -1)).as("shown once").hasSize(2);
+            }
+            assertThat(desk.all(".slip svg path").get(0).getAttribute("d")).startsWith("M0,0h1v1h-1z");
+            assertThat(desk.one("#message").getText()).contains("只显示这一次");
+            desk.screenshot("console-code-slips");
+
+            desk.all(".actions button").stream().filter(button -> button.getText().equals("开始投票"))
+                    .findFirst().orElseThrow().click();
+            desk.waitFor("the open session", () -> desk.showsText("section.panel h2", "（投票中）"));
+            assertThat(desk.all(".slip")).as("gone once the page is redrawn").isEmpty();
+            given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).body(Map.of("sessionId", session,
+                            "code", codes.get(0), "marks", List.of(Map.of("subject", "district-a", "grade", "好"),
+                                    Map.of("subject", "district-b", "grade", "较好"))))
+                    .post("/api/ballots/cast").then().statusCode(200).body("status", equalTo("VALID"));
+
+            // the projector: turnout, and nothing of the marks
+            desk.open(platform.gatewayUrl() + "/console#/turnout?session=" + session);
+            desk.waitFor("the turnout", () -> desk.showsText(".tile .big", "1 / 2"));
+            assertThat(desk.one("#view").getText()).contains(title, "不显示任何计票结果").doesNotContain("较好", "得分");
+            desk.screenshot("console-turnout");
+
+            desk.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
+            desk.waitFor("the close button", () -> desk.showsText(".actions", "结束投票"));
+            desk.all(".actions button").stream().filter(button -> button.getText().equals("结束投票"))
+                    .findFirst().orElseThrow().click();
+            desk.waitFor("the closed session", () -> desk.showsText("section.panel h2", "（已结束投票）"));
+        }
+
+        try (var desk = Browser.desk()) {
+            signIn(desk, "teller");
+            assertThat(desk.all("#menu a")).extracting(element -> element.getText()).containsExactly("评议会议");
+            desk.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
+            desk.waitFor("the paper ballots", () -> desk.shows("section[aria-label=纸质选票]"));
+            desk.one("section[aria-label=纸质选票] input[name=count]").sendKeys("1");
+            desk.one("section[aria-label=纸质选票] form.filters button[type=submit]").click();
+            desk.waitFor("the sheets", () -> desk.showsText("#message", "已登记发出的纸质选票"));
+            desk.one("select[data-subject=district-a] option[value=较好]").click();
+            desk.one("select[data-subject=district-b] option[value=较好]").click();
+            desk.one("form[aria-label=录入纸质选票] button[type=submit]").click();
+            desk.waitFor("the paper ballot", () -> desk.showsText("#message", "纸质选票已录入"));
+            desk.screenshot("console-paper-ballots");
+        }
+
+        try (var desk = Browser.desk()) {
+            signIn(desk, "organizer");
+            desk.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
+            desk.waitFor("the seal button", () -> desk.showsText(".actions", "封存计票"));
+            desk.all(".actions button").stream().filter(button -> button.getText().equals("封存计票"))
+                    .findFirst().orElseThrow().click();
+            desk.waitFor("the results", () -> desk.showsText("section[aria-label=评议结果]", "票箱摘要"));
+            String digest = as(keycloak.token("organizer")).get("/api/ballots/sessions/" + session + "/results").then()
+                    .statusCode(200).extract().path("digest");
+            assertThat(desk.one("section[aria-label=评议结果] code").getText()).isEqualTo(digest);
+            assertThat(desk.one("section[aria-label=评议结果]").getText()).contains("A 票有效 2 张");
+            assertThat(desk.one(".chart svg").getText()).contains("A区委", "B区委", "加权得分");
+            var rows = desk.all("table.list tbody tr");
+            assertThat(rows.get(0).getText()).startsWith("1 A区委"); // 好 and 较好 beat two 较好
+            desk.screenshot("console-session-results");
+        }
     }
 
     @Test

@@ -161,6 +161,19 @@ class AssessmentFlowTest {
         assertThat(outbox("IndicatorFindingRaised", "metro-a")).isZero();
         as(LEADER_A).get(base + "/units/metro-a/indicators").then().statusCode(200).body("size()", equalTo(4));
 
+        // each department's queue: the reports on its own indicators, oldest first, with the unit's name and evidence
+        as(REVIEWER).get(base + "/review-queue?size=50").then().statusCode(200).body("total", equalTo(6))
+                .body("items.indicator", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.in(List.of("ORG-1", "ORG-2", "RESP-1"))))
+                .body("items.find { it.unit == 'metro-b' && it.indicator == 'ORG-2' }.unitName", equalTo("M市B区委"))
+                .body("items.find { it.unit == 'metro-b' && it.indicator == 'ORG-2' }.selfBy", equalTo("leader-b"))
+                .body("items[0].indicatorName", equalTo("支部建设达标率100%")).body("items[0].evidence", equalTo("见附件"));
+        as(REVIEWER_DISCIPLINE).get(base + "/review-queue").then().statusCode(200).body("total", equalTo(2))
+                .body("items.indicator", org.hamcrest.Matchers.everyItem(equalTo("RESP-2")));
+        // not for the units under review, nor for an organizer (who accepts, never scores)
+        as(TestTokens.reviewer("reviewer-a", "/metro/metro-a", "organization")).get(base + "/review-queue").then()
+                .statusCode(404);
+        as(ORGANIZER).get(base + "/review-queue").then().statusCode(403);
+
         // each department scores only its own indicators; a score under 60 % of the points is a finding, raised once
         review(REVIEWER_DISCIPLINE, scheme, "metro-b", "ORG-2", 300).statusCode(403)
                 .body("type", equalTo("urn:party:problem:other-department"));
@@ -174,6 +187,8 @@ class AssessmentFlowTest {
         review(REVIEWER, scheme, "metro-a", "RESP-1", 4).statusCode(200);
         assertThat(outbox("IndicatorFindingWithdrawn", "metro-a")).isEqualTo(1);
         self(LEADER_B, scheme, "metro-b", "ORG-2", 600).statusCode(409); // frozen once scored
+        as(REVIEWER).get(base + "/review-queue?size=50").then().statusCode(200).body("total", equalTo(4))
+                .body("items.find { it.unit == 'metro-b' && it.indicator == 'ORG-2' }", nullValue());
 
         // one objection, answered by the organization department
         String objection = base + "/units/metro-b/indicators/ORG-2/objection";

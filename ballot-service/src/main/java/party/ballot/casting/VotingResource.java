@@ -51,11 +51,16 @@ public class VotingResource {
 
     @POST
     @Path("/codes")
-    @Operation(summary = "Issue one-time voting codes for a ballot type; shown once, only their hash is kept")
+    @Operation(summary = "Issue one-time voting codes for a ballot type; shown once, only their hash is kept. Each "
+            + "comes with its voting link (qr) and that link's QR symbol (qrImage: an SVG path over size × size "
+            + "modules) for the printed slip")
     public Map<String, Object> issueCodes(@PathParam("id") UUID id, @Valid @NotNull SessionCommands.IssueCodes command) {
         EvaluationSession session = sessions.visible(id, scope.root());
         var codes = credentials.issueCodes(session, command.ballotType(), command.count()).stream()
-                .map(c -> Map.of("code", c.code(), "ballotType", c.ballotType(), "qr", voteUrl + "?code=" + c.code()))
+                .map(c -> {
+                    String link = voteUrl + "?code=" + c.code();
+                    return Map.of("code", c.code(), "ballotType", c.ballotType(), "qr", link, "qrImage", QrImage.of(link));
+                })
                 .toList();
         return Map.of("sessionId", session.id, "title", session.title, "codes", codes);
     }

@@ -8,11 +8,15 @@ const ROLE = { admin: '系统管理员', organizer: '组织部', reviewer: '考�
   teller: '计票人', 'unit-leader': '单位负责人', voter: '投票人' };
 const MENU = [
   { title: '考核', roles: ['organizer', 'admin'], views: [['units', '组织机构'], ['results', '考核结果'], ['gradient', '压力传导']] },
+  { title: '评分', roles: ['reviewer'], views: [['review', '待评分']] },
   { title: '整改', roles: ['organizer', 'inspector', 'admin'], views: [['ledger', '整改台账'], ['issue', '交办问题'],
     ['figures', '整改统计']] },
+  { title: '述职评议', roles: ['organizer', 'teller', 'admin'], views: [['sessions', '评议会议']] },
   { title: '纪检', roles: ['discipline'], views: [['clues', '问题线索']] },
   { title: '系统', roles: ['admin'], views: [['audit', '审计记录'], ['deliveries', '推送失败']] },
 ];
+/** Views reached from another view, not from the menu. */
+const INNER = { turnout: '投票进度' };
 let context;
 
 async function start() {
@@ -68,12 +72,13 @@ async function show(keepMessage = false) {
   if (!keepMessage) {
     say('');
   }
-  if (!link) {
+  const title = link?.textContent ?? INNER[path];
+  if (!title) {
     view.replaceChildren(el('p', { class: 'empty' }, '请从左侧菜单选择功能。'));
     return;
   }
-  document.title = link.textContent + ' · 党建责任考评';
-  view.replaceChildren(el('h1', {}, link.textContent));
+  document.title = title + ' · 党建责任考评';
+  view.replaceChildren(el('h1', {}, title));
   const module = await import('./views/' + path + '.js');
   await module.render(view, { ...context, params: new URLSearchParams(search || ''), reload: () => show(true),
     go: (to, parameters = {}) => {
