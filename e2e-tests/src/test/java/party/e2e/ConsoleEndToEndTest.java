@@ -193,87 +193,88 @@ class ConsoleEndToEndTest {
     @Test
     void theOrganizerRunsAnEvaluationSessionWithCodeSlipsAndTheTellerEntersThePaperBallot() {
         String title = "控制台述职评议 " + UUID.randomUUID().toString().substring(0, 6);
-        String session;
-        List<String> codes;
-        try (var desk = Browser.desk()) {
-            signIn(desk, "organizer");
-            desk.open(platform.gatewayUrl() + "/console#/sessions");
-            desk.waitFor("the session form", () -> desk.shows("form[aria-label=定义述职评议会议]"));
-            desk.one("form[aria-label=定义述职评议会议] input[name=title]").clear();
-            desk.one("form[aria-label=定义述职评议会议] input[name=title]").sendKeys(title);
-            desk.all("input[name=subject]").stream() // the two districts only, whatever else the city holds
+        try (var organizer = Browser.desk(); var teller = Browser.desk()) {
+            signIn(organizer, "organizer");
+            organizer.open(platform.gatewayUrl() + "/console#/sessions");
+            organizer.waitFor("the session form", () -> organizer.shows("form[aria-label=定义述职评议会议]"));
+            organizer.one("form[aria-label=定义述职评议会议] input[name=title]").clear();
+            organizer.one("form[aria-label=定义述职评议会议] input[name=title]").sendKeys(title);
+            organizer.all("input[name=subject]").stream() // the two districts only, whatever else the city holds
                     .filter(box -> !List.of("district-a", "district-b").contains(box.getAttribute("value")))
                     .forEach(box -> box.click());
-            desk.one("form[aria-label=定义述职评议会议] button[type=submit]").click();
-            desk.waitFor("the new session", () -> desk.showsText("section.panel h2", title + "（未开始）"));
-            assertThat(desk.one("section.panel dl.facts").getText()).contains("A区委、B区委");
-            session = desk.currentUrl().replaceAll(".*session=", "");
+            organizer.one("form[aria-label=定义述职评议会议] button[type=submit]").click();
+            organizer.waitFor("the new session", () -> organizer.showsText("section.panel h2", title + "（未开始）"));
+            assertThat(organizer.one("section.panel dl.facts").getText()).contains("A区委、B区委");
+            String session = organizer.currentUrl().replaceAll(".*session=", "");
 
             // two code slips: each code printed once, with its QR symbol, and nowhere else on the page
-            desk.one("form[aria-label=发放投票码] input[name=count]").clear();
-            desk.one("form[aria-label=发放投票码] input[name=count]").sendKeys("2");
-            desk.one("form[aria-label=发放投票码] button[type=submit]").click();
-            desk.waitFor("the slips", () -> desk.all(".slip").size() == 2);
-            codes = desk.all(".slip .code").stream().map(code -> code.getText()).toList();
+            organizer.one("form[aria-label=发放投票码] input[name=count]").clear();
+            organizer.one("form[aria-label=发放投票码] input[name=count]").sendKeys("2");
+            organizer.one("form[aria-label=发放投票码] button[type=submit]").click();
+            organizer.waitFor("the slips", () -> organizer.all(".slip").size() == 2);
+            List<String> codes = organizer.all(".slip .code").stream().map(code -> code.getText()).toList();
             for (String code : codes) {
-                assertThat(desk.one("body").getText().split(code, -1)).as("shown once").hasSize(2);
+                assertThat(organizer.one("body").getText().split(code, -1)).as("shown once").hasSize(2);
             }
-            assertThat(desk.all(".slip svg path").get(0).getAttribute("d")).startsWith("M0,0h1v1h-1z");
-            assertThat(desk.one("#message").getText()).contains("只显示这一次");
-            desk.screenshot("console-code-slips");
+            assertThat(organizer.all(".slip svg path").get(0).getAttribute("d")).startsWith("M0,0h1v1h-1z");
+            assertThat(organizer.one("#message").getText()).contains("只显示这一次");
+            organizer.screenshot("console-code-slips");
 
-            desk.all(".actions button").stream().filter(button -> button.getText().equals("开始投票"))
+            // the teller records the paper ballots handed out in the hall, before voting opens
+            signIn(teller, "teller");
+            assertThat(teller.all("#menu a")).extracting(element -> element.getText()).containsExactly("评议会议");
+            teller.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
+            teller.waitFor("the sheets form", () -> teller.shows("form[aria-label=纸质选票张数]"));
+            teller.one("form[aria-label=纸质选票张数] input[name=count]").sendKeys("1");
+            teller.one("form[aria-label=纸质选票张数] button[type=submit]").click();
+            teller.waitFor("the sheets", () -> teller.showsText("#message", "已登记发出的纸质选票：A票"));
+
+            organizer.all(".actions button").stream().filter(button -> button.getText().equals("开始投票"))
                     .findFirst().orElseThrow().click();
-            desk.waitFor("the open session", () -> desk.showsText("section.panel h2", "（投票中）"));
-            assertThat(desk.all(".slip")).as("gone once the page is redrawn").isEmpty();
+            organizer.waitFor("the open session", () -> organizer.showsText("section.panel h2", "（投票中）"));
+            assertThat(organizer.all(".slip")).as("gone once the page is redrawn").isEmpty();
+
+            // the projector: turnout, live, and nothing of the marks
+            organizer.open(platform.gatewayUrl() + "/console#/turnout?session=" + session);
+            organizer.waitFor("the turnout", () -> organizer.showsText(".tile .big", "0 / 3"));
             given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).body(Map.of("sessionId", session,
                             "code", codes.get(0), "marks", List.of(Map.of("subject", "district-a", "grade", "好"),
                                     Map.of("subject", "district-b", "grade", "较好"))))
                     .post("/api/ballots/cast").then().statusCode(200).body("status", equalTo("VALID"));
+            organizer.waitFor("the turnout refreshed", () -> organizer.showsText(".tile .big", "1 / 3"));
+            assertThat(organizer.one("#view").getText()).contains(title, "不显示任何计票结果").doesNotContain("较好", "得分");
+            organizer.screenshot("console-turnout");
 
-            // the projector: turnout, and nothing of the marks
-            desk.open(platform.gatewayUrl() + "/console#/turnout?session=" + session);
-            desk.waitFor("the turnout", () -> desk.showsText(".tile .big", "1 / 2"));
-            assertThat(desk.one("#view").getText()).contains(title, "不显示任何计票结果").doesNotContain("较好", "得分");
-            desk.screenshot("console-turnout");
-
-            desk.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
-            desk.waitFor("the close button", () -> desk.showsText(".actions", "结束投票"));
-            desk.all(".actions button").stream().filter(button -> button.getText().equals("结束投票"))
+            organizer.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
+            organizer.waitFor("the close button", () -> organizer.showsText(".actions", "结束投票"));
+            organizer.all(".actions button").stream().filter(button -> button.getText().equals("结束投票"))
                     .findFirst().orElseThrow().click();
-            desk.waitFor("the closed session", () -> desk.showsText("section.panel h2", "（已结束投票）"));
-        }
+            organizer.waitFor("the closed session", () -> organizer.showsText("section.panel h2", "（已结束投票）"));
 
-        try (var desk = Browser.desk()) {
-            signIn(desk, "teller");
-            assertThat(desk.all("#menu a")).extracting(element -> element.getText()).containsExactly("评议会议");
-            desk.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
-            desk.waitFor("the paper ballots", () -> desk.shows("section[aria-label=纸质选票]"));
-            desk.one("section[aria-label=纸质选票] input[name=count]").sendKeys("1");
-            desk.one("section[aria-label=纸质选票] form.filters button[type=submit]").click();
-            desk.waitFor("the sheets", () -> desk.showsText("#message", "已登记发出的纸质选票"));
-            desk.one("select[data-subject=district-a] option[value=较好]").click();
-            desk.one("select[data-subject=district-b] option[value=较好]").click();
-            desk.one("form[aria-label=录入纸质选票] button[type=submit]").click();
-            desk.waitFor("the paper ballot", () -> desk.showsText("#message", "纸质选票已录入"));
-            desk.screenshot("console-paper-ballots");
-        }
+            // the teller enters the paper ballot as marked
+            teller.open(platform.gatewayUrl() + "/console#/sessions");
+            teller.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
+            teller.waitFor("the paper ballot form", () -> teller.shows("form[aria-label=录入纸质选票]"));
+            teller.one("select[data-subject=district-a] option[value=较好]").click();
+            teller.one("select[data-subject=district-b] option[value=较好]").click();
+            teller.one("form[aria-label=录入纸质选票] button[type=submit]").click();
+            teller.waitFor("the paper ballot", () -> teller.showsText("#message", "纸质选票已录入"));
+            teller.screenshot("console-paper-ballots");
 
-        try (var desk = Browser.desk()) {
-            signIn(desk, "organizer");
-            desk.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
-            desk.waitFor("the seal button", () -> desk.showsText(".actions", "封存计票"));
-            desk.all(".actions button").stream().filter(button -> button.getText().equals("封存计票"))
+            organizer.open(platform.gatewayUrl() + "/console#/sessions");
+            organizer.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
+            organizer.waitFor("the seal button", () -> organizer.showsText(".actions", "封存计票"));
+            organizer.all(".actions button").stream().filter(button -> button.getText().equals("封存计票"))
                     .findFirst().orElseThrow().click();
-            desk.waitFor("the results", () -> desk.showsText("section[aria-label=评议结果]", "票箱摘要"));
+            organizer.waitFor("the results", () -> organizer.showsText("section[aria-label=评议结果]", "票箱摘要"));
             String digest = as(keycloak.token("organizer")).get("/api/ballots/sessions/" + session + "/results").then()
                     .statusCode(200).extract().path("digest");
-            assertThat(desk.one("section[aria-label=评议结果] code").getText()).isEqualTo(digest);
-            assertThat(desk.one("section[aria-label=评议结果]").getText()).contains("A 票有效 2 张");
-            assertThat(desk.one(".chart svg").getText()).contains("A区委", "B区委", "加权得分");
-            var rows = desk.all("table.list tbody tr");
+            assertThat(organizer.one("section[aria-label=评议结果] code").getText()).isEqualTo(digest);
+            assertThat(organizer.one("section[aria-label=评议结果]").getText()).contains("A 票有效 2 张");
+            assertThat(organizer.one(".chart svg").getText()).contains("A区委", "B区委", "加权得分");
+            var rows = organizer.all("table.list tbody tr");
             assertThat(rows.get(0).getText()).startsWith("1 A区委"); // 好 and 较好 beat two 较好
-            desk.screenshot("console-session-results");
+            organizer.screenshot("console-session-results");
         }
     }
 

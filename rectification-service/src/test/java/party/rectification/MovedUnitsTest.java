@@ -97,6 +97,12 @@ class MovedUnitsTest {
                 .get("/api/rectification/clues/" + clue).then().statusCode(200);
         as(NEW_DISTRICT).get("/api/rectification/ledger/figures?unit=town-m").then()
                 .body("path", contains(NEW, NEW + "/village-m"));
+        // rolled up, as the district reads its towns: the town counts its village's items too
+        int town = as(NEW_DISTRICT).get("/api/rectification/ledger?unit=town-m").then().extract().path("total");
+        as(NEW_DISTRICT).get("/api/rectification/ledger/figures?unit=district-m2&rollup=true").then().statusCode(200)
+                .body("find { it.unit == 'town-m' }.items", equalTo(town))
+                .body("find { it.unit == 'town-m' }.path", equalTo(NEW))
+                .body("unit", not(hasItem("village-m")));
     }
 
     private void move(OrgUnitState state) {

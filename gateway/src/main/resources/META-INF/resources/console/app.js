@@ -78,6 +78,7 @@ async function show(keepMessage = false) {
     return;
   }
   document.title = title + ' · 党建责任考评';
+  const started = performance.now();
   view.replaceChildren(el('h1', {}, title));
   const module = await import('./views/' + path + '.js');
   await module.render(view, { ...context, params: new URLSearchParams(search || ''), reload: () => show(true),
@@ -86,6 +87,8 @@ async function show(keepMessage = false) {
       location.hash = '#/' + to + (search.size ? '?' + search : '');
     } });
   document.getElementById('main').focus({ preventScroll: true });
+  // how long the view took to show, data and charts included (read by the console benchmark, docs/benchmarks.md)
+  performance.measure('view ' + path, { start: started });
 }
 
 start();

@@ -12,7 +12,8 @@ const random = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 export async function login() {
   const verifier = random();
   const state = random();
-  sessionStorage.setItem('pkce', JSON.stringify({ verifier, state }));
+  // the address's fragment (the console's view) does not travel through Keycloak: kept here, restored on return
+  sessionStorage.setItem('pkce', JSON.stringify({ verifier, state, fragment: location.hash }));
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   location.assign(endpoint + '/auth?' + new URLSearchParams({
     client_id: config.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri, state,
@@ -46,7 +47,7 @@ export async function signIn() {
   }
   const saved = JSON.parse(sessionStorage.getItem('pkce') || '{}');
   sessionStorage.removeItem('pkce');
-  history.replaceState(null, '', redirectUri); // the code is single-use; keep it out of the history
+  history.replaceState(null, '', redirectUri + (saved.fragment || '')); // the code is single-use: out of the history
   if (!saved.state || params.get('state') !== saved.state) {
     return null;
   }

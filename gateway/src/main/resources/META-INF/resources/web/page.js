@@ -7,11 +7,14 @@ export function show(text, isError) {
   $('message').classList.remove('hidden');
 }
 
-/** The RFC 9457 problem's detail (or title) for the user, or the bare status when the answer is none. */
+/**
+ * The RFC 9457 problem for the user: its title, Chinese and written for the screen (the detail is for developers and
+ * OA logs); the bare status when the answer is no problem.
+ */
 export async function problemText(response) {
   try {
     const problem = await response.json();
-    return problem.detail || problem.title || ('错误 ' + response.status);
+    return problem.title || problem.detail || ('错误 ' + response.status);
   } catch (e) {
     return '错误 ' + response.status;
   }

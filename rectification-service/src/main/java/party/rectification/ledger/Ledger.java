@@ -76,25 +76,39 @@ public class Ledger {
         return RectificationItem.find(String.join(" and ", where) + " order by deadline, number", parameters);
     }
 
-    /** Per unit of the subtree at this path, the figures of its own items; a withdrawn item counts nowhere. */
-    public List<LedgerViews.UnitFigures> figures(String subtree) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = RectificationItem.getEntityManager().createNativeQuery("""
-                select i.org_code, u.name, i.org_path, count(*),
-                       count(*) filter (where i.state in (:open)),
-                       count(*) filter (where i.state in (:open) and i.deadline < :today),
-                       count(*) filter (where i.closed_on is not null),
-                       count(*) filter (where i.closed_on is not null and i.on_time),
-                       count(*) filter (where i.reopen_count > 0),
-                       count(*) filter (where i.closed_on is not null or i.reopen_count > 0)
-                from rectification_item i left join org_unit_replica u on u.code = i.org_code
-                where (i.org_path = :subtree or i.org_path like :below) and i.state <> 'WITHDRAWN'
-                group by i.org_code, u.name, i.org_path order by i.org_path""")
+    /**
+     * Per unit of the subtree at this path, the figures of its own items; or, rolled up, per unit directly below it
+     * (with the items of its whole subtree) and the unit itself (with its own), as a city reads its counties. A
+     * withdrawn item counts nowhere.
+     */
+    public List<LedgerViews.UnitFigures> figures(String subtree, boolean rolledUp) {
+        // the unit each item counts for: its own, or the one directly below the subtree's top that it lies under
+        String counted = rolledUp ? "coalesce(nullif(split_part(substr(i.org_path, length(:prefix) + 1), '/', 1), ''), "
+                + ":top)" : "i.org_code";
+        var query = RectificationItem.getEntityManager().createNativeQuery("""
+                select c.code, u.name, coalesce(u.path, c.path), count(*),
+                       count(*) filter (where c.state in (:open)),
+                       count(*) filter (where c.state in (:open) and c.deadline < :today),
+                       count(*) filter (where c.closed_on is not null),
+                       count(*) filter (where c.closed_on is not null and c.on_time),
+                       count(*) filter (where c.reopen_count > 0),
+                       count(*) filter (where c.closed_on is not null or c.reopen_count > 0)
+                from (select %s as code, i.org_path as path, i.state, i.deadline, i.closed_on, i.on_time,
+                             i.reopen_count
+                      from rectification_item i
+                      where (i.org_path = :subtree or i.org_path like :below) and i.state <> 'WITHDRAWN') c
+                left join org_unit_replica u on u.code = c.code
+                group by c.code, u.name, coalesce(u.path, c.path) order by 3""".formatted(counted))
                 .setParameter("open", ItemState.OPEN.stream().map(Enum::name).toList())
                 .setParameter("today", clock.today())
                 .setParameter("subtree", subtree)
-                .setParameter("below", OrgPath.descendantsPattern(subtree))
-                .getResultList();
+                .setParameter("below", OrgPath.descendantsPattern(subtree));
+        if (rolledUp) {
+            query.setParameter("prefix", subtree.endsWith("/") ? subtree : subtree + "/")
+                    .setParameter("top", subtree.substring(subtree.lastIndexOf('/') + 1));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new LedgerViews.UnitFigures((String) r[0], (String) r[1], (String) r[2],
                 count(r[3]), count(r[4]), count(r[5]), count(r[6]), count(r[7]), rate(r[7], r[6]), count(r[8]),
                 rate(r[8], r[9]))).toList();

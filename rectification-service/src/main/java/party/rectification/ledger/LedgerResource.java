@@ -83,9 +83,10 @@ public class LedgerResource {
 
     @GET
     @Path("/figures")
-    @Operation(summary = "Per unit of the subtree: on-time closure rate, overdue count, reopen rate")
-    public List<LedgerViews.UnitFigures> figures(@QueryParam("unit") String unit) {
-        return ledger.figures(unit == null ? scope.root() : Ledger.unitPath(unit, scope.root()));
+    @Operation(summary = "Per unit of the subtree: on-time closure rate, overdue count, reopen rate; rollup=true: per "
+            + "unit directly below the subtree's top, each with its whole subtree's items, and the top with its own")
+    public List<LedgerViews.UnitFigures> figures(@QueryParam("unit") String unit, @QueryParam("rollup") boolean rollup) {
+        return ledger.figures(unit == null ? scope.root() : Ledger.unitPath(unit, scope.root()), rollup);
     }
 
     /** A page of items with their units' names, read in one query for the page. */

@@ -1,11 +1,13 @@
-// 整改统计: per unit of the person's scope, items, open, overdue, closed on time and reopened, drawn and listed.
-import { attempt, call, chart, el, percent, table } from '../ui.js';
+// 整改统计: a unit's figures as it reads the units directly below it, each with its whole subtree's items (items,
+// open, overdue, closed on time, reopened), drawn and listed; a unit below is opened in turn, down the tree.
+import { attempt, call, chart, el, percent, query, table } from '../ui.js';
 
 // the ledger's rates are shares (0.875); the console shows percentages
 const inPercent = (share) => share === null ? null : share * 100;
 
 export async function render(view, context) {
-  const units = await attempt(() => call('/rectification/ledger/figures'));
+  const top = context.params.get('unit') ?? context.unitCode;
+  const units = await attempt(() => call(query('/rectification/ledger/figures', { unit: top, rollup: true })));
   if (!units) {
     return;
   }
@@ -15,7 +17,8 @@ export async function render(view, context) {
   }
   const drawing = el('div', { class: 'chart', role: 'img', 'aria-label': '各单位整改情况图' });
   view.append(el('div', { class: 'panel' }, drawing));
-  const names = units.map((u) => u.name ?? u.unit);
+  const name = (u) => (u.name ?? u.unit) + (u.unit === top ? '（本级）' : '');
+  const names = units.map(name);
   await chart(drawing, {
     title: { text: '各单位整改情况', left: 'center', textStyle: { fontSize: 14 } },
     legend: { top: 28 },
@@ -31,9 +34,11 @@ export async function render(view, context) {
     ],
   });
   view.append(table([
-    ['单位', (u) => el('a', { href: '#/ledger?unit=' + encodeURIComponent(u.unit) }, u.name ?? u.unit)],
+    ['单位', (u) => u.unit === top ? name(u) : el('a', { href: '#/figures?unit=' + encodeURIComponent(u.unit),
+      title: '查看其下级单位' }, name(u))],
     ['事项', (u) => u.items], ['在办', (u) => u.open], ['逾期', (u) => u.overdue], ['已销号', (u) => u.closed],
     ['按期销号', (u) => u.closedOnTime], ['按期销号率', (u) => percent(inPercent(u.onTimeRate))], ['重新整改', (u) => u.reopened],
     ['反弹率', (u) => percent(inPercent(u.reopenRate))],
+    ['', (u) => el('a', { href: '#/ledger?unit=' + encodeURIComponent(u.unit) }, '台账')],
   ], units, ''));
 }

@@ -69,7 +69,7 @@ async function session(view, context, id) {
     el('h2', {}, s.title + '（' + STATE[s.state] + '）'),
     el('dl', { class: 'facts' }, el('dt', {}, '日期'), el('dd', {}, s.date), el('dt', {}, '考核年度'), el('dd', {}, String(s.year)),
       s.definition.categories.flatMap((c) => [el('dt', {}, c.name), el('dd', {}, c.subjects.map((x) => x.name).join('、')
-        + '（“好”最多 ' + c.topLimit + ' 个）')])),
+        + (c.topRatio ? `（“${s.definition.scale[0].label}”不超过 ${Math.round(c.topRatio * 100)}%）` : ''))])),
     el('div', { class: 'actions' },
       el('a', { href: '#/sessions' }, '← 全部会议'),
       s.state === 'DRAFT' ? step('open', '开始投票') : null,
@@ -78,7 +78,7 @@ async function session(view, context, id) {
       s.state === 'DRAFT' || s.state === 'OPEN'
         ? el('a', { href: '#/turnout?session=' + id }, '投票进度（投影）') : null)));
   if (s.state === 'DRAFT' || s.state === 'OPEN') {
-    view.append(codes(s, base, types));
+    view.append(codes(s, base, types), s.state === 'DRAFT' ? sheets(base, types) : '');
   }
   if (s.state === 'CLOSED') {
     view.append(paper(s, base, types));
@@ -122,17 +122,23 @@ function slip(s, typeName, c) {
     el('p', { class: 'code' }, c.code), el('p', { class: 'hint' }, '手机扫码投票；每个投票码只能投一次'));
 }
 
-/** The teller: the sheets of each type handed out, then each paper ballot as marked. */
-function paper(s, base, types) {
-  const grades = Object.fromEntries(s.definition.scale.map((g) => [g.label, g.label]));
-  const sheets = el('form', { class: 'filters', onsubmit: async (event) => {
+/** Paper ballots to hand out in the hall, per type, recorded before voting opens: no more of a type can be entered. */
+function sheets(base, types) {
+  const form = el('form', { class: 'panel filters', 'aria-label': '纸质选票张数', onsubmit: async (event) => {
     event.preventDefault();
-    const v = values(sheets);
+    const v = values(form);
     if (await attempt(() => call(base + '/paper-sheets', 'PUT', { ballotType: v.ballotType, count: Number(v.count) }))) {
       say(`已登记发出的纸质选票：${types[v.ballotType]} ${v.count} 张。`);
     }
-  } }, field('票型', select('ballotType', types)), field('发出的纸质选票张数', el('input', { name: 'count', type: 'number',
-    min: 0, max: 5000, required: true })), el('button', { type: 'submit' }, '登记张数'));
+  } }, el('h2', {}, '纸质选票'), field('票型', select('ballotType', types)),
+  field('发出的纸质选票张数', el('input', { name: 'count', type: 'number', min: 0, max: 5000, required: true })),
+  el('button', { type: 'submit' }, '登记张数'));
+  return form;
+}
+
+/** The teller, between closing and sealing: each paper ballot as marked. */
+function paper(s, base, types) {
+  const grades = s.definition.scale.map((g) => g.label);
   const ballot = el('form', { 'aria-label': '录入纸质选票', onsubmit: async (event) => {
     event.preventDefault();
     const marks = [...ballot.querySelectorAll('select[data-subject]')].filter((choice) => choice.value)
@@ -146,10 +152,9 @@ function paper(s, base, types) {
   el('div', { class: 'filters' }, field('票型', select('ballotType', types))),
   s.definition.categories.map((c) => el('fieldset', {}, el('legend', {}, c.name), el('div', { class: 'filters' },
     c.subjects.map((x) => field(x.name, el('select', { 'data-subject': x.id },
-      el('option', { value: '' }, '（未标记）'), Object.keys(grades).map((g) => el('option', { value: g }, g)))))))),
+      el('option', { value: '' }, '（未标记）'), grades.map((g) => el('option', { value: g }, g)))))))),
   el('button', { type: 'submit' }, '录入这张选票'));
-  return el('section', { class: 'panel', 'aria-label': '纸质选票' }, el('h2', {}, '纸质选票（计票人录入）'), sheets,
-    el('h2', {}, '逐张录入'), ballot);
+  return el('section', { class: 'panel', 'aria-label': '纸质选票' }, el('h2', {}, '纸质选票逐张录入（计票人）'), ballot);
 }
 
 async function results(view, s, base) {
