@@ -239,8 +239,8 @@ public final class ConsoleBenchmark {
                 driver.executeScript("location.hash = arguments[0]", "#/" + view);
                 until(() -> measures(path) > before);
                 if (i >= 0) {
-                    shown[i] = (double) driver.executeScript("const all = performance.getEntriesByName('view ' + "
-                            + "arguments[0]); return all[all.length - 1].duration;", path);
+                    shown[i] = ((Number) driver.executeScript("const all = performance.getEntriesByName('view ' + "
+                            + "arguments[0]); return all[all.length - 1].duration;", path)).doubleValue();
                 }
             }
             return percentiles(shown);

@@ -61,7 +61,7 @@ async function session(view, context, id) {
   const types = Object.fromEntries(s.definition.ballotTypes.map((t) => [t.code, t.name]));
   const step = (path, label) => el('button', { type: 'button', onclick: async () => {
     if (await attempt(() => call(base + '/' + path, 'POST'))) {
-      say(s.title + '：' + label + '。');
+      say(s.title + '：已' + label + '。');
       await context.reload();
     }
   } }, label);
