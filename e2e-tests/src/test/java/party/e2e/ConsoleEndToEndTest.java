@@ -216,7 +216,7 @@ class ConsoleEndToEndTest {
             for (String code : codes) {
                 assertThat(organizer.one("body").getText().split(code, -1)).as("shown once").hasSize(2);
             }
-            assertThat(organizer.all(".slip svg path").get(0).getAttribute("d")).startsWith("M0,0h1v1h-1z");
+            assertThat(organizer.all(".slip svg path").get(0).getAttribute("d")).startsWith("M0,0h7v1h-7z");
             assertThat(organizer.one("#message").getText()).contains("只显示这一次");
             organizer.screenshot("console-code-slips");
 

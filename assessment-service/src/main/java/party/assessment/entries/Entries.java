@@ -91,6 +91,9 @@ public class Entries {
     public IndicatorEntry review(Target target, String department, BigDecimal value, String grade, String comment,
                                  String by) {
         Scoped scoped = scoped(target);
+        if (!OrgPath.isWithin(scoped.scheme().orgPath, target.scope())) { // the committee running it, never a unit below
+            throw Refusal.unknown();
+        }
         if (department == null || !department.equals(scoped.indicator().department())) {
             throw Refusal.OTHER_DEPARTMENT.because(
                     "indicator " + scoped.indicator().code() + " belongs to department "

@@ -24,6 +24,7 @@ import party.assessment.schemes.Scheme;
 import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Indicator;
 import party.common.paging.Page;
+import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
 
@@ -66,10 +67,13 @@ public class ReviewQueueResource {
         if (owned.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
-        var query = IndicatorEntry.<IndicatorEntry>find("key.schemeId = :scheme and key.indicatorCode in :owned "
-                        + "and selfAt is not null and reviewedAt is null and acceptedAt is null "
-                        + "order by selfAt, key.orgCode, key.indicatorCode",
-                Parameters.with("scheme", scheme.id).and("owned", owned.keySet()));
+        // a unit counts where it is now: one moved out from under the scheme's unit leaves the queue
+        var query = IndicatorEntry.<IndicatorEntry>find("from IndicatorEntry e where e.key.schemeId = :scheme "
+                        + "and e.key.indicatorCode in :owned and e.selfAt is not null and e.reviewedAt is null "
+                        + "and e.acceptedAt is null and exists (select 1 from OrgUnit u where u.code = e.key.orgCode "
+                        + "and u.path like :assessed) order by e.selfAt, e.key.orgCode, e.key.indicatorCode",
+                Parameters.with("scheme", scheme.id).and("owned", owned.keySet())
+                        .and("assessed", OrgPath.descendantsPattern(scheme.orgPath)));
         return Page.ofRows(query, page, size, entries -> {
             Map<String, String> names = entries.isEmpty() ? Map.of() : OrgUnit.<OrgUnit>list("code in ?1",
                     entries.stream().map(e -> e.key.orgCode()).distinct().toList()).stream()

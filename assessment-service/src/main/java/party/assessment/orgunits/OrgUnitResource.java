@@ -56,7 +56,7 @@ public class OrgUnitResource {
         var parameters = scope.parameters();
         String where = OrgScope.condition("path");
         if (q != null && !q.isBlank()) { // locate, not like: a % or _ typed in the search box is just a character
-            where += " and (locate(:q, name) > 0 or locate(lower(:q), code) > 0)";
+            where += " and (locate(:q, name) > 0 or locate(lower(:q), lower(code)) > 0)";
             parameters.and("q", q.strip());
         }
         return Page.of(OrgUnit.<OrgUnit>find(where + " order by path", parameters), page, size, OrgUnit::state);

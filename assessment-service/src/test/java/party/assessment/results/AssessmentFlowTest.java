@@ -172,6 +172,9 @@ class AssessmentFlowTest {
         // not for the units under review, nor for an organizer (who accepts, never scores)
         as(TestTokens.reviewer("reviewer-a", "/metro/metro-a", "organization")).get(base + "/review-queue").then()
                 .statusCode(404);
+        // and a reviewer bound to the unit under review never scores its report: the committee running it does
+        review(TestTokens.reviewer("reviewer-a", "/metro/metro-a", "organization"), scheme, "metro-a", "ORG-1", 100)
+                .statusCode(404);
         as(ORGANIZER).get(base + "/review-queue").then().statusCode(403);
 
         // each department scores only its own indicators; a score under 60 % of the points is a finding, raised once

@@ -10,18 +10,21 @@ import org.junit.jupiter.api.Test;
 /** The slip's QR symbol: a square of modules with its three finder patterns where a scanner looks for them. */
 class QrImageTest {
 
-    private static final Pattern MODULE = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z");
+    private static final Pattern RUN = Pattern.compile("M(\\d+),(\\d+)h(\\d+)v1h-\\3z");
 
     @Test
     void aVotingLinkIsASquareSymbolWithItsFinderPatternsInThreeCorners() {
         QrImage image = QrImage.of("https://dj.example.gov.cn/vote?code=7KQ2M9XH4TPA");
         assertThat((image.size() - 17) % 4).as("a QR version's size is 4 × version + 17").isZero();
         Set<String> dark = new HashSet<>();
-        var modules = MODULE.matcher(image.path());
-        while (modules.find()) {
-            dark.add(modules.group(1) + "," + modules.group(2));
+        var runs = RUN.matcher(image.path());
+        while (runs.find()) {
+            for (int x = 0; x < Integer.parseInt(runs.group(3)); x++) {
+                dark.add((Integer.parseInt(runs.group(1)) + x) + "," + runs.group(2));
+            }
         }
-        assertThat(MODULE.matcher(image.path()).replaceAll("")).as("nothing but modules").isEmpty();
+        assertThat(RUN.matcher(image.path()).replaceAll("")).as("nothing but runs of modules").isEmpty();
+        assertThat(image.path()).as("a finder pattern's top edge is one run").startsWith("M0,0h7v1h-7z");
         int far = image.size() - 7;
         for (int[] corner : new int[][] {{0, 0}, {far, 0}, {0, far}}) {
             // a finder pattern: a dark 7 × 7 ring around a light ring around a dark 3 × 3 centre

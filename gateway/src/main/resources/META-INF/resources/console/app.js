@@ -20,14 +20,14 @@ const INNER = { turnout: '投票进度' };
 let context;
 
 async function start() {
+  const returning = new URLSearchParams(location.search);
   const user = await signIn();
   if (!user) {
-    const error = new URLSearchParams(location.search).get('error');
-    if (!error) {
+    if (!returning.has('code') && !returning.has('error')) {
       await login(); // the console has nothing to show anyone signed out
       return;
     }
-    say('登录未完成（' + error + '）。', true);
+    say('登录未完成' + (returning.get('error') ? '（' + returning.get('error') + '）' : '') + '，请重新登录。', true);
     document.getElementById('login').classList.remove('hidden');
     document.getElementById('login').addEventListener('click', login);
     return;
@@ -68,24 +68,30 @@ async function show(keepMessage = false) {
   const [path, search] = location.hash.slice(2).split('?');
   const link = document.querySelector(`#menu a[data-view="${CSS.escape(path)}"]`);
   document.querySelectorAll('#menu a').forEach((a) => a.toggleAttribute('aria-current', a === link));
-  const view = document.getElementById('view');
+  // each showing draws into a container of its own: a view still loading when the address changes draws into a
+  // container no longer on the page
+  const view = el('div');
+  document.getElementById('view').replaceChildren(view);
   if (!keepMessage) {
     say('');
   }
   const title = link?.textContent ?? INNER[path];
   if (!title) {
-    view.replaceChildren(el('p', { class: 'empty' }, '请从左侧菜单选择功能。'));
+    view.append(el('p', { class: 'empty' }, '请从左侧菜单选择功能。'));
     return;
   }
   document.title = title + ' · 党建责任考评';
   const started = performance.now();
-  view.replaceChildren(el('h1', {}, title));
+  view.append(el('h1', {}, title));
   const module = await import('./views/' + path + '.js');
   await module.render(view, { ...context, params: new URLSearchParams(search || ''), reload: () => show(true),
     go: (to, parameters = {}) => {
       const search = new URLSearchParams(Object.entries(parameters).filter(([, v]) => v !== '' && v !== null && v !== undefined));
       location.hash = '#/' + to + (search.size ? '?' + search : '');
     } });
+  if (!view.isConnected) {
+    return; // another view took its place meanwhile
+  }
   document.getElementById('main').focus({ preventScroll: true });
   // how long the view took to show, data and charts included (read by the console benchmark, docs/benchmarks.md)
   performance.measure('view ' + path, { start: started });

@@ -4,6 +4,8 @@ export const LEVEL = { city: '市级', county: '县（市、区）级', township
 export const SCHEME_STATE = { DRAFT: '草稿', PUBLISHED: '已发布', LOCKED: '已锁定', ANNOUNCED: '已公布', SUPERSEDED: '已被修订' };
 export const COMPONENT = { ROUTINE: '平时检查', YEAR_END: '年终考核', EVALUATION: '述职评议', OPINION: '民意调查',
   RECTIFICATION: '整改成效' };
+/** why a unit's grade is below what its total earns */
+export const GRADE_REASON = { veto: '一票否决', quota: '“好”等次名额已满' };
 export const WARNING = { GREEN: '绿色', YELLOW: '黄色', RED: '红色' };
 export const SOURCE = { INSPECTION: '巡察', POLITICAL_TALK: '政治谈话', ASSESSMENT: '考核', EVALUATION_COMMENT: '述职评议点评',
   SELF_CHECK: '自查', LETTERS_AND_VISITS: '信访', AUDIT: '审计' };

@@ -2,12 +2,15 @@
 import { SCHEME_STATE } from './labels.js';
 import { attempt, call, el, field } from './ui.js';
 
-export async function pickScheme(view, context, page, show) {
+export async function pickScheme(view, context, page, show, managed = false) {
   const answer = await attempt(() => call('/assessment/schemes?size=200'));
   if (!answer) {
     return;
   }
+  const own = context.user.org_path;
   const schemes = answer.items.filter((s) => s.state !== 'DRAFT' && s.state !== 'SUPERSEDED')
+    // managed: the schemes the person's committee runs, not those of a committee above that assesses it
+    .filter((s) => !managed || s.orgPath === own || s.orgPath.startsWith(own + '/') || own === '/')
     .sort((a, b) => b.year - a.year || a.title.localeCompare(b.title, 'zh'));
   if (schemes.length === 0) {
     view.append(el('p', { class: 'empty' }, '还没有发布的考核方案。发布方案后，单位填报、部门评分，再在这里计算和查看结果。'));

@@ -24,7 +24,7 @@ export function el(tag, attributes = {}, ...children) {
 export class Problem extends Error {
 }
 
-/** The answer's JSON; a problem answer throws its detail as a Problem. */
+/** The answer's JSON; a problem answer throws its words for the user (its title) as a Problem. */
 export async function call(path, method = 'GET', body = undefined) {
   const options = { method };
   if (body !== undefined) {

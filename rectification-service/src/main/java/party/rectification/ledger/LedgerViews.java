@@ -12,7 +12,7 @@ public final class LedgerViews {
     }
 
     /**
-     * Per-unit figures over the unit's own items.
+     * Per-unit figures over the unit's own items, or rolled up over its whole subtree ({@code rollup=true}).
      *
      * @param closed          items closed and not reopened since
      * @param onTimeRate      closed on time / closed; {@code null} while nothing is closed

@@ -4,7 +4,7 @@ import { ITEM_STATE, SOURCE, WARNING } from '../labels.js';
 import { attempt, call, dateTime, download, el, field, pager, query, say, select, table, values } from '../ui.js';
 
 const QUEUES = [['', '全部'], ['PLAN_SUBMITTED', '待审方案'], ['REPORT_SUBMITTED', '待验收报告'], ['FOLLOW_UP_DUE', '待回头看']];
-// the issuing side's steps: [step, path, button, what the note means, whether a note is required]
+// the issuing side's steps: [step, path, button, what the note means, whether a note is required, the body's key]
 const STEPS = [
   ['APPROVE_PLAN', 'plan/approve', '通过方案', '审核意见', false, 'note'],
   ['SEND_BACK_PLAN', 'plan/send-back', '退回方案', '退回理由', true, 'reason'],
@@ -56,14 +56,16 @@ export async function render(view, context) {
   }
 
   async function open(id) {
-    const found = await attempt(() => call('/rectification/items/' + id));
+    const found = await attempt(() => call('/rectification/items/' + encodeURIComponent(id)));
     if (!found) {
       return;
     }
     const { item, history: done } = found;
     const here = new URLSearchParams(p);
     here.set('item', id);
-    history.replaceState(null, '', '#/ledger?' + here); // a redraw after a step opens it again
+    if (view.isConnected) {
+      history.replaceState(null, '', '#/ledger?' + here); // a redraw after a step opens it again
+    }
     const steps = STEPS.filter(([step]) => item.allowedSteps.includes(step));
     detail.replaceChildren(el('section', { class: 'panel', 'aria-label': '整改事项 ' + item.number },
       el('h2', {}, item.number + ' · ' + item.stateLabel + ' ', badge(item)),

@@ -1,5 +1,5 @@
 // 考核结果: a scheme's ranking per category, drawn and listed; compute, lock and announce as the scheme allows.
-import { COMPONENT, SCHEME_STATE } from '../labels.js';
+import { COMPONENT, GRADE_REASON, SCHEME_STATE } from '../labels.js';
 import { pickScheme } from '../schemes.js';
 import { attempt, call, chart, dateTime, download, el, field, say, table } from '../ui.js';
 
@@ -51,7 +51,7 @@ async function show(view, context, scheme) {
   });
   view.append(table([
     ['排名', (r) => r.rank], ['单位', (r) => r.name], ['得分', (r) => r.total], ['等次', (r) => r.grade],
-    ['说明', (r) => r.gradeReason], ['缺项', (r) => r.missing.map((c) => COMPONENT[c]).join('、')],
+    ['说明', (r) => GRADE_REASON[r.gradeReason] ?? r.gradeReason], ['缺项', (r) => r.missing.map((c) => COMPONENT[c]).join('、')],
     ['调整', (r) => r.adjustment ? `${r.adjustment}（${r.adjustmentReason}）` : ''], ['计算于', (r) => dateTime(r.computedAt)],
   ], ranked, '这个类别没有结果。'));
 }

@@ -45,5 +45,5 @@ export async function render(view, context) {
       detail.replaceChildren(form);
       form.elements[qualitative ? 'grade' : 'value'].focus();
     }
-  });
+  }, true);
 }

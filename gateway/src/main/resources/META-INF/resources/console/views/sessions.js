@@ -53,11 +53,11 @@ async function define(view, context) {
 }
 
 async function session(view, context, id) {
-  const s = await attempt(() => call('/ballots/sessions/' + id));
+  const base = '/ballots/sessions/' + encodeURIComponent(id);
+  const s = await attempt(() => call(base));
   if (!s) {
     return;
   }
-  const base = '/ballots/sessions/' + id;
   const types = Object.fromEntries(s.definition.ballotTypes.map((t) => [t.code, t.name]));
   const step = (path, label) => el('button', { type: 'button', onclick: async () => {
     if (await attempt(() => call(base + '/' + path, 'POST'))) {
@@ -76,7 +76,7 @@ async function session(view, context, id) {
       s.state === 'OPEN' ? step('close', '结束投票') : null,
       s.state === 'CLOSED' ? step('seal', '封存计票') : null,
       s.state === 'DRAFT' || s.state === 'OPEN'
-        ? el('a', { href: '#/turnout?session=' + id }, '投票进度（投影）') : null)));
+        ? el('a', { href: '#/turnout?session=' + encodeURIComponent(id) }, '投票进度（投影）') : null)));
   if (s.state === 'DRAFT' || s.state === 'OPEN') {
     view.append(codes(s, base, types), s.state === 'DRAFT' ? sheets(base, types) : '');
   }

@@ -4,7 +4,8 @@ import { attempt, call, el } from '../ui.js';
 
 export async function render(view, context) {
   const id = context.params.get('session');
-  const s = id && await attempt(() => call('/ballots/sessions/' + id));
+  const base = '/ballots/sessions/' + encodeURIComponent(id ?? '');
+  const s = id && await attempt(() => call(base));
   if (!s) {
     view.append(el('p', { class: 'empty' }, '从“评议会议”打开一次会议，再打开它的投票进度。'));
     return;
@@ -13,7 +14,7 @@ export async function render(view, context) {
   view.append(el('p', { class: 'projector-title' }, s.title), board, el('p', { class: 'hint' }, '本页只显示投票进度，不显示任何计票结果。'));
   const names = Object.fromEntries(s.definition.ballotTypes.map((t) => [t.code, t.name]));
   while (board.isConnected) {
-    const turnout = await attempt(() => call('/ballots/sessions/' + id + '/turnout'));
+    const turnout = await attempt(() => call(base + '/turnout'));
     if (turnout && board.isConnected) {
       board.replaceChildren(...turnout.map((t) => el('div', { class: 'tile' }, el('p', {}, names[t.ballotType] ?? t.ballotType),
         el('p', { class: 'big' }, `${t.cast + t.paper} / ${t.issued + t.paperSheets}`),

@@ -46,7 +46,9 @@ export async function render(view, context) {
       return;
     }
     tree.querySelectorAll('a').forEach((a) => a.toggleAttribute('aria-current', a.parentElement.dataset.unit === code));
-    const parent = unit.parentCode ? await attempt(() => call('/assessment/org-units/' + unit.parentCode)) : null;
+    // a parent above the person's own unit lies outside their scope: its name is not theirs to read
+    const parent = unit.parentCode && unit.code !== context.unitCode
+      ? await attempt(() => call('/assessment/org-units/' + encodeURIComponent(unit.parentCode))) : null;
     const rename = el('form', { class: 'filters', onsubmit: (event) => change(event, rename, 'rename',
       (v) => ({ name: v.name, version: unit.version }), '已更名为 ') },
     field('新名称', el('input', { name: 'name', required: true, maxlength: 200, value: unit.name })),
