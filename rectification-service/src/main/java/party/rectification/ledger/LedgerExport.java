@@ -75,8 +75,8 @@ public class LedgerExport {
         /** @return the unit's name, or its code when the replica does not know it (yet) */
         String of(String code) {
             return code == null ? null : byCode.computeIfAbsent(code, c -> {
-                ReplicatedOrgUnit unit = ReplicatedOrgUnit.findById(c);
-                return unit == null ? c : unit.name;
+                String name = ReplicatedOrgUnit.nameOf(c);
+                return name == null ? c : name;
             });
         }
     }
