@@ -111,6 +111,19 @@ final class Browser implements AutoCloseable {
         return all(css).stream().anyMatch(element -> element.isDisplayed() && element.getText().contains(text));
     }
 
+    /** Clicks the shown button whose text is {@code text}. */
+    void press(String text) {
+        all("button").stream().filter(button -> button.isDisplayed() && button.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + text + " on " + currentUrl())).click();
+    }
+
+    /** Answers the console's question before an irreversible step (its dialog must ask it): 确定 or 取消. */
+    void answer(String question, boolean yes) {
+        waitFor("the question " + question, () -> showsText("dialog.confirm[open]", question));
+        one("dialog.confirm[open] button[value=" + (yes ? "yes" : "no") + "]").click();
+        waitFor("the dialog closed", () -> all("dialog.confirm").isEmpty());
+    }
+
     /** What the page wrote to its console (errors above all), for a failed test to report. */
     String consoleLog() {
         return driver.manage().logs().get("browser").getAll().stream().map(Object::toString)

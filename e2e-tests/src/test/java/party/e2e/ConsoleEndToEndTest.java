@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -75,6 +77,12 @@ class ConsoleEndToEndTest {
             as(organizer).get("/api/assessment/org-units/" + code).then().statusCode(200)
                     .body("path", equalTo("/city/district-b/" + code));
 
+            // how far the units have come: both reported everything, nothing is scored yet
+            desk.open(platform.gatewayUrl() + "/console#/progress?scheme=" + scheme);
+            desk.waitFor("the progress", () -> desk.showsText("table.list", "A区委"));
+            assertThat(desk.all("table.list tbody tr")).extracting(row -> row.getText())
+                    .anyMatch(row -> row.startsWith("A区委") && row.contains("4 / 4 0 / 4") && row.endsWith("待部门评分"));
+
             // results: computed from the console, ranked per category, drawn with the units' names
             desk.open(platform.gatewayUrl() + "/console#/results?scheme=" + scheme);
             desk.waitFor("the scheme actions", () -> desk.shows(".actions button"));
@@ -91,6 +99,18 @@ class ConsoleEndToEndTest {
             assertThat(rows.get(0).getText()).contains(String.valueOf(total).replaceAll("\\.0$", ""));
             assertThat(desk.one(".chart svg").getText()).contains("A区委", "B区委", "得分排名");
             desk.screenshot("console-results");
+            // a unit's breakdown opened from its row, and its total calibrated with the reason on record
+            rows.get(1).click();
+            desk.waitFor("the breakdown", () -> desk.showsText("section.panel h2", "B区委："));
+            assertThat(desk.one("section.panel[aria-label$=得分构成]").getText()).contains("年终考核（权重 50）",
+                    "党群服务场所面积不低于500平方米");
+            desk.one("form[aria-label=校准] input[name=adjustment]").clear();
+            desk.one("form[aria-label=校准] input[name=adjustment]").sendKeys("2");
+            desk.one("form[aria-label=校准] input[name=reason]").sendKeys("年度重点任务完成突出");
+            desk.one("form[aria-label=校准] button[type=submit]").click();
+            desk.waitFor("the calibration", () -> desk.showsText("#message", "已校准：B区委 +2 分"));
+            as(organizer).get("/api/assessment/schemes/" + scheme + "/results/district-b").then().statusCode(200)
+                    .body("result.adjustment", org.hamcrest.Matchers.anyOf(equalTo(2), equalTo(2.0f))).body("result.adjustmentReason", equalTo("年度重点任务完成突出"));
 
             // the pressure gradient across levels, drawn and listed by name
             desk.open(platform.gatewayUrl() + "/console#/gradient?scheme=" + scheme);
@@ -102,6 +122,78 @@ class ConsoleEndToEndTest {
             assertThat(desk.one("p.notice").getText()).contains("没有指标数据，未计入");
             desk.screenshot("console-gradient");
         }
+    }
+
+    @Test
+    void theOrganizerCopiesLastYearsSchemeEditsItsTreeImportsItsIndicatorsAndPublishesIt() throws Exception {
+        String organizer = keycloak.token("organizer");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String lastYears = (YEAR - 1) + "年度控制台设计方案 " + tag;
+        String source = as(organizer).contentType(ContentType.JSON).body(Map.of("year", YEAR - 1, "orgUnit", "city",
+                        "title", lastYears, "definition", AssessmentEndToEndTest.definition()))
+                .post("/api/assessment/schemes").then().statusCode(201).extract().path("id");
+        as(organizer).post("/api/assessment/schemes/" + source + "/publish").then().statusCode(200);
+        Path sheet = Files.createTempFile("indicators", ".xlsx");
+        Files.write(sheet, as(organizer).get("/api/assessment/schemes/" + source + "/indicators.xlsx").then()
+                .statusCode(200).extract().asByteArray());
+
+        try (var desk = Browser.desk()) {
+            signIn(desk, "organizer");
+            desk.open(platform.gatewayUrl() + "/console#/design");
+            desk.waitFor("the schemes", () -> desk.showsText("table.list", lastYears));
+            desk.all("table.list tbody tr").stream().filter(row -> row.getText().contains(lastYears)).findFirst()
+                    .orElseThrow().click();
+            desk.waitFor("last year's tree", () -> desk.showsText(".actions", "状态：已发布"));
+            assertThat(desk.one("input[aria-label=指标名称]").getAttribute("value")).isEqualTo("支部建设达标率100%");
+            assertThat(desk.one("input[aria-label=指标名称]").isEnabled()).as("a published scheme is read only").isFalse();
+
+            // copied as this year's draft: the tree edited, its sums shown as typed; the API refuses what is unsound
+            desk.press("复制为新年度方案");
+            desk.waitFor("the copy", () -> desk.showsText(".actions", "复制自"));
+            assertThat(desk.one("input[name=year]").getAttribute("value")).isEqualTo(String.valueOf(YEAR));
+            String title = YEAR + "年度控制台设计方案 " + tag;
+            assertThat(desk.one("input[name=title]").getAttribute("value")).isEqualTo(title);
+            var points = desk.one("input[aria-label=分值]");
+            points.clear();
+            points.sendKeys("35");
+            desk.waitFor("the sum marked", () -> desk.showsText(".sum.wrong", "指标分值合计 65，权重 60"));
+            desk.press("保存为草稿");
+            desk.waitFor("the refusal", () -> desk.showsText("#message.error", "考核方案设置不合法"));
+            points.clear();
+            points.sendKeys("30");
+            desk.waitFor("the sum right", () -> desk.all(".sum.wrong").isEmpty());
+            var name = desk.one("input[aria-label=指标名称]");
+            name.clear();
+            name.sendKeys("支部标准化规范化建设达标率100%");
+            desk.press("保存为草稿");
+            desk.waitFor("the draft", () -> desk.showsText("#message", "已保存：" + title + "（草稿）"));
+            desk.waitFor("the draft's steps", () -> desk.showsText(".actions", "状态：草稿"));
+            String draft = desk.currentUrl().replaceAll(".*scheme=", "");
+            as(organizer).get("/api/assessment/schemes/" + draft).then().statusCode(200)
+                    .body("year", equalTo(YEAR)).body("state", equalTo("DRAFT"))
+                    .body("definition.dimensions[0].indicators[0].name", equalTo("支部标准化规范化建设达标率100%"))
+                    .body("definition.dimensions[1].indicators[1].method.kind", equalTo("DEDUCTION"));
+            desk.screenshot("console-design");
+
+            // last year's indicators imported from their sheet: the tree as it was
+            desk.one("input[name=indicators]").sendKeys(sheet.toString());
+            desk.waitFor("the import", () -> desk.showsText("#message", "已从指标表导入 2 个维度、4 项指标"));
+            desk.waitFor("the imported tree", () -> "支部建设达标率100%".equals(
+                    desk.one("input[aria-label=指标名称]").getAttribute("value")));
+
+            // publishing asks first; cancelling leaves the draft
+            desk.press("发布方案");
+            desk.answer("发布“" + title + "”", false);
+            assertThat(desk.one(".actions").getText()).contains("状态：草稿");
+            desk.press("发布方案");
+            desk.answer("发布“" + title + "”", true);
+            desk.waitFor("the published scheme", () -> desk.showsText(".actions", "状态：已发布"));
+            assertThat(desk.one("#message").getText()).isEqualTo("已发布：" + title + "。");
+        } finally {
+            Files.deleteIfExists(sheet);
+        }
+        as(organizer).get("/api/assessment/schemes/" + source).then().statusCode(200)
+                .body("state", equalTo("PUBLISHED")); // last year's scheme untouched
     }
 
     @Test
@@ -120,7 +212,7 @@ class ConsoleEndToEndTest {
             desk.open(platform.gatewayUrl() + "/console#/review?scheme=" + scheme);
             desk.waitFor("the queue", () -> desk.showsText("table.list", "场所平面图及产权证明"));
             var row = desk.one("table.list tbody tr");
-            assertThat(row.getText()).contains("A区委", "党群服务场所面积不低于500平方米", "达标计分", "560");
+            assertThat(row.getText()).contains("A区委", "党群服务场所面积不低于500平方米", "达标", "560");
             desk.screenshot("console-review-queue");
             row.click();
             desk.waitFor("the score form", () -> desk.shows("form[aria-label=评分]"));
@@ -248,8 +340,11 @@ class ConsoleEndToEndTest {
 
             organizer.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
             organizer.waitFor("the close button", () -> organizer.showsText(".actions", "结束投票"));
-            organizer.all(".actions button").stream().filter(button -> button.getText().equals("结束投票"))
-                    .findFirst().orElseThrow().click();
+            organizer.press("结束投票");
+            organizer.answer("结束投票：" + title, false); // asked first, and cancelling changes nothing
+            assertThat(organizer.one("section.panel h2").getText()).endsWith("（投票中）");
+            organizer.press("结束投票");
+            organizer.answer("结束投票：" + title, true);
             organizer.waitFor("the closed session", () -> organizer.showsText("section.panel h2", "（已结束投票）"));
 
             // the teller enters the paper ballot as marked
@@ -265,8 +360,8 @@ class ConsoleEndToEndTest {
             organizer.open(platform.gatewayUrl() + "/console#/sessions");
             organizer.open(platform.gatewayUrl() + "/console#/sessions?session=" + session);
             organizer.waitFor("the seal button", () -> organizer.showsText(".actions", "封存计票"));
-            organizer.all(".actions button").stream().filter(button -> button.getText().equals("封存计票"))
-                    .findFirst().orElseThrow().click();
+            organizer.press("封存计票");
+            organizer.answer("封存计票：" + title, true);
             organizer.waitFor("the results", () -> organizer.showsText("section[aria-label=评议结果]", "票箱摘要"));
             String digest = as(keycloak.token("organizer")).get("/api/ballots/sessions/" + session + "/results").then()
                     .statusCode(200).extract().path("digest");

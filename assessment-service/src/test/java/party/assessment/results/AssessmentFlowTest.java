@@ -199,6 +199,18 @@ class AssessmentFlowTest {
                 .then().statusCode(200);
         as(LEADER_B).contentType(ContentType.JSON).body(Map.of("reason", "再次申诉")).post(objection)
                 .then().statusCode(409).body("type", equalTo("urn:party:problem:objection-used"));
+        // the committee's view of how far each unit has come: reported, settled by a score, objections open
+        as(ORGANIZER).get(base + "/progress").then().statusCode(200)
+                .body("items.find { it.unit == 'metro-a' }.unitName", equalTo("M市A区委"))
+                .body("items.find { it.unit == 'metro-a' }.indicators", equalTo(5)) // the veto's too
+                .body("items.find { it.unit == 'metro-a' }.reported", equalTo(4))
+                .body("items.find { it.unit == 'metro-a' }.settled", equalTo(1))
+                .body("items.find { it.unit == 'metro-a' }.objections", equalTo(0))
+                .body("items.find { it.unit == 'metro-b' }.settled", equalTo(1))
+                .body("items.find { it.unit == 'metro-b' }.objections", equalTo(1));
+        as(REVIEWER).get(base + "/progress").then().statusCode(403);
+        as(TestTokens.token("organizer-a", "/metro/metro-a", "organizer")).get(base + "/progress").then()
+                .statusCode(404); // the unit assessed never reads the scheme's progress as its committee does
         as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("note", "经复核，新场所尚未验收，维持原评分"))
                 .post(objection + "/resolve").then().statusCode(200).body("resolvedBy", equalTo("organizer"));
 

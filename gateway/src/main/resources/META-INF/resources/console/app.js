@@ -2,12 +2,12 @@
 // The menu is a convenience, never a rule: every view calls the public API with the person's own token, and the API
 // alone decides what they may read and do (a refusal is shown in its own words).
 import { login, logout, signIn } from '/web/auth.js';
-import { call, el, say } from './ui.js';
+import { call, el, query, say } from './ui.js';
 
 const ROLE = { admin: '系统管理员', organizer: '组织部', reviewer: '考核部门', inspector: '巡察', discipline: '纪委',
   teller: '计票人', 'unit-leader': '单位负责人', voter: '投票人' };
 const MENU = [
-  { title: '考核', roles: ['organizer', 'admin'], views: [['units', '组织机构'], ['results', '考核结果'], ['gradient', '压力传导']] },
+  { title: '考核', roles: ['organizer', 'admin'], views: [['units', '组织机构'], ['design', '方案设计'], ['progress', '填报进度'], ['results', '考核结果'], ['gradient', '压力传导']] },
   { title: '评分', roles: ['reviewer'], views: [['review', '待评分']] },
   { title: '整改', roles: ['organizer', 'inspector', 'admin'], views: [['ledger', '整改台账'], ['issue', '交办问题'],
     ['figures', '整改统计']] },
@@ -18,6 +18,8 @@ const MENU = [
 /** Views reached from another view, not from the menu. */
 const INNER = { turnout: '投票进度' };
 let context;
+/** set when a view moves to another after an action: the message saying what it did stays */
+let keepMessage = false;
 
 async function start() {
   const returning = new URLSearchParams(location.search);
@@ -33,7 +35,11 @@ async function start() {
     return;
   }
   const roles = user.realm_access?.roles ?? [];
-  const unitCode = (user.org_path || '').split('/').pop();
+  let unitCode = (user.org_path || '').split('/').pop();
+  if (!unitCode) { // an account bound to the root starts from the top unit of the registry
+    const first = await call('/assessment/org-units?size=1').catch(() => null);
+    unitCode = first?.items[0]?.path.split('/')[1] ?? '';
+  }
   context = { user, roles, unitCode, unitName: unitCode };
   const menu = MENU.filter((group) => group.roles.some((role) => roles.includes(role)));
   document.getElementById('menu').replaceChildren(...menu.map((group) => el('section', {},
@@ -53,7 +59,10 @@ async function start() {
     say('您的账号没有工作台的功能。单位负责人请使用手机端 /m。');
     return;
   }
-  window.addEventListener('hashchange', () => show());
+  window.addEventListener('hashchange', () => {
+    show(keepMessage);
+    keepMessage = false;
+  });
   if (!location.hash) {
     history.replaceState(null, '', '#/' + menu[0].views[0][0]);
   }
@@ -64,7 +73,7 @@ async function start() {
  * The view the address names, with the address's parameters (#/ledger?state=PLAN_SUBMITTED); a view redrawn after
  * an action keeps the message that says what it did.
  */
-async function show(keepMessage = false) {
+async function show(keep = false) {
   const [path, search] = location.hash.slice(2).split('?');
   const link = document.querySelector(`#menu a[data-view="${CSS.escape(path)}"]`);
   document.querySelectorAll('#menu a').forEach((a) => a.toggleAttribute('aria-current', a === link));
@@ -72,7 +81,7 @@ async function show(keepMessage = false) {
   // container no longer on the page
   const view = el('div');
   document.getElementById('view').replaceChildren(view);
-  if (!keepMessage) {
+  if (!keep) {
     say('');
   }
   const title = link?.textContent ?? INNER[path];
@@ -85,9 +94,9 @@ async function show(keepMessage = false) {
   view.append(el('h1', {}, title));
   const module = await import('./views/' + path + '.js');
   await module.render(view, { ...context, params: new URLSearchParams(search || ''), reload: () => show(true),
-    go: (to, parameters = {}) => {
-      const search = new URLSearchParams(Object.entries(parameters).filter(([, v]) => v !== '' && v !== null && v !== undefined));
-      location.hash = '#/' + to + (search.size ? '?' + search : '');
+    go: (to, parameters = {}, keep = false) => {
+      keepMessage = keep;
+      location.hash = query('#/' + to, parameters);
     } });
   if (!view.isConnected) {
     return; // another view took its place meanwhile

@@ -5,6 +5,10 @@ export const SCHEME_STATE = { DRAFT: '草稿', PUBLISHED: '已发布', LOCKED: '
 export const COMPONENT = { ROUTINE: '平时检查', YEAR_END: '年终考核', EVALUATION: '述职评议', OPINION: '民意调查',
   RECTIFICATION: '整改成效' };
 /** why a unit's grade is below what its total earns */
+export const METHOD = { THRESHOLD: '达标', LINEAR: '比例', DEDUCTION: '扣分', QUALITATIVE: '定性', BONUS: '加分', VETO: '一票否决' };
+export const COMPARISON = { AT_LEAST: '不少于', AT_MOST: '不多于' };
+/** the departments that own indicators; a scheme may name others */
+export const DEPARTMENT = { organization: '组织部', discipline: '纪委监委', propaganda: '宣传部', 'united-front': '统战部' };
 export const GRADE_REASON = { veto: '一票否决', quota: '“好”等次名额已满' };
 export const WARNING = { GREEN: '绿色', YELLOW: '黄色', RED: '红色' };
 export const SOURCE = { INSPECTION: '巡察', POLITICAL_TALK: '政治谈话', ASSESSMENT: '考核', EVALUATION_COMMENT: '述职评议点评',

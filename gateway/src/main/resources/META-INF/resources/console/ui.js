@@ -31,7 +31,17 @@ export async function call(path, method = 'GET', body = undefined) {
     options.headers = { 'Content-Type': 'application/json' };
     options.body = JSON.stringify(body);
   }
-  const response = await api(path, options);
+  return answer(await api(path, options));
+}
+
+/** A file of the person's sent as the request's body (an .xlsx workbook, or CSV by its name); the JSON answer. */
+export async function upload(path, file) {
+  const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv'
+    : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return answer(await api(path, { method: 'POST', headers: { 'Content-Type': type }, body: file }));
+}
+
+async function answer(response) {
   if (!response.ok) {
     throw new Problem(await problemText(response));
   }
@@ -72,8 +82,17 @@ export function table(columns, rows, empty, onOpen) {
   return el('table', { class: 'list' },
     el('thead', {}, el('tr', {}, columns.map(([title]) => el('th', { scope: 'col' }, title)))),
     el('tbody', {}, rows.map((row) => el('tr', onOpen ? { tabindex: '0', class: 'opens', onclick: () => onOpen(row),
-      onkeydown: (event) => event.key === 'Enter' && onOpen(row) } : {},
+      onkeydown: (event) => opens(event) && onOpen(row) } : {},
     columns.map(([, value]) => el('td', {}, cell(value(row))))))));
+}
+
+/** Enter or Space, as on a button (Space would otherwise scroll the page). */
+function opens(event) {
+  if (event.key !== 'Enter' && event.key !== ' ') {
+    return false;
+  }
+  event.preventDefault();
+  return true;
 }
 
 function cell(value) {
@@ -90,6 +109,26 @@ export function pager(answer, go) {
     el('button', { type: 'button', disabled: answer.page === 0, onclick: () => go(answer.page - 1) }, '上一页'),
     el('span', {}, `第 ${answer.page + 1} / ${pages} 页，共 ${answer.total} 条`),
     el('button', { type: 'button', disabled: answer.page + 1 >= pages, onclick: () => go(answer.page + 1) }, '下一页'));
+}
+
+/**
+ * Asks before a step that cannot be undone (publish, lock, announce, close, seal): true once the person confirms;
+ * cancelling, Esc or closing the dialog answer false.
+ */
+export function confirmed(question, consequence) {
+  return new Promise((resolve) => {
+    const dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-question', 'aria-describedby': 'confirm-consequence' },
+      el('p', { id: 'confirm-question', class: 'question' }, question),
+      el('p', { id: 'confirm-consequence' }, consequence),
+      el('form', { method: 'dialog', class: 'actions' },
+        el('button', { value: 'yes' }, '确定'), el('button', { value: 'no', class: 'plain', autofocus: true }, '取消')));
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(dialog.returnValue === 'yes');
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
 }
 
 /** A labelled field: a label around its control, so that every input has its name. */

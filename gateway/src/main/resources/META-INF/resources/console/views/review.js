@@ -1,9 +1,8 @@
 // 待评分: a department reviewer's queue of the units' reports on their department's indicators, oldest first, with
 // the unit's evidence beside each; a report opened is scored (a figure, or a grade for a qualitative indicator).
+import { METHOD } from '../labels.js';
 import { pickScheme } from '../schemes.js';
 import { attempt, call, dateTime, el, field, pager, say, table, values } from '../ui.js';
-
-const METHOD = { THRESHOLD: '达标计分', LINEAR: '按比例计分', DEDUCTION: '扣分', QUALITATIVE: '定性评价', BONUS: '加分', VETO: '一票否决' };
 
 export async function render(view, context) {
   await pickScheme(view, context, 'review', async (scheme) => {

@@ -1,9 +1,12 @@
 // 述职评议: the organizer defines a session over the units below theirs, issues one-time codes and prints their
 // slips (each code once, on its own slip with its QR symbol), opens and closes the voting, and seals the count; a
 // teller enters the paper ballots between closing and sealing; everyone entitled reads the sealed results.
-import { attempt, call, chart, dateTime, download, el, field, say, select, table, values } from '../ui.js';
+import { attempt, call, chart, confirmed, dateTime, download, el, field, say, select, table, values } from '../ui.js';
 
 const STATE = { DRAFT: '未开始', OPEN: '投票中', CLOSED: '已结束投票', SEALED: '已封存' };
+/** what the person is asked before a step that cannot be undone */
+const ASK = { close: '结束后不能再用投票码投票；纸质票由计票人在封存前录入。',
+  seal: '封存后计票结果确定、票箱摘要生成，不能再录入或更改任何选票。' };
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export async function render(view, context) {
@@ -60,6 +63,9 @@ async function session(view, context, id) {
   }
   const types = Object.fromEntries(s.definition.ballotTypes.map((t) => [t.code, t.name]));
   const step = (path, label) => el('button', { type: 'button', onclick: async () => {
+    if (ASK[path] && !await confirmed(label + '：' + s.title + '？', ASK[path])) {
+      return;
+    }
     if (await attempt(() => call(base + '/' + path, 'POST'))) {
       say(s.title + '：已' + label + '。');
       await context.reload();
