@@ -274,6 +274,20 @@ class ConsoleEndToEndTest {
             assertThat(desk.one("section.panel").getText()).contains("方案可行，同意");
             desk.screenshot("console-item");
 
+            // found again by words of the problem within a unit picked by name
+            desk.open(platform.gatewayUrl() + "/console#/ledger");
+            desk.waitFor("the ledger", () -> desk.shows("input[name=q]"));
+            desk.one("input[name=q]").sendKeys(problem.substring(problem.length() - 6));
+            desk.one("input[name=unitName]").sendKeys("A区委");
+            desk.waitFor("the unit list", () -> !desk.all("datalist option[value=district-a]").isEmpty());
+            desk.one("form[role=search] button[type=submit]").click();
+            desk.waitFor("the search", () -> desk.currentUrl().contains("unit=district-a"));
+            desk.waitFor("the item found", () -> desk.showsText("table.list", problem));
+            assertThat(desk.all("table.list tbody tr")).hasSize(1);
+            assertThat(desk.one("input[name=unitName]").getAttribute("value")).isEqualTo("A区委");
+            desk.press("提级督办");
+            desk.waitFor("the escalated items", () -> desk.shows("table.list") || desk.showsText("p.empty", "没有提级督办的事项"));
+
             desk.open(platform.gatewayUrl() + "/console#/figures");
             desk.waitFor("the figures", () -> desk.showsText("table.list", "A区委"));
             assertThat(desk.one(".chart svg").getText()).contains("各单位整改情况", "A区委");

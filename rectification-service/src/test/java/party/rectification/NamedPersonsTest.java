@@ -75,6 +75,13 @@ class NamedPersonsTest {
         }
         as(INSPECTOR).get("/api/rectification/ledger?unit=" + district).then().statusCode(200)
                 .body("total", equalTo(2)); // nothing of the refused ones stored
+        // found by the leader's name, as by words of the problem; a % is a character, not a wildcard
+        as(INSPECTOR).get("/api/rectification/ledger?unit=" + district + "&q=外聘顾问").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].responsibleLeader", equalTo("外聘顾问"));
+        as(INSPECTOR).get("/api/rectification/ledger?unit=" + district + "&q=%25").then().statusCode(200)
+                .body("total", equalTo(0));
+        as(INSPECTOR).get("/api/rectification/ledger?unit=" + district + "&q=三会一课").then().statusCode(200)
+                .body("total", equalTo(2));
     }
 
     @Test

@@ -65,6 +65,11 @@ public class Ledger {
             parameters.and("withdrawn", ItemState.WITHDRAWN);
             parameters.and("yearStart", LocalDate.of(filter.year, 1, 1)).and("yearEnd", LocalDate.of(filter.year, 12, 31));
         }
+        if (filter.q != null && !filter.q.isBlank()) {
+            where.add("(locate(:q, problem) > 0 or locate(lower(:q), lower(number)) > 0 "
+                    + "or locate(:q, responsibleLeader) > 0)");
+            parameters.and("q", filter.q.strip());
+        }
         if (filter.deadlineFrom != null) {
             where.add("deadline >= :deadlineFrom");
             parameters.and("deadlineFrom", filter.deadlineFrom);

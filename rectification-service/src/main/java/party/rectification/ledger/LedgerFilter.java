@@ -2,6 +2,7 @@ package party.rectification.ledger;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import party.rectification.items.ItemState;
@@ -35,6 +36,10 @@ public class LedgerFilter {
     @Min(2000)
     @Max(2100)
     public Integer year;
+    /** words of the problem, the item's number or the responsible leader's name; % and _ are plain characters */
+    @QueryParam("q")
+    @Size(max = 100)
+    public String q;
     @QueryParam("deadlineFrom")
     public LocalDate deadlineFrom;
     @QueryParam("deadlineTo")
