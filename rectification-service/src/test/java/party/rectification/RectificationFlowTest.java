@@ -244,6 +244,14 @@ class RectificationFlowTest {
         scan.scan();
         assertThat(events(wrong, "RectificationItemOverdue")).isZero();
         assertThat(events(right, "RectificationItemOverdue")).isEqualTo(1);
+        // the trend: twelve months to today's; the item still open fell overdue this month; the withdrawn one nowhere
+        as(ORGANIZER).get("/api/rectification/ledger/trend?unit=district-c").then().statusCode(200)
+                .body("months.size()", equalTo(12)).body("months[-1].month", equalTo("2027-02"))
+                .body("months[-1].overdue", equalTo(1)).body("months.issued.sum()", equalTo(1))
+                .body("sources.size()", equalTo(1)).body("sources[0].sourceLabel", equalTo("巡察"))
+                .body("sources[0].items", equalTo(1)).body("sources[0].overdue", equalTo(1))
+                .body("sources[0].onTimeRate", nullValue());
+        as(LEADER_C).get("/api/rectification/ledger/trend?unit=district-a").then().statusCode(400);
         byte[] xlsx = as(ORGANIZER).get("/api/rectification/ledger/export.xlsx?unit=district-c").then().statusCode(200)
                 .extract().asByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {

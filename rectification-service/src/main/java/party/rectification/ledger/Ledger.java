@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.orgreplica.ReplicatedOrgUnit;
@@ -15,6 +18,7 @@ import party.rectification.items.CommitteeClock;
 import party.rectification.items.ItemState;
 import party.rectification.items.RectificationItem;
 import party.rectification.items.RectificationRules;
+import party.rectification.items.Source;
 
 /** The ledger 台账 query: the caller's scope and the filters, as one indexed query ordered by deadline. */
 @ApplicationScoped
@@ -125,6 +129,57 @@ public class Ledger {
         return rows.stream().map(r -> new LedgerViews.UnitFigures((String) r[0], (String) r[1], (String) r[2],
                 count(r[3]), count(r[4]), count(r[5]), count(r[6]), count(r[7]), rate(r[7], r[6]), count(r[8]),
                 rate(r[8], r[9]))).toList();
+    }
+
+    /**
+     * A subtree's last twelve months (items issued, closed, closed on time, fallen overdue, each in the month it
+     * happened) and its items per source, in two queries.
+     */
+    public LedgerViews.Trend trend(String subtree) {
+        LocalDate today = clock.today();
+        LocalDate first = today.withDayOfMonth(1).minusMonths(11);
+        var em = RectificationItem.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object[]> happened = em.createNativeQuery("""
+                with scoped as (
+                    select found_on, deadline, closed_on, on_time from rectification_item i
+                    where (i.org_path = :subtree or i.org_path like :below) and i.state <> 'WITHDRAWN')
+                select to_char(month, 'YYYY-MM'), sum(issued), sum(closed), sum(on_time), sum(overdue) from (
+                    select date_trunc('month', found_on) as month, 1 as issued, 0 as closed, 0 as on_time, 0 as overdue
+                    from scoped where found_on >= :first
+                    union all
+                    select date_trunc('month', closed_on), 0, 1, case when on_time then 1 else 0 end, 0
+                    from scoped where closed_on >= :first
+                    union all
+                    select date_trunc('month', deadline), 0, 0, 0, 1 from scoped
+                    where deadline >= :first and deadline < :today and (closed_on is null or closed_on > deadline)
+                ) events where month <= :today group by month""")
+                .setParameter("subtree", subtree).setParameter("below", OrgPath.descendantsPattern(subtree))
+                .setParameter("first", first).setParameter("today", today).getResultList();
+        Map<String, Object[]> byMonth = happened.stream().collect(Collectors.toMap(r -> (String) r[0], r -> r));
+        List<LedgerViews.Month> months = new ArrayList<>();
+        for (LocalDate month = first; !month.isAfter(today); month = month.plusMonths(1)) {
+            String key = month.toString().substring(0, 7);
+            Object[] r = byMonth.getOrDefault(key, new Object[] {key, 0, 0, 0, 0});
+            months.add(new LedgerViews.Month(key, count(r[1]), count(r[2]), count(r[3]), count(r[4])));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> perSource = em.createNativeQuery("""
+                select source, count(*), count(*) filter (where state in (:open)),
+                       count(*) filter (where state in (:open) and deadline < :today),
+                       count(*) filter (where closed_on is not null), count(*) filter (where closed_on is not null and on_time)
+                from rectification_item i
+                where (i.org_path = :subtree or i.org_path like :below) and i.state <> 'WITHDRAWN'
+                group by source""")
+                .setParameter("open", ItemState.OPEN.stream().map(Enum::name).toList()).setParameter("today", today)
+                .setParameter("subtree", subtree).setParameter("below", OrgPath.descendantsPattern(subtree))
+                .getResultList();
+        List<LedgerViews.BySource> sources = perSource.stream().map(r -> {
+            Source source = Source.valueOf((String) r[0]);
+            return new LedgerViews.BySource(source, source.label(), count(r[1]), count(r[2]), count(r[3]), count(r[4]),
+                    count(r[5]), rate(r[5], r[4]));
+        }).sorted(Comparator.comparing(LedgerViews.BySource::items).reversed()).toList();
+        return new LedgerViews.Trend(months, sources);
     }
 
     private static long count(Object value) {

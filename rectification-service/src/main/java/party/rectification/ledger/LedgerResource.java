@@ -89,6 +89,14 @@ public class LedgerResource {
         return ledger.figures(unit == null ? scope.root() : Ledger.unitPath(unit, scope.root()), rollup);
     }
 
+    @GET
+    @Path("/trend")
+    @Operation(summary = "A subtree's last twelve months (issued, closed, closed on time, fallen overdue) and its "
+            + "items per source with the on-time closure rate")
+    public LedgerViews.Trend trend(@QueryParam("unit") String unit) {
+        return ledger.trend(unit == null ? scope.root() : Ledger.unitPath(unit, scope.root()));
+    }
+
     /** A page of items with their units' names, read in one query for the page. */
     private Page<ItemViews.ItemView> views(PanacheQuery<RectificationItem> query, int page, int size) {
         var today = clock.today();
