@@ -183,7 +183,7 @@ final class IndicatorSheet {
             var method = new Method(kind, number(Column.TARGET),
                     named(Column.COMPARISON, Method.Comparison.values(), Method.Comparison::label), text(Column.UNIT),
                     number(Column.PER_OCCURRENCE), number(Column.FLOOR), gradePoints(), number(Column.CAP),
-                    text(Column.CAP_GRADE), null);
+                    text(Column.CAP_GRADE), null); // never counted from records: the sheet has no column for it
             indicator = new Indicator(code, name, points, text(Column.DEPARTMENT), categories(),
                     text(Column.EVIDENCE), method);
         }
