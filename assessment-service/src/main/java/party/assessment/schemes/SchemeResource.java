@@ -5,8 +5,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,9 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import party.assessment.scoring.Dimension;
+import party.assessment.sheets.UploadedSheet;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
@@ -75,6 +82,30 @@ public class SchemeResource {
     @Operation(summary = "Change a draft; a published scheme is immutable (409): revise it instead")
     public SchemeCommands.SchemeView redefine(@PathParam("id") UUID id, @Valid @NotNull SchemeCommands.Define command) {
         return SchemeCommands.SchemeView.of(schemes.redefine(id, command, scope.root()));
+    }
+
+    @POST
+    @Path("/{id}/indicators")
+    @Consumes({"text/csv", UploadedSheet.XLSX})
+    @Operation(summary = "Replace a draft's indicator tree with a sheet's, a row per indicator under a header naming "
+            + "its columns: 维度编码, 维度, 维度权重, 指标编码, 指标, 分值, 责任部门, 评分方法, 目标值, 比较, 计量单位, 每次分值, "
+            + "下限, 封顶, 等次分值, 否决等次, 适用类别, 佐证材料. Every row or none (400 listing each refused row); the "
+            + "tree is then checked and stored as PUT stores a definition")
+    public SchemeCommands.SchemeView importIndicators(@PathParam("id") UUID id, InputStream sheet,
+                                                      @HeaderParam("Content-Type") String type) throws IOException {
+        List<Dimension> dimensions = IndicatorSheet.read(sheet, type);
+        return SchemeCommands.SchemeView.of(schemes.replaceIndicators(id, dimensions, scope.root()));
+    }
+
+    @GET
+    @Path("/{id}/indicators.xlsx")
+    @Produces(UploadedSheet.XLSX)
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION})
+    @Operation(summary = "The scheme's indicator tree as the .xlsx sheet POST …/indicators reads, a row per indicator; "
+            + "the template for a new scheme")
+    public Response indicatorsXlsx(@PathParam("id") UUID id) throws IOException {
+        return Response.ok(IndicatorSheet.workbook(schemes.visible(id, scope.root())), UploadedSheet.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"indicators.xlsx\"").build();
     }
 
     @POST

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import party.assessment.orgunits.OrgUnit;
+import party.assessment.scoring.Dimension;
 import party.assessment.scoring.SchemeDefinition;
 import party.common.problem.Refusal;
 import party.common.scope.OrgPath;
@@ -36,6 +38,17 @@ public class Schemes {
         }
         scheme.redefine(command.title(), sound(command.definition()));
         return scheme;
+    }
+
+    /**
+     * Replaces a draft's indicator tree, the rest of its definition kept: a redefinition like any other, under the
+     * same rules and validation.
+     */
+    @Transactional
+    public Scheme replaceIndicators(UUID id, List<Dimension> dimensions, String scope) {
+        Scheme scheme = managed(id, scope);
+        return redefine(id, new SchemeCommands.Define(scheme.year, scheme.orgCode, scheme.title,
+                scheme.definition.withDimensions(dimensions)), scope);
     }
 
     /** Publishes a draft; a revision supersedes the scheme it revises and carries its entries over. */

@@ -24,20 +24,44 @@ public record Method(Kind kind, BigDecimal target, Comparison comparison, String
 
     public enum Kind {
         /** full points when the target is met, none otherwise */
-        THRESHOLD,
+        THRESHOLD("达标"),
         /** points in proportion to how much of the target is met */
-        LINEAR,
+        LINEAR("比例"),
         /** full points less a deduction per occurrence, not below the floor */
-        DEDUCTION,
+        DEDUCTION("扣分"),
         /** a grade mapped to points */
-        QUALITATIVE,
+        QUALITATIVE("定性"),
         /** points on top of the weighted score, up to a cap */
-        BONUS,
+        BONUS("加分"),
         /** 一票否决: no points; once it applies, the grade is capped */
-        VETO
+        VETO("一票否决");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The method's name as the committees write it in their indicator sheets. */
+        public String label() {
+            return label;
+        }
     }
 
-    public enum Comparison { AT_LEAST, AT_MOST }
+    public enum Comparison {
+        AT_LEAST("不少于"), AT_MOST("不多于");
+
+        private final String label;
+
+        Comparison(String label) {
+            this.label = label;
+        }
+
+        /** As the committees write it in their indicator sheets. */
+        public String label() {
+            return label;
+        }
+    }
 
     /**
      * What is wrong with a figure or grade given for this method, as "field: message", or empty when it fits: a

@@ -59,6 +59,12 @@ public record SchemeDefinition(List<Dimension> dimensions, Map<Component, BigDec
                 new BigDecimal("30"));
     }
 
+    /** The same definition with another indicator tree: what an indicator sheet changes, and all it changes. */
+    public SchemeDefinition withDimensions(List<Dimension> tree) {
+        return new SchemeDefinition(tree, components, grades, topQuota, rectification, findingBelow, missingComponents,
+                tieBreak, gradientDrop, recordKinds);
+    }
+
     public List<Grade> gradeScale() {
         return grades == null || grades.isEmpty() ? DEFAULT_GRADES : grades;
     }
