@@ -291,6 +291,9 @@ class ConsoleEndToEndTest {
             desk.open(platform.gatewayUrl() + "/console#/figures");
             desk.waitFor("the figures", () -> desk.showsText("table.list", "A区委"));
             assertThat(desk.one(".chart svg").getText()).contains("各单位整改情况", "A区委");
+            desk.waitFor("the trend", () -> desk.showsText("div[aria-label=按问题来源统计图] svg", "巡察"));
+            assertThat(desk.one("div[aria-label=近十二个月整改趋势图] svg").getText()).contains("交办", "逾期",
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")).getMonthValue() + "月");
             desk.screenshot("console-figures");
         }
         as(leaderA).get("/api/rectification/items/" + item).then().statusCode(200)

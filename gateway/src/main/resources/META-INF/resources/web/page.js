@@ -14,7 +14,11 @@ export function show(text, isError) {
 export async function problemText(response) {
   try {
     const problem = await response.json();
-    return problem.title || problem.detail || ('错误 ' + response.status);
+    // a sheet's refused rows are named, so that the person knows where to look: 第 3 行 分值
+    const rows = (problem.errors ?? []).map((e) => e.field ?? '').filter((field) => /^row \d+ /.test(field))
+      .map((field) => field.replace(/^row (\d+) /, '第 $1 行 '));
+    const title = problem.title || problem.detail || ('错误 ' + response.status);
+    return rows.length ? title + '：' + rows.slice(0, 10).join('、') + (rows.length > 10 ? ' 等 ' + rows.length + ' 处' : '') : title;
   } catch (e) {
     return '错误 ' + response.status;
   }
