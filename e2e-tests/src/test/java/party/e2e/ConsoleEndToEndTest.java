@@ -400,7 +400,7 @@ class ConsoleEndToEndTest {
         try (var desk = Browser.desk()) {
             signIn(desk, "discipline");
             assertThat(desk.all("#menu a")).extracting(element -> element.getText())
-                    .containsExactly("问题线索");
+                    .containsExactly("问题线索", "问责决定");
             desk.waitFor("the clue list", () -> desk.showsText("table.list", summary));
             var row = desk.all("table.list tbody tr").stream().filter(tr -> tr.getText().contains(summary))
                     .findFirst().orElseThrow();
@@ -417,6 +417,39 @@ class ConsoleEndToEndTest {
                 .body("clue.status", equalTo("VERIFYING"));
         // the one who transferred it does not read it
         as(keycloak.token("inspector")).get("/api/rectification/clues/" + clue).then().statusCode(403);
+    }
+
+    @Test
+    void theDisciplineCommissionRecordsAnAccountabilityDecisionOnAnItem() {
+        String problem = "控制台问责：违规发放津补贴 " + UUID.randomUUID().toString().substring(0, 6);
+        String item = as(keycloak.token("inspector")).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",
+                        "timingClass", "FULL", "problem", problem, "unit", "district-a"))
+                .post("/api/rectification/items").then().statusCode(201).extract().path("id");
+        try (var desk = Browser.desk()) {
+            signIn(desk, "discipline");
+            desk.open(platform.gatewayUrl() + "/console#/accountability");
+            desk.waitFor("the search", () -> desk.shows("input[name=q]"));
+            desk.one("input[name=q]").sendKeys(problem.substring(problem.length() - 6));
+            desk.one("form[role=search] button[type=submit]").click();
+            desk.waitFor("the item found", () -> desk.showsText("table.list", problem));
+            desk.one("table.list tbody tr").sendKeys(" "); // a row opens with Space as with Enter
+            desk.waitFor("the item opened", () -> desk.showsText("p.empty", "这个事项还没有问责决定"));
+            // 容错免责 imposes nothing: refused without the written reason, recorded with it
+            desk.one("form[aria-label=作出问责决定] input[name=person]").sendKeys("张某");
+            desk.one("form[aria-label=作出问责决定] select[name=disposition] option[value=EXEMPTED]").click();
+            desk.one("form[aria-label=作出问责决定] button[type=submit]").click();
+            desk.waitFor("the refusal", () -> desk.showsText("#message.error", "须书面说明理由"));
+            desk.one("form[aria-label=作出问责决定] textarea[name=justification]").sendKeys("符合容错纠错情形，经集体研究免责");
+            desk.one("form[aria-label=作出问责决定] button[type=submit]").click();
+            desk.waitFor("the decision", () -> desk.showsText("#message", "已记录问责决定：张某 · 容错免责"));
+            desk.waitFor("the decision listed", () -> desk.showsText("table.list", "符合容错纠错情形"));
+            assertThat(desk.one("table.list tbody tr").getText()).contains("张某（名册外）", "容错免责", "discipline");
+            desk.screenshot("console-accountability");
+        }
+        as(keycloak.token("organizer")).get("/api/rectification/items/" + item + "/accountability").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].disposition", equalTo("EXEMPTED"));
+        as(keycloak.token("inspector")).get("/api/rectification/items/" + item + "/accountability").then()
+                .statusCode(403);
     }
 
     @Test
@@ -438,6 +471,28 @@ class ConsoleEndToEndTest {
             desk.waitFor("the deliveries", () -> desk.shows("table.list") || desk.shows("p.empty"));
             assertThat(desk.one("select[name=state]").getText()).contains("投递失败");
             desk.screenshot("console-deliveries");
+
+            // an OA system's subscription: its secret shown once; ended after a question (nothing is pushed to it)
+            String url = "http://127.0.0.1:9/console-" + UUID.randomUUID().toString().substring(0, 6);
+            desk.open(platform.gatewayUrl() + "/console#/subscriptions");
+            desk.waitFor("the subscription form", () -> desk.shows("form[aria-label=新建推送订阅]"));
+            desk.one("form[aria-label=新建推送订阅] input[name=url]").sendKeys(url);
+            desk.one("form[aria-label=新建推送订阅] input[name=description]").sendKeys("市委办公自动化系统");
+            desk.one("input[name=eventType][value=BallotResultsSealed]").click();
+            desk.one("form[aria-label=新建推送订阅] button[type=submit]").click();
+            desk.waitFor("the subscription", () -> desk.showsText("#message", "已订阅：" + url));
+            assertThat(desk.one("#message").getText()).contains("只显示这一次", "whsec_");
+            desk.waitFor("the subscription listed", () -> desk.showsText("table.list", url));
+            var row = desk.all("table.list tbody tr").stream().filter(tr -> tr.getText().contains(url)).findFirst()
+                    .orElseThrow();
+            assertThat(row.getText()).contains("述职评议结果封存", "推送中", "admin");
+            desk.screenshot("console-subscriptions");
+            row.findElements(org.openqa.selenium.By.tagName("button")).stream()
+                    .filter(button -> button.getText().equals("停止推送")).findFirst().orElseThrow().click();
+            desk.answer("停止向“" + url + "”推送", true);
+            desk.waitFor("the end", () -> desk.showsText("#message", "已停止推送：" + url));
+            desk.waitFor("the ended subscription", () -> desk.all("table.list tbody tr").stream()
+                    .anyMatch(tr -> tr.getText().contains(url) && tr.getText().contains("已停止")));
         }
     }
 

@@ -12,8 +12,8 @@ const MENU = [
   { title: '整改', roles: ['organizer', 'inspector', 'admin'], views: [['ledger', '整改台账'], ['issue', '交办问题'],
     ['figures', '整改统计']] },
   { title: '述职评议', roles: ['organizer', 'teller', 'admin'], views: [['sessions', '评议会议']] },
-  { title: '纪检', roles: ['discipline'], views: [['clues', '问题线索']] },
-  { title: '系统', roles: ['admin'], views: [['audit', '审计记录'], ['deliveries', '推送失败']] },
+  { title: '纪检', roles: ['discipline'], views: [['clues', '问题线索'], ['accountability', '问责决定']] },
+  { title: '系统', roles: ['admin'], views: [['audit', '审计记录'], ['subscriptions', 'OA 推送订阅'], ['deliveries', '推送失败']] },
 ];
 /** Views reached from another view, not from the menu. */
 const INNER = { turnout: '投票进度' };

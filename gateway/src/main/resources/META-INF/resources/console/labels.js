@@ -21,5 +21,10 @@ export const CLUE_STATUS = { TRANSFERRED: '已移交', VERIFYING: '初核中', C
 export const DISPOSITION = { FIRST_FORM: '第一种形态', SECOND_FORM: '第二种形态', THIRD_FORM: '第三种形态',
   FOURTH_FORM: '第四种形态', EXEMPTED: '容错免责', CLEARED: '澄清正名', NO_ISSUE: '予以了结' };
 export const DELIVERY_STATE = { PENDING: '待投递', DELIVERED: '已送达', PARKED: '投递失败', CANCELLED: '已取消' };
+/** the events an OA system may subscribe to (the event catalogue's, less the platform's internal ones) */
+export const EVENT = { RectificationItemIssued: '整改事项交办', RectificationItemOverdue: '整改事项逾期',
+  RectificationItemClosed: '整改事项销号', RectificationItemReopened: '整改事项重新整改', RectificationItemWithdrawn: '整改事项撤销',
+  TaskIssued: '工作任务下达', TaskOverdue: '工作任务逾期', TaskCompleted: '工作任务完成', TaskWithdrawn: '工作任务撤销',
+  AssessmentResultLocked: '考核结果锁定', BallotResultsSealed: '述职评议结果封存' };
 /** each service keeps the audit trail of its own requests */
 export const SERVICES = { assessment: '考核服务', rectification: '整改服务', ballots: '评议投票服务', webhooks: '推送服务' };

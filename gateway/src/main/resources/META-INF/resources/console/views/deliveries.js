@@ -1,6 +1,6 @@
 // 推送失败: webhook deliveries to OA systems that failed every retry (parked), each replayed by hand once the
 // receiver is fixed; the other states can be looked at too.
-import { DELIVERY_STATE } from '../labels.js';
+import { DELIVERY_STATE, EVENT } from '../labels.js';
 import { attempt, call, dateTime, el, field, pager, say, select, table } from '../ui.js';
 
 export async function render(view, context) {
@@ -14,11 +14,11 @@ export async function render(view, context) {
     return;
   }
   view.append(table([
-    ['事件', (d) => d.eventType], ['单位', (d) => d.orgUnit], ['尝试次数', (d) => d.attempts],
+    ['事件', (d) => EVENT[d.eventType] ?? d.eventType], ['单位', (d) => d.orgUnit], ['尝试次数', (d) => d.attempts],
     ['最后答复', (d) => d.lastStatus ?? d.lastError], ['产生于', (d) => dateTime(d.createdAt)],
     ['', (d) => d.state === 'PARKED' ? el('button', { type: 'button', onclick: async () => {
       if (await attempt(() => call(`/webhooks/deliveries/${d.id}/replay`, 'POST'))) {
-        say('已重新投递：' + d.eventType);
+        say('已重新投递：' + (EVENT[d.eventType] ?? d.eventType));
         await context.reload();
       }
     } }, '重新投递') : ''],
