@@ -111,6 +111,11 @@ final class Browser implements AutoCloseable {
         return all(css).stream().anyMatch(element -> element.isDisplayed() && element.getText().contains(text));
     }
 
+    /** Scrolls back to the page's top, for a screenshot of what a person sees first. */
+    void top() {
+        driver.executeScript("window.scrollTo(0, 0)");
+    }
+
     /** Clicks the shown button whose text is {@code text}. */
     void press(String text) {
         all("button").stream().filter(button -> button.isDisplayed() && button.getText().equals(text)).findFirst()

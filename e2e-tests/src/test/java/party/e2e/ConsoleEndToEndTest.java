@@ -173,6 +173,7 @@ class ConsoleEndToEndTest {
                     .body("year", equalTo(YEAR)).body("state", equalTo("DRAFT"))
                     .body("definition.dimensions[0].indicators[0].name", equalTo("支部标准化规范化建设达标率100%"))
                     .body("definition.dimensions[1].indicators[1].method.kind", equalTo("DEDUCTION"));
+            desk.top();
             desk.screenshot("console-design");
 
             // last year's indicators imported from their sheet: the tree as it was

@@ -141,7 +141,7 @@ async function edit(view, context, id, from) {
         el('td', {}, input(indicator, 'code', { 'aria-label': '指标编码', maxlength: 64, size: 6 })),
         el('td', {}, input(indicator, 'name', { 'aria-label': '指标名称', maxlength: 200 })),
         el('td', {}, numeric(indicator, 'points', '分值', { size: 4 })),
-        el('td', {}, input(indicator, 'department', { 'aria-label': '责任部门', list: 'departments' })),
+        el('td', {}, department(indicator)),
         el('td', {}, el('select', { 'aria-label': '计分方法', disabled: !editable, onchange: (event) => {
           method.kind = event.target.value;
           drawParams();
@@ -164,6 +164,14 @@ async function edit(view, context, id, from) {
       dimension.indicators.push(indicator());
       redraw();
     } }, '添加指标') : null];
+  }
+
+  /** The owning department by its name; a department the labels do not know is kept, by its code. */
+  function department(indicator) {
+    const known = { ...DEPARTMENT, ...(indicator.department && !DEPARTMENT[indicator.department]
+      ? { [indicator.department]: indicator.department } : {}) };
+    return el('select', { 'aria-label': '责任部门', disabled: !editable, onchange: (event) => { indicator.department = event.target.value; } },
+      Object.entries(known).map(([code, label]) => el('option', { value: code, selected: code === indicator.department }, label)));
   }
 
   /** The fields the method's kind reads (Method in the API); counting from duty records is kept as it is. */
@@ -210,8 +218,7 @@ async function edit(view, context, id, from) {
       saved ? el('button', { type: 'button', class: 'plain', onclick: () => attempt(() => download('/assessment/schemes/'
         + encodeURIComponent(id) + '/indicators.xlsx', draft.title + '-考核指标.xlsx')) }, '下载指标表') : null,
       saved && !editable && source.state !== 'SUPERSEDED' ? el('button', { type: 'button', class: 'plain', onclick: revise }, '修订方案') : null,
-      saved ? el('button', { type: 'button', class: 'plain', onclick: () => context.go('design', { new: 1, from: id }) }, '复制为新年度方案') : null,
-      el('datalist', { id: 'departments' }, Object.entries(DEPARTMENT).map(([code, label]) => el('option', { value: code, label }))));
+      saved ? el('button', { type: 'button', class: 'plain', onclick: () => context.go('design', { new: 1, from: id }) }, '复制为新年度方案') : null);
   }
 
   async function save() {

@@ -31,7 +31,7 @@ export async function render(view, context) {
   } },
   el('h2', {}, '新建推送订阅'),
   el('div', { class: 'filters' },
-    field('接收地址（https）', el('input', { name: 'url', type: 'url', required: true, maxlength: 2000, size: 50 })),
+    field('接收地址', el('input', { name: 'url', type: 'url', required: true, maxlength: 2000, size: 50 })),
     field('说明', el('input', { name: 'description', maxlength: 200 }))),
   el('fieldset', {}, el('legend', {}, '推送事件'), el('div', { class: 'filters' },
     Object.entries(EVENT).map(([type, label]) => el('label', { class: 'field check' },
@@ -56,7 +56,11 @@ export async function render(view, context) {
     if (!await confirmed('停止向“' + s.url + '”推送？', '不再推送新的事件，待投递和投递失败的推送一并取消。')) {
       return;
     }
-    if (await attempt(() => call(`/webhooks/subscriptions/${s.id}`, 'DELETE'))) {
+    const ended = await attempt(async () => {
+      await call(`/webhooks/subscriptions/${s.id}`, 'DELETE'); // 204: no body
+      return true;
+    });
+    if (ended) {
       say('已停止推送：' + s.url);
       await context.reload();
     }
