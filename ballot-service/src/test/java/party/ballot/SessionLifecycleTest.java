@@ -38,9 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +53,7 @@ import party.common.events.PersonRecorded;
 import party.common.events.PersonState;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
+import party.testing.PrintedSheets;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -202,12 +201,7 @@ class SessionLifecycleTest {
         // ready to print and sign: on A4, one page wide, titled, the turnout, the digest and the signature lines below
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("县区");
-            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
-            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
-            assertThat(sheet.getFitToPage()).isTrue();
-            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
-            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:2"));
+            PrintedSheets.assertPrintable(sheet, true);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
                     .startsWith("2026年度党委书记抓基层党建述职评议 · 县区（好票限额 2） · 导出于 ");
             assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("A 好票率");

@@ -36,9 +36,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -47,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import party.common.events.EventCodec;
 import party.rectification.items.DeadlineScan;
 import party.testing.PostgresResource;
+import party.testing.PrintedSheets;
 
 /**
  * An inspection finds three problems for district-a; a plan is sent back then approved, a report sent back then
@@ -192,12 +191,7 @@ class RectificationFlowTest {
         }
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("整改台账");
-            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
-            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
-            assertThat(sheet.getFitToPage()).isTrue();
-            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
-            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:2"));
+            PrintedSheets.assertPrintable(sheet, true);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith(unitName);
             assertThat(DateUtil.isCellDateFormatted(sheet.getRow(2).getCell(9))).isTrue(); // 整改期限
             assertThat(sheet.getRow(2).getCell(12).getCellStyle().getBorderLeft()).isEqualTo(BorderStyle.THIN);

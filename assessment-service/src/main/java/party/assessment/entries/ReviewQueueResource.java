@@ -75,9 +75,7 @@ public class ReviewQueueResource {
                 Parameters.with("scheme", scheme.id).and("owned", owned.keySet())
                         .and("assessed", OrgPath.descendantsPattern(scheme.orgPath)));
         return Page.ofRows(query, page, size, entries -> {
-            Map<String, String> names = entries.isEmpty() ? Map.of() : OrgUnit.<OrgUnit>list("code in ?1",
-                    entries.stream().map(e -> e.key.orgCode()).distinct().toList()).stream()
-                    .collect(Collectors.toMap(unit -> unit.code, unit -> unit.name));
+            Map<String, String> names = OrgUnit.names(entries.stream().map(e -> e.key.orgCode()).toList());
             return entries.stream().map(e -> {
                 Indicator indicator = owned.get(e.key.indicatorCode());
                 return new Waiting(e.key.orgCode(), names.get(e.key.orgCode()), indicator.code(), indicator.name(),

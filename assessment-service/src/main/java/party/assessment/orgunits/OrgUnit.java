@@ -9,8 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
@@ -101,6 +103,12 @@ public class OrgUnit extends PanacheEntityBase {
     public static String nameOf(String code) {
         OrgUnit found = findById(code);
         return found == null ? null : found.name;
+    }
+
+    /** The names of these units by code, in one query; a code no unit has is left out. */
+    public static Map<String, String> names(Collection<String> codes) {
+        return codes.isEmpty() ? Map.of() : OrgUnit.<OrgUnit>list("code in ?1", Set.copyOf(codes)).stream()
+                .collect(Collectors.toMap(u -> u.code, u -> u.name));
     }
 
     /** Every unit's name by its code, for views that name many units. */

@@ -34,7 +34,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import party.assessment.PrintedSheets;
+import party.testing.PrintedSheets;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 

@@ -37,7 +37,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import party.assessment.PrintedSheets;
+import party.testing.PrintedSheets;
 import party.assessment.inputs.Sheets;
 import party.common.events.BallotResultsSealed;
 import party.common.events.EventCodec;

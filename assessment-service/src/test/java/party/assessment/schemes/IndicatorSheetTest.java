@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import party.assessment.PrintedSheets;
+import party.testing.PrintedSheets;
 import party.assessment.scoring.Dimension;
 import party.assessment.scoring.Indicator;
 import party.assessment.scoring.Method;

@@ -20,7 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
-import party.assessment.PrintedSheets;
+import party.testing.PrintedSheets;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 

@@ -13,9 +13,12 @@ export async function render(view, context) {
   const board = el('div', { class: 'turnout', 'aria-live': 'polite' });
   view.append(el('p', { class: 'projector-title' }, s.title), board, el('p', { class: 'hint' }, '本页只显示投票进度，不显示任何计票结果。'));
   const names = Object.fromEntries(s.definition.ballotTypes.map((t) => [t.code, t.name]));
+  let shown = '';
   while (board.isConnected) {
     const turnout = await attempt(() => call(base + '/turnout'));
-    if (turnout && board.isConnected) {
+    // redrawn only when a figure changed: the live region announces a change, not every refresh
+    if (turnout && board.isConnected && JSON.stringify(turnout) !== shown) {
+      shown = JSON.stringify(turnout);
       board.replaceChildren(...turnout.map((t) => el('div', { class: 'tile' }, el('p', {}, names[t.ballotType] ?? t.ballotType),
         el('p', { class: 'big' }, `${t.cast + t.paper} / ${t.issued + t.paperSheets}`),
         el('p', {}, `已投 ${t.cast} 张（网上），纸质 ${t.paper} / ${t.paperSheets} 张`))));

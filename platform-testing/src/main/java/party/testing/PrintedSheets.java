@@ -1,4 +1,4 @@
-package party.assessment;
+package party.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
