@@ -30,7 +30,7 @@ class ConsoleEndToEndTest {
     private final Keycloak keycloak = new Keycloak(platform);
 
     @Test
-    void theOrganizerKeepsTheRegistryAndComputesRanksAndDrawsTheResults() {
+    void theOrganizerKeepsTheRegistryAndComputesRanksAndDrawsTheResults() throws Exception {
         String organizer = keycloak.token("organizer");
         String scheme = as(organizer).contentType(ContentType.JSON).body(Map.of("year", YEAR, "orgUnit", "city",
                         "title", "控制台考核方案", "definition", AssessmentEndToEndTest.definition()))
@@ -76,6 +76,22 @@ class ConsoleEndToEndTest {
             desk.waitFor("the new parent", () -> desk.showsText(".panel dl.facts", "B区委"));
             as(organizer).get("/api/assessment/org-units/" + code).then().statusCode(200)
                     .body("path", equalTo("/city/district-b/" + code));
+
+            // a list of units from a sheet: a village under the township just moved, one row refused and listed
+            String village = code + "-v";
+            Path units = Files.createTempFile("units", ".csv");
+            Files.writeString(units, "编码,名称,层级,类别,上级编码\n" + village + ",控制台导入村,村（社区）、支部,village," + code
+                    + "\nbad code!,错误行,村（社区）、支部,village," + code + "\n");
+            try {
+                desk.one("input[name=validOnly]").click();
+                desk.one("input[name=sheet]").sendKeys(units.toString());
+                desk.waitFor("the import", () -> desk.showsText("#message", "已导入 1 个单位"));
+                assertThat(desk.one("#message").getText()).contains("未导入：第 3 行 编码");
+            } finally {
+                Files.delete(units);
+            }
+            as(organizer).get("/api/assessment/org-units/" + village).then().statusCode(200)
+                    .body("path", equalTo("/city/district-b/" + code + "/" + village));
 
             // how far the units have come: both reported everything, nothing is scored yet
             desk.open(platform.gatewayUrl() + "/console#/progress?scheme=" + scheme);
@@ -230,7 +246,7 @@ class ConsoleEndToEndTest {
     }
 
     @Test
-    void theInspectorIssuesAProblemAndApprovesThePlanFromTheQueue() {
+    void theInspectorIssuesAProblemAndApprovesThePlanFromTheQueue() throws Exception {
         // to district-a, where the other tests issue too: district-b's ledger stays empty for them
         String problem = "控制台交办：基层党组织换届不及时 " + UUID.randomUUID().toString().substring(0, 6);
         try (var desk = Browser.desk()) {
@@ -248,6 +264,17 @@ class ConsoleEndToEndTest {
             desk.one("form[aria-label=交办问题] button[type=submit]").click();
             desk.waitFor("the issued item", () -> desk.showsText("#message", "已交办"));
             assertThat(desk.one("#message").getText()).contains("A区委").doesNotContain("district-a");
+
+            // an inspection's list of problems, issued from a sheet
+            Path sheet = Files.createTempFile("problems", ".csv");
+            Files.writeString(sheet, "责任单位编码,问题来源,整改类型,问题描述,公开摘要,责任人,发现日期,整改时限\n"
+                    + "district-a,巡察,立行立改,控制台清单：党员发展档案不全,,,,\n");
+            try {
+                desk.one("input[name=sheet]").sendKeys(sheet.toString());
+                desk.waitFor("the list issued", () -> desk.showsText("#message", "已交办 1 个问题"));
+            } finally {
+                Files.delete(sheet);
+            }
         }
         String leaderA = keycloak.token("leader-a");
         String item = as(leaderA).queryParam("size", 200).get("/api/rectification/ledger").then().statusCode(200)

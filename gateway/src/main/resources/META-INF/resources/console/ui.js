@@ -35,10 +35,31 @@ export async function call(path, method = 'GET', body = undefined) {
 }
 
 /** A file of the person's sent as the request's body (an .xlsx workbook, or CSV by its name); the JSON answer. */
-export async function upload(path, file) {
+export async function upload(path, file, headers = {}) {
   const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv'
     : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return answer(await api(path, { method: 'POST', headers: { 'Content-Type': type }, body: file }));
+  return answer(await api(path, { method: 'POST', headers: { 'Content-Type': type, ...headers }, body: file }));
+}
+
+/**
+ * A sheet's import: a file picker and whether the rows without fault go in while the faulty are listed (otherwise
+ * a sheet with one faulty row imports nothing); `send(file, validOnly)` makes the request and says what it did.
+ */
+export function sheetImport(label, send) {
+  const validOnly = el('input', { type: 'checkbox', name: 'validOnly' });
+  const file = el('input', { type: 'file', name: 'sheet', accept: '.xlsx,.csv', onchange: async () => {
+    if (file.files[0]) {
+      await send(file.files[0], validOnly.checked);
+    }
+    file.value = '';
+  } });
+  return el('div', { class: 'filters' }, field(label, file),
+    el('label', { class: 'field check' }, validOnly, '只导入无误的行，有误的行列出'));
+}
+
+/** The refused rows of an import, as the person reads them: 第 3 行 编码（…） */
+export function refusedRows(refused) {
+  return refused.map((e) => e.field.replace(/^row (\d+) /, '第 $1 行 ') + '（' + e.message + '）').join('；');
 }
 
 async function answer(response) {

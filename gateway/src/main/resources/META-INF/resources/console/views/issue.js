@@ -1,7 +1,7 @@
 // 交办问题: one problem issued to a unit in the person's scope, its responsible leader chosen from the unit's
 // registered leaders (or named outside the registry), with the deadline the timing class gives unless one is set.
 import { SOURCE, TIMING } from '../labels.js';
-import { attempt, call, el, field, query, say, select, values } from '../ui.js';
+import { attempt, call, el, field, query, refusedRows, say, select, sheetImport, upload, values } from '../ui.js';
 import { unitPicker } from '../unit-picker.js';
 
 export async function render(view, context) {
@@ -30,7 +30,19 @@ export async function render(view, context) {
     field('发现日期（默认今天）', el('input', { name: 'foundOn', type: 'date' })),
     field('整改时限（默认按整改类型）', el('input', { name: 'deadline', type: 'date' })),
     el('button', { type: 'submit' }, '交办')));
-  view.append(form);
+  // an inspection's list of problems, a row each (巡察反馈问题清单); the request carries a key of its own, so that
+  // one sent again (after a refreshed sign-in) issues nothing twice
+  const imports = sheetImport('从 Excel 导入问题清单（责任单位编码、问题来源、整改类型、问题描述、公开摘要、责任人、发现日期、整改时限）',
+    async (file, validOnly) => {
+      const key = crypto.randomUUID();
+      const done = await attempt(() => upload('/rectification/items/import' + (validOnly ? '?rows=valid' : ''), file,
+        { 'Idempotency-Key': key }));
+      if (done) {
+        say(`已交办 ${done.issued.length} 个问题` + (done.issued.length ? `（${done.issued.map((i) => i.number).join('、')}）` : '')
+          + (done.refused.length ? `；未交办：${refusedRows(done.refused)}` : '。'), done.refused.length > 0);
+      }
+    });
+  view.append(form, el('section', { class: 'panel', 'aria-label': '导入问题清单' }, el('h2', {}, '批量交办'), imports));
 
   async function leaders(code) {
     const answer = code && await attempt(() => call(query('/assessment/persons', { unit: code, size: 100 })));

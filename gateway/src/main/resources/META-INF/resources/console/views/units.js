@@ -1,7 +1,7 @@
 // 组织机构: the registry's tree from the person's own unit down, a search by name or code, and for the chosen unit
 // its facts, renaming, moving under another parent and a new unit below it.
 import { LEVEL } from '../labels.js';
-import { attempt, call, el, field, query, say, select, table, values } from '../ui.js';
+import { attempt, call, el, field, query, refusedRows, say, select, sheetImport, table, upload, values } from '../ui.js';
 import { unitPicker } from '../unit-picker.js';
 
 export async function render(view, context) {
@@ -18,7 +18,16 @@ export async function render(view, context) {
     }
   } }, field('查找单位（名称或编码）', el('input', { name: 'q', type: 'search', required: true })),
   el('button', { type: 'submit' }, '查找'));
-  view.append(search, found, el('div', { class: 'columns' }, tree, detail));
+  // a list of units, a row each: 编码, 名称, 层级, 类别, 上级编码 (a unit registered or a row above)
+  const imports = sheetImport('从 Excel 导入单位（编码、名称、层级、类别、上级编码）', async (file, validOnly) => {
+    const done = await attempt(() => upload('/assessment/org-units/import' + (validOnly ? '?rows=valid' : ''), file));
+    if (done) {
+      await context.reload();
+      say(`已导入 ${done.imported} 个单位，${done.unchanged} 个与登记一致未变`
+        + (done.refused.length ? `；未导入：${refusedRows(done.refused)}` : '。'), done.refused.length > 0);
+    }
+  });
+  view.append(search, imports, found, el('div', { class: 'columns' }, tree, detail));
 
   async function branch(unit) {
     const children = el('ul', { class: 'hidden' });
