@@ -99,6 +99,9 @@ public final class ConsoleBenchmark {
                 "/api/rectification/ledger?unit=county-03&source=INSPECTION&page=0&size=20",
                 "/api/rectification/ledger/figures?rollup=true",
                 "/api/rectification/ledger/figures?unit=county-03&rollup=true",
+                "/api/rectification/ledger/trend",
+                "/api/rectification/ledger/trend?unit=county-03",
+                "/api/rectification/ledger?q=%E9%97%AE%E9%A2%98%204242&page=0&size=20",
                 "/api/assessment/org-units/city/children",
                 "/api/assessment/org-units/county-03/children",
                 "/api/assessment/org-units?q=%E4%B9%A1%E9%95%8742&size=50")) {
@@ -254,6 +257,7 @@ public final class ConsoleBenchmark {
         String openAnew(String view) throws Exception {
             double[] shown = new double[OPENINGS];
             for (int i = -5; i < OPENINGS; i++) {
+                driver.get("about:blank"); // else the address differs by its fragment only and nothing loads
                 long before = System.nanoTime();
                 driver.get(console + "#/" + view);
                 until(() -> measures(view) > 0);

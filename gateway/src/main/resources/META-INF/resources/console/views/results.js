@@ -87,7 +87,7 @@ async function breakdown(detail, context, scheme, unit) {
     el('h2', {}, `${r.name}：${r.total ?? '—'} 分 · ${r.grade ?? '未定等次'}`),
     el('dl', { class: 'facts' }, Object.entries(b.weights).flatMap(([component, weight]) => [
       el('dt', {}, `${COMPONENT[component]}（权重 ${weight}）`), el('dd', {}, String(r.components[component] ?? '缺项'))])),
-    table([['维度', (l) => l.dimension], ['指标', (l) => l.name], ['分值', (l) => l.points], ['得分', (l) => l.earned],
+    table([['维度', (l) => scheme.definition.dimensions.find((d) => d.code === l.dimension)?.name ?? l.dimension], ['指标', (l) => l.name], ['分值', (l) => l.points], ['得分', (l) => l.earned],
       ['', (l) => l.finding ? el('span', { class: 'badge red' }, '问题') : '']], b.indicators, '没有指标得分。'),
     b.unreviewed.length ? el('p', { class: 'notice' }, '未经部门评分、按自评计：'
       + b.unreviewed.map((code) => b.indicators.find((l) => l.code === code)?.name ?? code).join('、')) : null,
