@@ -23,11 +23,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import party.assessment.sheets.UploadedSheet;
 import party.common.events.OrgUnitState;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.common.sheets.UploadedSheet;
 
 /** The org-unit registry over REST. Reads for every role, changes for organizers and admins, all within scope. */
 @Path("/org-units")

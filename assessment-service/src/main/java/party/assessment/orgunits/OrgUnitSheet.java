@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import party.assessment.sheets.UploadedSheet;
 import party.common.events.OrgLevel;
 import party.common.json.StrictJson;
 import party.common.problem.Refusal;
+import party.common.sheets.UploadedSheet;
 
 /**
  * A committee's list of units as it keeps it in Excel (or CSV): a row per unit in the columns of {@link Column},

@@ -21,11 +21,11 @@ import org.dhatim.fastexcel.Workbook;
 import party.assessment.scoring.Dimension;
 import party.assessment.scoring.Indicator;
 import party.assessment.scoring.Method;
-import party.assessment.sheets.UploadedSheet;
 import party.common.json.StrictJson;
 import party.common.problem.Problem;
 import party.common.problem.Refusal;
 import party.common.sheets.PrintedSheet;
+import party.common.sheets.UploadedSheet;
 
 /**
  * A scheme's indicator tree as a committee keeps it in Excel (or CSV): a row per indicator in the columns of

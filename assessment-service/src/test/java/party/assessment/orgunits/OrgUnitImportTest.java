@@ -26,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.assessment.inputs.Sheets;
-import party.assessment.sheets.UploadedSheet;
+import party.common.sheets.UploadedSheet;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 
