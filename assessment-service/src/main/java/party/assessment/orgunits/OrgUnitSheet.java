@@ -2,7 +2,6 @@ package party.assessment.orgunits;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,30 +56,17 @@ final class OrgUnitSheet {
     }
 
     static List<Line> read(InputStream in, String mediaType) throws IOException {
-        List<UploadedSheet.Row> rows = UploadedSheet.read(in, mediaType, CELLS_READ);
-        int header = 0;
-        while (header < rows.size() && rows.get(header).cells().stream()
-                .noneMatch(cell -> cell != null && cell.trim().equals(Column.CODE.header))) {
-            header++;
-        }
-        if (header == rows.size()) {
-            throw Refusal.UNREADABLE_SHEET.because("no header row naming the columns (" + String.join(", ",
-                    Arrays.stream(Column.values()).map(column -> column.header).toList()) + ")", "sheet");
-        }
-        Map<Column, Integer> positions = positions(rows.get(header));
-        var lines = new ArrayList<Line>();
-        for (UploadedSheet.Row row : rows.subList(header + 1, rows.size())) {
-            if (!row.blank()) {
-                lines.add(line(row, positions));
-            }
-        }
-        return lines;
+        UploadedSheet.Table table = UploadedSheet.underHeader(UploadedSheet.read(in, mediaType, CELLS_READ),
+                Column.CODE.header).orElseThrow(() -> Refusal.UNREADABLE_SHEET.because("no header row naming the "
+                + "columns (" + String.join(", ", Arrays.stream(Column.values()).map(c -> c.header).toList()) + ")",
+                "sheet"));
+        return table.rows().stream().map(row -> line(row, table)).toList();
     }
 
-    private static Line line(UploadedSheet.Row row, Map<Column, Integer> positions) {
+    private static Line line(UploadedSheet.Row row, UploadedSheet.Table table) {
         var cells = new EnumMap<Column, String>(Column.class);
         for (Column column : Column.values()) {
-            String text = positions.containsKey(column) ? row.cell(positions.get(column)) : "";
+            String text = table.cell(row, column.header);
             String fault = StrictJson.fault(column.field, text); // as for the same field in JSON
             if (fault != null) {
                 return new Line(row.line(), null, column.header, fault);
@@ -99,25 +85,12 @@ final class OrgUnitSheet {
     }
 
     /** A level by its name (县（市、区）级, with either kind of brackets), its short name (县级) or its code (county). */
-    static Optional<OrgLevel> level(String text) {
+    private static Optional<OrgLevel> level(String text) {
         String name = text.replace('(', '（').replace(')', '）');
         return Arrays.stream(OrgLevel.values())
                 .filter(level -> level.label().equals(name) || level.name().equalsIgnoreCase(text)
                         || level == SHORT_LEVELS.get(text))
                 .findFirst();
-    }
-
-    /** Where the header row puts each column it names; the first of two alike counts. */
-    private static Map<Column, Integer> positions(UploadedSheet.Row header) {
-        var positions = new EnumMap<Column, Integer>(Column.class);
-        for (int cell = header.cells().size() - 1; cell >= 0; cell--) {
-            for (Column column : Column.values()) {
-                if (column.header.equals(header.cell(cell))) {
-                    positions.put(column, cell);
-                }
-            }
-        }
-        return positions;
     }
 
     private static String empty(String text) {

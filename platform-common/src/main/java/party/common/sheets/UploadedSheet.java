@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,37 @@ public final class UploadedSheet {
         public boolean blank() {
             return cells.stream().allMatch(cell -> cell == null || cell.isBlank());
         }
+    }
+
+    /** The rows under a sheet's header row, and where that row puts each column it names. */
+    public record Table(Map<String, Integer> columns, List<Row> rows) {
+
+        /** The row's cell in the column of this header, trimmed; empty when the header row does not name it. */
+        public String cell(Row row, String header) {
+            Integer column = columns.get(header);
+            return column == null ? "" : row.cell(column);
+        }
+    }
+
+    /**
+     * The rows below the first row with a cell reading {@code header}, not blank, with the columns that row names (the
+     * first of two alike counts); rows above it, an export's title, are not read. Empty when no row names it.
+     */
+    public static Optional<Table> underHeader(List<Row> rows, String header) {
+        for (int at = 0; at < rows.size(); at++) {
+            Row named = rows.get(at);
+            if (named.cells().stream().anyMatch(cell -> cell != null && cell.trim().equals(header))) {
+                var columns = new HashMap<String, Integer>();
+                for (int column = named.cells().size() - 1; column >= 0; column--) {
+                    if (!named.cell(column).isEmpty()) {
+                        columns.put(named.cell(column), column);
+                    }
+                }
+                return Optional.of(new Table(columns, rows.subList(at + 1, rows.size()).stream()
+                        .filter(row -> !row.blank()).toList()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A cell's day: 2026-01-01, 2026/1/1, or the day number an Excel date cell holds (1949 to 2100: 17,898 to 73,415). */

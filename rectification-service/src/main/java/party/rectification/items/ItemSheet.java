@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import party.common.json.StrictJson;
@@ -55,25 +54,17 @@ final class ItemSheet {
     }
 
     static List<Line> read(InputStream in, String mediaType) throws IOException {
-        List<UploadedSheet.Row> rows = UploadedSheet.read(in, mediaType, CELLS_READ);
-        int header = 0;
-        while (header < rows.size() && rows.get(header).cells().stream()
-                .noneMatch(cell -> cell != null && cell.trim().equals(Column.UNIT.header))) {
-            header++;
-        }
-        if (header == rows.size()) {
-            throw Refusal.UNREADABLE_SHEET.because("no header row naming the columns (" + String.join(", ",
-                    Arrays.stream(Column.values()).map(column -> column.header).toList()) + ")", "sheet");
-        }
-        Map<Column, Integer> positions = positions(rows.get(header));
-        return rows.subList(header + 1, rows.size()).stream().filter(row -> !row.blank())
-                .map(row -> line(row, positions)).toList();
+        UploadedSheet.Table table = UploadedSheet.underHeader(UploadedSheet.read(in, mediaType, CELLS_READ),
+                Column.UNIT.header).orElseThrow(() -> Refusal.UNREADABLE_SHEET.because("no header row naming the "
+                + "columns (" + String.join(", ", Arrays.stream(Column.values()).map(c -> c.header).toList()) + ")",
+                "sheet"));
+        return table.rows().stream().map(row -> line(row, table)).toList();
     }
 
-    private static Line line(UploadedSheet.Row row, Map<Column, Integer> positions) {
+    private static Line line(UploadedSheet.Row row, UploadedSheet.Table table) {
         var cells = new EnumMap<Column, String>(Column.class);
         for (Column column : Column.values()) {
-            String text = positions.containsKey(column) ? row.cell(positions.get(column)) : "";
+            String text = table.cell(row, column.header);
             String fault = StrictJson.fault(column.field, text); // as for the same field in JSON
             if (fault != null) {
                 return refused(row, column, fault);
@@ -113,19 +104,6 @@ final class ItemSheet {
     private static <T extends Enum<T>> String noneOf(String text, T[] values, Function<T, String> label) {
         return (text.isEmpty() ? "empty" : "'" + text + "' is none") + " of " + String.join(", ",
                 Arrays.stream(values).map(v -> label.apply(v) + " (" + v.name() + ")").toList());
-    }
-
-    /** Where the header row puts each column it names; the first of two alike counts. */
-    private static Map<Column, Integer> positions(UploadedSheet.Row header) {
-        var positions = new EnumMap<Column, Integer>(Column.class);
-        for (int cell = header.cells().size() - 1; cell >= 0; cell--) {
-            for (Column column : Column.values()) {
-                if (column.header.equals(header.cell(cell))) {
-                    positions.put(column, cell);
-                }
-            }
-        }
-        return positions;
     }
 
     private static Line refused(UploadedSheet.Row row, Column column, String reason) {
