@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import party.assessment.sheets.UploadedSheet;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.common.sheets.UploadedSheet;
 
 /** A scheme's inputs beside the indicators: routine checks and public satisfaction, while the scheme is open. */
 @Path("/schemes/{id}")

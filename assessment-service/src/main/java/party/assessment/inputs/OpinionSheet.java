@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import party.assessment.sheets.UploadedSheet;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
+import party.common.sheets.UploadedSheet;
 
 /**
  * A satisfaction survey's result sheet: one row per unit, its code in the first column and its score (0–100) in

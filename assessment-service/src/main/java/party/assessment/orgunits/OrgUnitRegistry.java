@@ -3,9 +3,15 @@ package party.assessment.orgunits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Event;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import party.common.events.OrgUnitState;
@@ -14,7 +20,9 @@ import party.common.events.OrgUnitEvent;
 import party.common.events.OrgUnitMoved;
 import party.common.events.OrgUnitRenamed;
 import party.common.outbox.Outbox;
+import party.common.problem.Problem;
 import party.common.problem.Refusal;
+import party.common.problem.Refused;
 import party.common.scope.OrgPath;
 import party.common.scope.UnitMoved;
 
@@ -28,14 +36,84 @@ public class OrgUnitRegistry {
 
     private final Outbox outbox;
     private final Event<UnitMoved> moves;
+    private final Validator validator;
 
-    public OrgUnitRegistry(Outbox outbox, Event<UnitMoved> moves) {
+    public OrgUnitRegistry(Outbox outbox, Event<UnitMoved> moves, Validator validator) {
         this.outbox = outbox;
         this.moves = moves;
+        this.validator = validator;
+    }
+
+    /**
+     * What an import stored: units created, rows the registry already held as they are (a sheet sent again changes
+     * nothing), and each row refused, with its column and why.
+     */
+    public record Imported(int imported, int unchanged, List<Problem.FieldError> refused) {
     }
 
     @Transactional
     public OrgUnitState create(OrgUnitCommands.Create command, String scope) {
+        return created(command, scope);
+    }
+
+    /**
+     * Creates the units of a sheet ({@link OrgUnitSheet}) in its order, each under the same rules as one by one, so a
+     * row may name a parent from a row above. Every row or none: one refused row refuses the sheet, listing each
+     * refused row, and nothing is stored or announced; with {@code validRowsOnly} the good rows are stored and the
+     * refused ones listed.
+     */
+    @Transactional
+    public Imported importUnits(InputStream sheet, String mediaType, boolean validRowsOnly, String scope)
+            throws IOException {
+        var refused = new ArrayList<Problem.FieldError>();
+        var refusedRows = new TreeSet<Integer>();
+        int imported = 0;
+        int unchanged = 0;
+        for (OrgUnitSheet.Line line : OrgUnitSheet.read(sheet, mediaType)) {
+            String row = "row " + line.line() + " ";
+            List<Problem.FieldError> wrong = new ArrayList<>();
+            if (line.create() == null) {
+                wrong.add(new Problem.FieldError(row + line.column(), line.reason()));
+            } else {
+                validator.validate(line.create()).stream()
+                        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                        .forEach(v -> wrong.add(new Problem.FieldError(row
+                                + OrgUnitSheet.column(v.getPropertyPath().toString()), v.getMessage())));
+            }
+            if (wrong.isEmpty()) {
+                try { // created() checks every rule before it writes: a refused row leaves nothing
+                    if (registered(line.create(), scope)) {
+                        unchanged++;
+                    } else {
+                        created(line.create(), scope);
+                        imported++;
+                    }
+                } catch (Refused e) {
+                    wrong.add(new Problem.FieldError(row + OrgUnitSheet.column(e.field()), e.getMessage()));
+                }
+            }
+            if (!wrong.isEmpty()) {
+                refused.addAll(wrong);
+                refusedRows.add(line.line());
+            }
+        }
+        if (!refused.isEmpty() && !validRowsOnly) {
+            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refusedRows.size() + " rows cannot be registered, so none "
+                    + "was; correct them, or send rows=valid to register the others", refused);
+        }
+        return new Imported(imported, unchanged, refused);
+    }
+
+    /** Whether the scope holds this unit already, exactly as the row gives it. */
+    private static boolean registered(OrgUnitCommands.Create row, String scope) {
+        OrgUnit unit = OrgUnit.findById(row.code());
+        return unit != null && OrgPath.isWithin(unit.path, scope) && unit.name.equals(row.name())
+                && unit.level == row.level() && unit.category.equals(row.category())
+                && Objects.equals(unit.parentCode, row.parentCode());
+    }
+
+    /** Called, not intercepted, by an import: a refused row must not mark the whole sheet's transaction for rollback. */
+    private OrgUnitState created(OrgUnitCommands.Create command, String scope) {
         OrgUnit parent = command.parentCode() == null ? null : existingParent(command.parentCode(), scope);
         OrgUnit unit = OrgUnit.create(command.code(), command.name(), command.level(), command.category(), parent);
         if (!OrgPath.isWithin(unit.path, scope)) {

@@ -5,10 +5,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,12 +19,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.common.events.OrgUnitState;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.common.sheets.UploadedSheet;
 
 /** The org-unit registry over REST. Reads for every role, changes for organizers and admins, all within scope. */
 @Path("/org-units")
@@ -46,6 +51,20 @@ public class OrgUnitResource {
     public Response create(@Valid @NotNull OrgUnitCommands.Create command, UriInfo uri) {
         OrgUnitState created = registry.create(command, scope.root());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", UploadedSheet.XLSX})
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Create org units from a sheet, a row each under a header row: 编码, 名称, 层级, 类别, 上级编码 "
+            + "(a unit in the caller's scope or of a row above), each as POST /org-units would. Every row or none (400 "
+            + "listing each refused row); rows=valid stores the good ones and lists the refused; a row as the "
+            + "registry holds it already is unchanged")
+    public OrgUnitRegistry.Imported importUnits(InputStream sheet, @HeaderParam("Content-Type") String type,
+                                                @QueryParam("rows") @DefaultValue("all") @Pattern(regexp = "all|valid")
+                                                String rows) throws IOException {
+        return registry.importUnits(sheet, type, rows.equals("valid"), scope.root());
     }
 
     @GET

@@ -3,13 +3,12 @@ package party.assessment.persons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import party.assessment.sheets.UploadedSheet;
 import party.common.json.StrictJson;
+import party.common.sheets.UploadedSheet;
 
 /**
  * A committee's list of leaders as it keeps it in Excel (or CSV), one appointment a row, in the columns of
@@ -24,8 +23,6 @@ final class LeaderSheet {
     /** The same, as the fields of a registration name them: a refusal names the sheet's column either way. */
     private static final List<String> FIELDS = List.of("name", "unit", "post", "termStart", "termEnd", "businessAreas",
             "partyDuties", "account");
-    /** Day 0 of Excel's date serials, as a date cell's text reads (1900 date system). */
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private LeaderSheet() {
     }
@@ -62,11 +59,11 @@ final class LeaderSheet {
         if (post.isEmpty()) {
             return refused(row, 2, "不是已知职务: " + row.cell(2) + " (书记, 副书记, 班子成员, 纪委书记, 组织委员)");
         }
-        Optional<LocalDate> start = date(row.cell(3));
+        Optional<LocalDate> start = UploadedSheet.date(row.cell(3));
         if (start.isEmpty()) {
             return refused(row, 3, "不是日期: '" + row.cell(3) + "' (如 2026-01-01)");
         }
-        Optional<LocalDate> end = row.cell(4).isEmpty() ? Optional.empty() : date(row.cell(4));
+        Optional<LocalDate> end = row.cell(4).isEmpty() ? Optional.empty() : UploadedSheet.date(row.cell(4));
         if (!row.cell(4).isEmpty() && end.isEmpty()) {
             return refused(row, 4, "不是日期: '" + row.cell(4) + "'");
         }
@@ -82,23 +79,6 @@ final class LeaderSheet {
                 .filter(post -> post.name().equalsIgnoreCase(text) || post.label().equals(text)
                         || post.label().replaceAll("（.*）", "").equals(text))
                 .findFirst();
-    }
-
-    /** 2026-01-01, 2026/1/1, or the day number an Excel date cell holds (1949 to 2100: 17,898 to 73,415). */
-    static Optional<LocalDate> date(String text) {
-        try {
-            if (text.matches("\\d{5}(\\.0+)?")) {
-                return Optional.of(EXCEL_EPOCH.plusDays(Long.parseLong(text.replaceAll("\\..*", ""))));
-            }
-            String[] parts = text.split("[-/.]");
-            if (parts.length == 3) {
-                return Optional.of(LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                        Integer.parseInt(parts[2])));
-            }
-        } catch (NumberFormatException | DateTimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 
     private static Line refused(UploadedSheet.Row row, int column, String reason) {

@@ -24,10 +24,10 @@ import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.assessment.orgunits.OrgUnitCommands;
-import party.assessment.sheets.UploadedSheet;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.common.sheets.UploadedSheet;
 
 /**
  * Leaders and their posts (定向到人) over REST. Reads for every role within scope; the organization department of

@@ -21,11 +21,11 @@ import org.dhatim.fastexcel.Workbook;
 import party.assessment.scoring.Dimension;
 import party.assessment.scoring.Indicator;
 import party.assessment.scoring.Method;
-import party.assessment.sheets.UploadedSheet;
 import party.common.json.StrictJson;
 import party.common.problem.Problem;
 import party.common.problem.Refusal;
 import party.common.sheets.PrintedSheet;
+import party.common.sheets.UploadedSheet;
 
 /**
  * A scheme's indicator tree as a committee keeps it in Excel (or CSV): a row per indicator in the columns of
@@ -68,25 +68,15 @@ final class IndicatorSheet {
      * cell as "row n 列名". Whether the tree makes a sound scheme is for the scheme's validation to say.
      */
     static List<Dimension> read(InputStream in, String mediaType) throws IOException {
-        List<UploadedSheet.Row> rows = UploadedSheet.read(in, mediaType, CELLS_READ);
-        int header = 0;
-        while (header < rows.size() && rows.get(header).cells().stream()
-                .noneMatch(cell -> cell != null && cell.trim().equals(Column.DIMENSION_CODE.header))) {
-            header++;
-        }
-        if (header == rows.size()) {
-            throw Refusal.UNREADABLE_SHEET.because("no header row naming the columns (" + Column.DIMENSION_CODE.header
-                    + ", " + Column.DIMENSION.header + ", …): start from the downloaded indicator sheet", "sheet");
-        }
-        Map<Column, Integer> positions = positions(rows.get(header));
+        UploadedSheet.Table table = UploadedSheet.underHeader(UploadedSheet.read(in, mediaType, CELLS_READ),
+                Column.DIMENSION_CODE.header).orElseThrow(() -> Refusal.UNREADABLE_SHEET.because("no header row naming "
+                + "the columns (" + Column.DIMENSION_CODE.header + ", " + Column.DIMENSION.header + ", …): start from "
+                + "the downloaded indicator sheet", "sheet"));
         var tree = new Tree();
         var refused = new ArrayList<Problem.FieldError>();
         var refusedRows = new TreeSet<Integer>();
-        for (UploadedSheet.Row row : rows.subList(header + 1, rows.size())) {
-            if (row.blank()) {
-                continue;
-            }
-            var line = new Line(row, positions);
+        for (UploadedSheet.Row row : table.rows()) {
+            var line = new Line(row, table);
             tree.add(line);
             if (!line.wrong.isEmpty()) {
                 refused.addAll(line.errors());
@@ -143,19 +133,6 @@ final class IndicatorSheet {
         return cells;
     }
 
-    /** Where the header row puts each column it names; the first of two alike counts. */
-    private static Map<Column, Integer> positions(UploadedSheet.Row header) {
-        var positions = new EnumMap<Column, Integer>(Column.class);
-        for (int cell = header.cells().size() - 1; cell >= 0; cell--) {
-            for (Column column : Column.values()) {
-                if (column.header.equals(header.cell(cell))) {
-                    positions.put(column, cell);
-                }
-            }
-        }
-        return positions;
-    }
-
     /** A row read: its cells as the definition's values, and what is wrong with them, each under its column. */
     private static final class Line {
 
@@ -167,9 +144,11 @@ final class IndicatorSheet {
         final BigDecimal weight;
         final Indicator indicator;
 
-        Line(UploadedSheet.Row row, Map<Column, Integer> positions) {
+        Line(UploadedSheet.Row row, UploadedSheet.Table table) {
             this.row = row;
-            positions.forEach((column, position) -> cells.put(column, row.cell(position)));
+            for (Column column : Column.values()) {
+                cells.put(column, table.cell(row, column.header));
+            }
             dimensionCode = required(Column.DIMENSION_CODE);
             dimensionName = text(Column.DIMENSION);
             weight = number(Column.WEIGHT);

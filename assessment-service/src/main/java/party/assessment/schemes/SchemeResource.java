@@ -25,10 +25,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import party.assessment.scoring.Dimension;
-import party.assessment.sheets.UploadedSheet;
 import party.common.paging.Page;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.common.sheets.UploadedSheet;
 
 /** Yearly schemes: designed by the organization department in scope, seen by the units they assess. */
 @Path("/schemes")

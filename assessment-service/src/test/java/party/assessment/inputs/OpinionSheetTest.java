@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import party.assessment.sheets.UploadedSheet;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
+import party.common.sheets.UploadedSheet;
 
 /** Survey sheets are read as streams within limits: a hostile one is refused before it costs memory or time. */
 class OpinionSheetTest {

@@ -298,7 +298,7 @@ class PersonsTest {
             rows.value(0, 2, "ORGANIZATION_MEMBER");
             rows.value(0, 3, java.time.LocalDate.of(2025, 6, 1));
         });
-        as(CITY_ORGANIZER).contentType(party.assessment.sheets.UploadedSheet.XLSX).body(workbook)
+        as(CITY_ORGANIZER).contentType(party.common.sheets.UploadedSheet.XLSX).body(workbook)
                 .post("/api/assessment/persons/import").then().statusCode(200).body("imported", equalTo(1));
         as(CITY_ORGANIZER).get("/api/assessment/persons?unit=" + town).then()
                 .body("items.find { it.name == '褚委员' }.appointments[0].termStart", equalTo("2025-06-01"));

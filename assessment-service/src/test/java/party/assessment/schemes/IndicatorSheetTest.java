@@ -18,10 +18,10 @@ import party.assessment.scoring.Dimension;
 import party.assessment.scoring.Indicator;
 import party.assessment.scoring.Method;
 import party.assessment.scoring.SchemeDefinition;
-import party.assessment.sheets.UploadedSheet;
 import party.common.problem.Problem;
 import party.common.problem.Refusal;
 import party.common.problem.Refused;
+import party.common.sheets.UploadedSheet;
 
 /** A committee's indicator sheet read into a scheme's tree, and the tree written back as the same sheet. */
 class IndicatorSheetTest {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import party.assessment.sheets.UploadedSheet;
+import party.common.sheets.UploadedSheet;
 import party.testing.PostgresResource;
 import party.testing.TestTokens;
 

@@ -3,17 +3,22 @@ package party.rectification.items;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,6 +30,7 @@ import party.common.evidence.EvidenceFile;
 import party.common.problem.Refusal;
 import party.common.scope.OrgScope;
 import party.common.scope.Roles;
+import party.common.sheets.UploadedSheet;
 import party.orgreplica.ReplicatedOrgUnit;
 
 /**
@@ -54,6 +60,19 @@ public class ItemResource {
     public Response issue(@Valid @NotNull ItemCommands.Issue command, UriInfo uri) {
         RectificationItem item = items.issue(command, scope.root(), caller.getName());
         return Response.created(uri.getAbsolutePathBuilder().path(item.id.toString()).build()).entity(view(item)).build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", UploadedSheet.XLSX})
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INSPECTOR})
+    @Operation(summary = "Issue an inspection's problems from a sheet (巡察反馈问题清单), a row each under a header row: "
+            + "责任单位编码, 问题来源, 整改类型, 问题描述, 公开摘要, 责任人, 发现日期, 整改时限, each as POST /items would. "
+            + "Every row or none (400 listing each refused row); rows=valid issues the good ones and lists the refused")
+    public Items.Imported importItems(InputStream sheet, @HeaderParam("Content-Type") String type,
+                                      @QueryParam("rows") @DefaultValue("all") @Pattern(regexp = "all|valid")
+                                      String rows) throws IOException {
+        return items.importItems(sheet, type, rows.equals("valid"), scope.root(), caller.getName());
     }
 
     @GET

@@ -3,8 +3,15 @@ package party.rectification.items;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import party.common.events.RectificationItemClosed;
@@ -15,10 +22,14 @@ import party.common.events.RectificationItemState;
 import party.common.events.RectificationItemWithdrawn;
 import party.common.evidence.EvidenceFile;
 import party.common.outbox.Outbox;
+import party.common.problem.Problem;
 import party.common.problem.Refusal;
+import party.common.problem.Refused;
 import party.common.scope.OrgPath;
 import party.orgreplica.ReplicatedOrgUnit;
 import party.orgreplica.persons.NamedPerson;
+import party.orgreplica.persons.ReplicatedPerson;
+import party.orgreplica.persons.ReplicatedPost;
 
 /** Issues items and moves them through the workflow; each move is written to the history, some are announced. */
 @ApplicationScoped
@@ -28,12 +39,21 @@ public class Items {
     private final CommitteeClock clock;
     private final RectificationRules rules;
     private final EntityManager em;
+    private final Validator validator;
 
-    public Items(Outbox outbox, CommitteeClock clock, RectificationRules rules, EntityManager em) {
+    public Items(Outbox outbox, CommitteeClock clock, RectificationRules rules, EntityManager em, Validator validator) {
         this.outbox = outbox;
         this.clock = clock;
         this.rules = rules;
         this.em = em;
+        this.validator = validator;
+    }
+
+    /** What an import issued, each item with the sheet's row it came from, and each row refused, with why. */
+    public record Imported(List<Issued> issued, List<Problem.FieldError> refused) {
+    }
+
+    public record Issued(int row, String number, UUID id) {
     }
 
     /**
@@ -42,12 +62,74 @@ public class Items {
      */
     @Transactional
     public RectificationItem issue(ItemCommands.Issue command, String scope, String actor) {
+        return issued(command, scope, actor);
+    }
+
+    /**
+     * Issues the problems of a sheet ({@link ItemSheet}), each as {@link #issue} issues one; its 责任人 is the person of
+     * the registry of that name holding a post in the unit today when there is exactly one, otherwise a name outside
+     * the registry. Every row or none: one refused row refuses the sheet, listing each refused row, and nothing is
+     * issued or announced; with {@code validRowsOnly} the good rows are issued and the refused ones listed.
+     */
+    @Transactional
+    public Imported importItems(InputStream sheet, String mediaType, boolean validRowsOnly, String scope,
+                                String actor) throws IOException {
+        var issued = new ArrayList<Issued>();
+        var refused = new ArrayList<Problem.FieldError>();
+        var refusedRows = new TreeSet<Integer>();
+        for (ItemSheet.Line line : ItemSheet.read(sheet, mediaType)) {
+            String row = "row " + line.line() + " ";
+            List<Problem.FieldError> wrong = new ArrayList<>();
+            if (line.issue() == null) {
+                wrong.add(new Problem.FieldError(row + line.column(), line.reason()));
+            } else {
+                validator.validate(line.issue()).stream()
+                        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                        .forEach(v -> wrong.add(new Problem.FieldError(row
+                                + ItemSheet.column(v.getPropertyPath().toString()), v.getMessage())));
+            }
+            if (wrong.isEmpty()) {
+                try { // issued() checks every rule before it writes: a refused row leaves nothing
+                    RectificationItem item = issued(leaderNamed(line.issue()), scope, actor);
+                    issued.add(new Issued(line.line(), item.number, item.id));
+                } catch (Refused e) {
+                    wrong.add(new Problem.FieldError(row + ItemSheet.column(e.field()), e.getMessage()));
+                }
+            }
+            if (!wrong.isEmpty()) {
+                refused.addAll(wrong);
+                refusedRows.add(line.line());
+            }
+        }
+        if (!refused.isEmpty() && !validRowsOnly) {
+            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refusedRows.size() + " rows cannot be issued, so none was; "
+                    + "correct them, or send rows=valid to issue the others", refused);
+        }
+        return new Imported(issued, refused);
+    }
+
+    /** The row's 责任人 as the registry's person when exactly one of that name holds a post in the unit today. */
+    private ItemCommands.Issue leaderNamed(ItemCommands.Issue row) {
+        if (row.responsibleLeader() == null) {
+            return row;
+        }
+        var holding = NamedPerson.inUnit(row.unit(), clock.today());
+        List<UUID> named = ReplicatedPerson.<ReplicatedPerson>list("name", row.responsibleLeader().strip()).stream()
+                .filter(person -> ReplicatedPost.<ReplicatedPost>list("personId", person.id).stream().anyMatch(holding))
+                .map(person -> person.id).toList();
+        return named.size() != 1 ? row : new ItemCommands.Issue(row.source(), row.timingClass(), row.problem(),
+                row.unit(), null, named.get(0), row.supervisingUnit(), row.foundOn(), row.deadline(),
+                row.publicSummary());
+    }
+
+    /** Called, not intercepted, by an import: a refused row must not mark the whole sheet's transaction for rollback. */
+    private RectificationItem issued(ItemCommands.Issue command, String scope, String actor) {
         ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.unit(), scope, "unit");
         if (command.supervisingUnit() != null) {
             ReplicatedOrgUnit.withinScope(command.supervisingUnit(), scope, "supervisingUnit");
         }
         String issuing = command.source() == Source.SELF_CHECK ? RectificationItem.unitAbove(unit.path) : scope;
-        return issueTo(unit.path, issuing, command, actor);
+        return issuedTo(unit.path, issuing, command, actor);
     }
 
     /**
@@ -56,6 +138,10 @@ public class Items {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public RectificationItem issueTo(String unitPath, String issuingPath, ItemCommands.Issue command, String actor) {
+        return issuedTo(unitPath, issuingPath, command, actor);
+    }
+
+    private RectificationItem issuedTo(String unitPath, String issuingPath, ItemCommands.Issue command, String actor) {
         LocalDate today = clock.today();
         LocalDate foundOn = command.foundOn() == null ? today : command.foundOn();
         if (foundOn.isAfter(today)) {

@@ -1,4 +1,4 @@
-package party.assessment.sheets;
+package party.common.sheets;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.BufferedReader;
@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLInputFactory;
@@ -21,10 +26,12 @@ import party.common.problem.Refusal;
 import party.common.problem.Refused;
 
 /**
- * A sheet a committee uploads (a survey's results, its list of leaders): an .xlsx workbook's first sheet, or UTF-8
- * CSV, read as rows of cell texts. Both are read as streams within the limits below, so a sheet that would take
- * more memory or time than a real one needs (an .xlsx zip bomb inflating to hundreds of MB of blank rows) is
- * refused at once, with 413 {@code sheet-too-large} naming the limit.
+ * A sheet a committee uploads (a survey's results, its list of leaders or units, an inspection's problems): an .xlsx
+ * workbook's first sheet, or UTF-8 CSV, read as rows of cell texts. Both are read as streams within the limits below,
+ * so a sheet that would take more memory or time than a real one needs (an .xlsx zip bomb inflating to hundreds of
+ * MB of blank rows) is refused at once, with 413 {@code sheet-too-large} naming the limit. Every service reads its
+ * uploads here, under the same limits; it declares fastexcel-reader itself, which platform-common only compiles
+ * against.
  */
 public final class UploadedSheet {
 
@@ -52,6 +59,8 @@ public final class UploadedSheet {
     private static final int WAIT_SECONDS = 30;
 
     private static final XMLInputFactory XML = fastexcelsParser();
+    /** Day 0 of Excel's date serials, as a date cell's text reads (1900 date system). */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private UploadedSheet() {
     }
@@ -75,6 +84,54 @@ public final class UploadedSheet {
         public boolean blank() {
             return cells.stream().allMatch(cell -> cell == null || cell.isBlank());
         }
+    }
+
+    /** The rows under a sheet's header row, and where that row puts each column it names. */
+    public record Table(Map<String, Integer> columns, List<Row> rows) {
+
+        /** The row's cell in the column of this header, trimmed; empty when the header row does not name it. */
+        public String cell(Row row, String header) {
+            Integer column = columns.get(header);
+            return column == null ? "" : row.cell(column);
+        }
+    }
+
+    /**
+     * The rows below the first row with a cell reading {@code header}, not blank, with the columns that row names (the
+     * first of two alike counts); rows above it, an export's title, are not read. Empty when no row names it.
+     */
+    public static Optional<Table> underHeader(List<Row> rows, String header) {
+        for (int at = 0; at < rows.size(); at++) {
+            Row named = rows.get(at);
+            if (named.cells().stream().anyMatch(cell -> cell != null && cell.trim().equals(header))) {
+                var columns = new HashMap<String, Integer>();
+                for (int column = named.cells().size() - 1; column >= 0; column--) {
+                    if (!named.cell(column).isEmpty()) {
+                        columns.put(named.cell(column), column);
+                    }
+                }
+                return Optional.of(new Table(columns, rows.subList(at + 1, rows.size()).stream()
+                        .filter(row -> !row.blank()).toList()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A cell's day: 2026-01-01, 2026/1/1, or the day number an Excel date cell holds (1949 to 2100: 17,898 to 73,415). */
+    public static Optional<LocalDate> date(String text) {
+        try {
+            if (text.matches("\\d{5}(\\.0+)?")) {
+                return Optional.of(EXCEL_EPOCH.plusDays(Long.parseLong(text.replaceAll("\\..*", ""))));
+            }
+            String[] parts = text.split("[-/.]");
+            if (parts.length == 3) {
+                return Optional.of(LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                        Integer.parseInt(parts[2])));
+            }
+        } catch (NumberFormatException | DateTimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /**
