@@ -7,24 +7,22 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import party.common.events.OrgUnitState;
 import party.common.events.OrgUnitCreated;
 import party.common.events.OrgUnitEvent;
 import party.common.events.OrgUnitMoved;
 import party.common.events.OrgUnitRenamed;
+import party.common.events.OrgUnitState;
 import party.common.outbox.Outbox;
 import party.common.problem.Problem;
 import party.common.problem.Refusal;
-import party.common.problem.Refused;
 import party.common.scope.OrgPath;
 import party.common.scope.UnitMoved;
+import party.common.sheets.SheetRows;
 
 /**
  * Creates and changes org units; every change is announced on {@code org.units} through the outbox, in
@@ -65,43 +63,18 @@ public class OrgUnitRegistry {
     @Transactional
     public Imported importUnits(InputStream sheet, String mediaType, boolean validRowsOnly, String scope)
             throws IOException {
-        var refused = new ArrayList<Problem.FieldError>();
-        var refusedRows = new TreeSet<Integer>();
-        int imported = 0;
-        int unchanged = 0;
+        var rows = new SheetRows(validator, OrgUnitSheet::column);
         for (OrgUnitSheet.Line line : OrgUnitSheet.read(sheet, mediaType)) {
-            String row = "row " + line.line() + " ";
-            List<Problem.FieldError> wrong = new ArrayList<>();
-            if (line.create() == null) {
-                wrong.add(new Problem.FieldError(row + line.column(), line.reason()));
-            } else {
-                validator.validate(line.create()).stream()
-                        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                        .forEach(v -> wrong.add(new Problem.FieldError(row
-                                + OrgUnitSheet.column(v.getPropertyPath().toString()), v.getMessage())));
-            }
-            if (wrong.isEmpty()) {
-                try { // created() checks every rule before it writes: a refused row leaves nothing
-                    if (registered(line.create(), scope)) {
-                        unchanged++;
-                    } else {
-                        created(line.create(), scope);
-                        imported++;
-                    }
-                } catch (Refused e) {
-                    wrong.add(new Problem.FieldError(row + OrgUnitSheet.column(e.field()), e.getMessage()));
+            rows.take(line.line(), line.create(), line.column(), line.reason(), create -> {
+                if (registered(create, scope)) {
+                    return false;
                 }
-            }
-            if (!wrong.isEmpty()) {
-                refused.addAll(wrong);
-                refusedRows.add(line.line());
-            }
+                created(create, scope);
+                return true;
+            });
         }
-        if (!refused.isEmpty() && !validRowsOnly) {
-            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refusedRows.size() + " rows cannot be registered, so none "
-                    + "was; correct them, or send rows=valid to register the others", refused);
-        }
-        return new Imported(imported, unchanged, refused);
+        rows.refuseSheetUnless(validRowsOnly, "registered");
+        return new Imported(rows.changed(), rows.unchanged(), rows.refused());
     }
 
     /** Whether the scope holds this unit already, exactly as the row gives it. */

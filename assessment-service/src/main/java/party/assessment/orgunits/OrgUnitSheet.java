@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import party.common.events.OrgLevel;
 import party.common.json.StrictJson;
-import party.common.problem.Refusal;
 import party.common.sheets.UploadedSheet;
 
 /**
@@ -56,10 +55,8 @@ final class OrgUnitSheet {
     }
 
     static List<Line> read(InputStream in, String mediaType) throws IOException {
-        UploadedSheet.Table table = UploadedSheet.underHeader(UploadedSheet.read(in, mediaType, CELLS_READ),
-                Column.CODE.header).orElseThrow(() -> Refusal.UNREADABLE_SHEET.because("no header row naming the "
-                + "columns (" + String.join(", ", Arrays.stream(Column.values()).map(c -> c.header).toList()) + ")",
-                "sheet"));
+        UploadedSheet.Table table = UploadedSheet.table(in, mediaType, CELLS_READ,
+                Arrays.stream(Column.values()).map(c -> c.header).toList());
         return table.rows().stream().map(row -> line(row, table)).toList();
     }
 

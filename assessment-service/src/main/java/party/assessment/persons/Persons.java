@@ -12,12 +12,10 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import party.assessment.orgunits.OrgUnit;
 import party.common.events.PersonRecorded;
@@ -26,10 +24,10 @@ import party.common.outbox.Outbox;
 import party.common.paging.Page;
 import party.common.problem.Problem;
 import party.common.problem.Refusal;
-import party.common.problem.Refused;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.common.scope.UnitMoved;
+import party.common.sheets.SheetRows;
 
 /**
  * The registry of leaders and their posts. A committee keeps the leaders of the units below it (下管一级): the unit
@@ -77,49 +75,25 @@ public class Persons {
     @Transactional
     public Imported importLeaders(InputStream sheet, String mediaType, boolean validRowsOnly, String scope)
             throws IOException {
-        var refused = new ArrayList<Problem.FieldError>();
-        var refusedRows = new TreeSet<Integer>();
-        int imported = 0;
-        int unchanged = 0;
+        var rows = new SheetRows(validator, LeaderSheet::column);
         for (LeaderSheet.Line line : LeaderSheet.read(sheet, mediaType)) {
-            String row = "row " + line.line() + " ";
-            List<Problem.FieldError> wrong = new ArrayList<>();
-            if (line.register() == null) {
-                wrong.add(new Problem.FieldError(row + line.column(), line.reason()));
-            } else {
-                validator.validate(line.register()).stream()
-                        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                        .forEach(v -> wrong.add(new Problem.FieldError(row
-                                + LeaderSheet.column(v.getPropertyPath().toString()), v.getMessage())));
-            }
-            if (wrong.isEmpty()) {
-                try { // every rule is checked before anything is written: a refused row leaves nothing
-                    lockUnit(line.register().appointment().unit(), scope); // before any of its posts is read
-                    Person known = known(line.register(), scope);
-                    if (known == null) {
-                        announced(registered(line.register(), scope));
-                        imported++;
-                    } else if (holds(known, line.register().appointment())) {
-                        unchanged++;
-                    } else {
-                        appoint(known, line.register().appointment(), scope, () -> { });
-                        announced(known);
-                        imported++;
-                    }
-                } catch (Refused e) {
-                    wrong.add(new Problem.FieldError(row + LeaderSheet.column(e.field()), e.getMessage()));
+            rows.take(line.line(), line.register(), line.column(), line.reason(), register -> {
+                lockUnit(register.appointment().unit(), scope); // before any of its posts is read
+                Person known = known(register, scope);
+                if (known == null) {
+                    announced(registered(register, scope));
+                    return true;
                 }
-            }
-            if (!wrong.isEmpty()) {
-                refused.addAll(wrong);
-                refusedRows.add(line.line());
-            }
+                if (holds(known, register.appointment())) {
+                    return false;
+                }
+                appoint(known, register.appointment(), scope, () -> { });
+                announced(known);
+                return true;
+            });
         }
-        if (!refused.isEmpty() && !validRowsOnly) {
-            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refusedRows.size() + " rows cannot be registered, so none "
-                    + "was; correct them, or send rows=valid to register the others", refused);
-        }
-        return new Imported(imported, unchanged, refused);
+        rows.refuseSheetUnless(validRowsOnly, "registered");
+        return new Imported(rows.changed(), rows.unchanged(), rows.refused());
     }
 
     /** The person a sheet's row names, when the registry holds them: by account, or by name in the row's unit. */

@@ -68,10 +68,8 @@ final class IndicatorSheet {
      * cell as "row n 列名". Whether the tree makes a sound scheme is for the scheme's validation to say.
      */
     static List<Dimension> read(InputStream in, String mediaType) throws IOException {
-        UploadedSheet.Table table = UploadedSheet.underHeader(UploadedSheet.read(in, mediaType, CELLS_READ),
-                Column.DIMENSION_CODE.header).orElseThrow(() -> Refusal.UNREADABLE_SHEET.because("no header row naming "
-                + "the columns (" + Column.DIMENSION_CODE.header + ", " + Column.DIMENSION.header + ", …): start from "
-                + "the downloaded indicator sheet", "sheet"));
+        UploadedSheet.Table table = UploadedSheet.table(in, mediaType, CELLS_READ,
+                Arrays.stream(Column.values()).map(column -> column.header).toList());
         var tree = new Tree();
         var refused = new ArrayList<Problem.FieldError>();
         var refusedRows = new TreeSet<Integer>();

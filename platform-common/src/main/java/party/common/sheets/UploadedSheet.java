@@ -117,6 +117,15 @@ public final class UploadedSheet {
         return Optional.empty();
     }
 
+    /**
+     * The sheet's rows under its header row, found by the first of these headers; a sheet without one is refused,
+     * naming the columns it should have (400 {@code unreadable-sheet}).
+     */
+    public static Table table(InputStream in, String mediaType, int columns, List<String> headers) throws IOException {
+        return underHeader(read(in, mediaType, columns), headers.get(0)).orElseThrow(() -> Refusal.UNREADABLE_SHEET
+                .because("no header row naming the columns (" + String.join(", ", headers) + ")", "sheet"));
+    }
+
     /** A cell's day: 2026-01-01, 2026/1/1, or the day number an Excel date cell holds (1949 to 2100: 17,898 to 73,415). */
     public static Optional<LocalDate> date(String text) {
         try {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import party.common.json.StrictJson;
-import party.common.problem.Refusal;
 import party.common.sheets.UploadedSheet;
 
 /**
@@ -54,10 +53,8 @@ final class ItemSheet {
     }
 
     static List<Line> read(InputStream in, String mediaType) throws IOException {
-        UploadedSheet.Table table = UploadedSheet.underHeader(UploadedSheet.read(in, mediaType, CELLS_READ),
-                Column.UNIT.header).orElseThrow(() -> Refusal.UNREADABLE_SHEET.because("no header row naming the "
-                + "columns (" + String.join(", ", Arrays.stream(Column.values()).map(c -> c.header).toList()) + ")",
-                "sheet"));
+        UploadedSheet.Table table = UploadedSheet.table(in, mediaType, CELLS_READ,
+                Arrays.stream(Column.values()).map(c -> c.header).toList());
         return table.rows().stream().map(row -> line(row, table)).toList();
     }
 

@@ -9,9 +9,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import party.common.events.RectificationItemClosed;
@@ -24,8 +22,8 @@ import party.common.evidence.EvidenceFile;
 import party.common.outbox.Outbox;
 import party.common.problem.Problem;
 import party.common.problem.Refusal;
-import party.common.problem.Refused;
 import party.common.scope.OrgPath;
+import party.common.sheets.SheetRows;
 import party.orgreplica.ReplicatedOrgUnit;
 import party.orgreplica.persons.NamedPerson;
 import party.orgreplica.persons.ReplicatedPerson;
@@ -75,37 +73,16 @@ public class Items {
     public Imported importItems(InputStream sheet, String mediaType, boolean validRowsOnly, String scope,
                                 String actor) throws IOException {
         var issued = new ArrayList<Issued>();
-        var refused = new ArrayList<Problem.FieldError>();
-        var refusedRows = new TreeSet<Integer>();
+        var rows = new SheetRows(validator, ItemSheet::column);
         for (ItemSheet.Line line : ItemSheet.read(sheet, mediaType)) {
-            String row = "row " + line.line() + " ";
-            List<Problem.FieldError> wrong = new ArrayList<>();
-            if (line.issue() == null) {
-                wrong.add(new Problem.FieldError(row + line.column(), line.reason()));
-            } else {
-                validator.validate(line.issue()).stream()
-                        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                        .forEach(v -> wrong.add(new Problem.FieldError(row
-                                + ItemSheet.column(v.getPropertyPath().toString()), v.getMessage())));
-            }
-            if (wrong.isEmpty()) {
-                try { // issued() checks every rule before it writes: a refused row leaves nothing
-                    RectificationItem item = issued(leaderNamed(line.issue()), scope, actor);
-                    issued.add(new Issued(line.line(), item.number, item.id));
-                } catch (Refused e) {
-                    wrong.add(new Problem.FieldError(row + ItemSheet.column(e.field()), e.getMessage()));
-                }
-            }
-            if (!wrong.isEmpty()) {
-                refused.addAll(wrong);
-                refusedRows.add(line.line());
-            }
+            rows.take(line.line(), line.issue(), line.column(), line.reason(), issue -> {
+                RectificationItem item = issued(leaderNamed(issue), scope, actor);
+                issued.add(new Issued(line.line(), item.number, item.id));
+                return true;
+            });
         }
-        if (!refused.isEmpty() && !validRowsOnly) {
-            throw Refusal.INVALID_SHEET_ROW.becauseOfEach(refusedRows.size() + " rows cannot be issued, so none was; "
-                    + "correct them, or send rows=valid to issue the others", refused);
-        }
-        return new Imported(issued, refused);
+        rows.refuseSheetUnless(validRowsOnly, "issued");
+        return new Imported(issued, rows.refused());
     }
 
     /** The row's 责任人 as the registry's person when exactly one of that name holds a post in the unit today. */
