@@ -229,4 +229,12 @@ class WebhooksTest {
                 .body("errors[0].field", equalTo("eventTypes"));
         oa("district-u").get("/api/webhooks/subscriptions").then().body("total", equalTo(before));
     }
+
+    @Test
+    void anOaSystemSubscribesToEveryEventTheCatalogueOffersIt() {
+        var every = List.copyOf(party.common.events.EventCatalogue.forSubscribers());
+        oa("district-u").body(Map.of("url", RECEIVER.url("/all"), "eventTypes", every))
+                .post("/api/webhooks/subscriptions").then().statusCode(201)
+                .body("eventTypes.size()", equalTo(every.size()));
+    }
 }

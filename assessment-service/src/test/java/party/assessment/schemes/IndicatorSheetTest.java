@@ -53,7 +53,7 @@ class IndicatorSheetTest {
         List<Dimension> tree = csv(HEADER,
                 "ORG,组织建设,60,ORG-1,支部建设达标率100%,30,organization,达标,100,不少于,%,,,,,,,达标验收表",
                 "ORG,,,ORG-2,民主生活会质量,30,organization,定性,,,,,,,A=30；B：24;C=18,,community、village,会议记录",
-                "INT,廉政建设,40,INT-1,违纪问题,40,discipline,扣分,,,起,5,0,,,,,纪委通报",
+                "INT,廉政建设,40,INT-1,违纪问题,40,纪委监委,扣分,,,起,5,0,,,,,纪委通报",
                 "INT,廉政建设,40,INT-VETO,发生严重违纪违法案件,,discipline,一票否决,,,,,,,,一般,,立案通报");
 
         assertThat(tree).extracting(Dimension::code, Dimension::name, Dimension::weight)
@@ -67,6 +67,8 @@ class IndicatorSheetTest {
         assertThat(qualitative.method().gradePoints()).containsExactly(Map.entry("A", new BigDecimal("30")),
                 Map.entry("B", new BigDecimal("24")), Map.entry("C", new BigDecimal("18")));
         assertThat(qualitative.categories()).containsExactly("community", "village");
+        // the department by its name, as a committee writes it, stored by the code a reviewer's token carries
+        assertThat(tree.get(1).indicators().get(0).department()).isEqualTo("discipline");
         assertThat(tree.get(1).indicators().get(0).method()).isEqualTo(new Method(Method.Kind.DEDUCTION, null, null,
                 "起", new BigDecimal("5"), BigDecimal.ZERO, null, null, null, null));
         Indicator veto = tree.get(1).indicators().get(1);

@@ -46,6 +46,11 @@ public final class UploadedSheet {
     /** Rows of the sheet read, blank ones included (reading them costs as much): a city's 10,000 units twice over. */
     private static final int MAX_ROWS = 20_000;
     /**
+     * Rows of an import (units, problems, indicators), each done as its own request in one transaction: a county's
+     * list fits, and a sheet this long commits well within the transaction's minute on two cores.
+     */
+    public static final int MAX_IMPORTED_ROWS = 2_000;
+    /**
      * Cells in a row, and the last column one may name (A to ALL): a survey export with hundreds of question columns
      * fits, while fastexcel, which builds a whole row and fills it up to its last cell's column, builds at most this
      * many cells for each row it reads, however few bytes the row takes.
@@ -122,8 +127,13 @@ public final class UploadedSheet {
      * naming the columns it should have (400 {@code unreadable-sheet}).
      */
     public static Table table(InputStream in, String mediaType, int columns, List<String> headers) throws IOException {
-        return underHeader(read(in, mediaType, columns), headers.get(0)).orElseThrow(() -> Refusal.UNREADABLE_SHEET
-                .because("no header row naming the columns (" + String.join(", ", headers) + ")", "sheet"));
+        Table table = underHeader(read(in, mediaType, columns), headers.get(0)).orElseThrow(() -> Refusal
+                .UNREADABLE_SHEET.because("no header row naming the columns (" + String.join(", ", headers) + ")",
+                        "sheet"));
+        if (table.rows().size() > MAX_IMPORTED_ROWS) {
+            throw tooLarge("an import takes at most " + MAX_IMPORTED_ROWS + " rows a sheet: send a longer list in parts");
+        }
+        return table;
     }
 
     /** A cell's day: 2026-01-01, 2026/1/1, or the day number an Excel date cell holds (1949 to 2100: 17,898 to 73,415). */

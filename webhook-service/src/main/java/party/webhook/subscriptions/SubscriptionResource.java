@@ -38,7 +38,7 @@ import party.common.scope.Roles;
 public class SubscriptionResource {
 
     public record Subscribe(@NotBlank @Size(max = 2000) String url,
-                            @NotEmpty @Size(max = 10) Set<@NotNull String> eventTypes,
+                            @NotEmpty @Size(max = 50) Set<@NotNull String> eventTypes,
                             @Size(max = 200) String description) {
     }
 

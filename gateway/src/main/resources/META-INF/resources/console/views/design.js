@@ -170,7 +170,14 @@ async function edit(view, context, id, from) {
   function department(indicator) {
     const known = { ...DEPARTMENT, ...(indicator.department && !DEPARTMENT[indicator.department]
       ? { [indicator.department]: indicator.department } : {}) };
-    return el('select', { 'aria-label': '责任部门', disabled: !editable, onchange: (event) => { indicator.department = event.target.value; } },
+    return el('select', { 'aria-label': '责任部门', disabled: !editable, onchange: (event) => {
+      if (event.target.value) {
+        indicator.department = event.target.value;
+      } else {
+        delete indicator.department;
+      }
+    } },
+      el('option', { value: '', selected: !indicator.department }, '（未指定）'),
       Object.entries(known).map(([code, label]) => el('option', { value: code, selected: code === indicator.department }, label)));
   }
 

@@ -30,11 +30,11 @@ export async function render(view, context) {
     field('发现日期（默认今天）', el('input', { name: 'foundOn', type: 'date' })),
     field('整改时限（默认按整改类型）', el('input', { name: 'deadline', type: 'date' })),
     el('button', { type: 'submit' }, '交办')));
-  // an inspection's list of problems, a row each (巡察反馈问题清单); the request carries a key of its own, so that
-  // one sent again (after a refreshed sign-in) issues nothing twice
+  // an inspection's list of problems, a row each (巡察反馈问题清单). The request's key is the file's digest: the same
+  // list sent again (picked twice, or resent after a refreshed sign-in) is answered as the first time, issued once
   const imports = sheetImport('从 Excel 导入问题清单（责任单位编码、问题来源、整改类型、问题描述、公开摘要、责任人、发现日期、整改时限）',
     async (file, validOnly) => {
-      const key = crypto.randomUUID();
+      const key = 'problems:' + await digest(file) + (validOnly ? ':valid' : '');
       const done = await attempt(() => upload('/rectification/items/import' + (validOnly ? '?rows=valid' : ''), file,
         { 'Idempotency-Key': key }));
       if (done) {
@@ -51,4 +51,13 @@ export async function render(view, context) {
     leader.replaceChildren(el('option', { value: '' }, held.length ? '（不指定）' : '（该单位没有在册领导）'),
       ...held.map(([id, label]) => el('option', { value: id }, label)));
   }
+}
+
+/** The file's SHA-256 in hex; over plain http to another host, where browsers offer no digest, a one-off key. */
+async function digest(file) {
+  if (!crypto.subtle) {
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

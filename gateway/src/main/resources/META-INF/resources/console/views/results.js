@@ -65,9 +65,10 @@ async function show(view, context, scheme) {
 /** A unit's result with every number it came from; while the scheme is open, its calibration (校准, ±10 points). */
 async function breakdown(detail, context, scheme, unit) {
   const base = `/assessment/schemes/${scheme.id}/results/${encodeURIComponent(unit)}`;
+  detail.dataset.unit = unit;
   const b = await attempt(() => call(base));
-  if (!b) {
-    return;
+  if (!b || detail.dataset.unit !== unit) {
+    return; // another unit was opened meanwhile: its answer is the one to show
   }
   const r = b.result;
   const calibration = el('form', { class: 'filters', 'aria-label': '校准', onsubmit: async (event) => {
