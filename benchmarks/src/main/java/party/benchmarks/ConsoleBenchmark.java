@@ -1,6 +1,5 @@
 package party.benchmarks;
 
-import static party.benchmarks.StackCalls.HTTP;
 import static party.benchmarks.StackCalls.percentile;
 import static party.benchmarks.StackCalls.raiseGatewayRateLimits;
 import static party.benchmarks.StackCalls.send;
