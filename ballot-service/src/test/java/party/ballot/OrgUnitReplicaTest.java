@@ -84,6 +84,6 @@ class OrgUnitReplicaTest {
     }
 
     private static OrgUnitState state(String code, String name, String parent, String path, long version) {
-        return new OrgUnitState(code, name, parent == null ? OrgLevel.CITY : OrgLevel.COUNTY, "district", parent, path, version);
+        return new OrgUnitState(code, name, parent == null ? OrgLevel.CITY : OrgLevel.COUNTY, "district", parent, path, false, version);
     }
 }

@@ -35,13 +35,13 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
     @Override
     protected Map<String, String> records() {
-        replicate(new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", 0));
+        replicate(new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", false, 0));
         for (String district : List.of("district-s", "district-t")) {
-            replicate(new OrgUnitState(district, district + " 区委", OrgLevel.COUNTY, "district", "city", "/city/" + district, 0));
+            replicate(new OrgUnitState(district, district + " 区委", OrgLevel.COUNTY, "district", "city", "/city/" + district, false, 0));
         }
         for (String town : List.of("town-s1", "town-s2")) {
             replicate(new OrgUnitState(town, town + " 街道", OrgLevel.TOWNSHIP, "street", "district-s",
-                    "/city/district-s/" + town, 0));
+                    "/city/district-s/" + town, false, 0));
         }
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 given().auth().oauth2(owner()).get("/api/ballots/org-units/town-s2").then().statusCode(200));

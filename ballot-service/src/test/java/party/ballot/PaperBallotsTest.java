@@ -57,7 +57,7 @@ class PaperBallotsTest {
 
     @BeforeEach
     void city() {
-        var city = new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", 0);
+        var city = new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", false, 0);
         messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(city), "assessment-service",
                 Instant.now())));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->

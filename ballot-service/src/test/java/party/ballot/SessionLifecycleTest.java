@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import party.ballot.tally.Recount;
 import party.common.events.EventCodec;
 import party.common.events.OrgUnitCreated;
+import party.common.events.OrgUnitDeactivated;
 import party.common.events.EventEnvelope;
 import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
@@ -255,6 +256,25 @@ class SessionLifecycleTest {
                 .body("type", equalTo("urn:party:problem:invalid-subject"));
         as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(Map.of("unit", "town-11")))
                 .post("/api/ballots/sessions").then().statusCode(201).body("year", equalTo(2025));
+    }
+
+    @Test
+    void aDeactivatedUnitHoldsNoSessionAndIsNoSubject() {
+        var state = new OrgUnitState("town-13", "town-13 党委", OrgLevel.TOWNSHIP, "town", "county-1",
+                "/city/county-1/town-13", true, 1);
+        messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitDeactivated(state),
+                "assessment-service", Instant.now())));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as(ORGANIZER)
+                .get("/api/ballots/org-units/town-13").then().statusCode(200).body("deactivated", equalTo(true)));
+
+        as(ORGANIZER).contentType(ContentType.JSON).body(heldByCounty1(Map.of("unit", "town-13")))
+                .post("/api/ballots/sessions").then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:org-unit-deactivated"))
+                .body("errors[0].field", equalTo("categories.subjects.unit"));
+        var heldByTown = new HashMap<>(heldByCounty1(Map.of("id", "p1", "name", "张三")));
+        heldByTown.put("orgUnit", "town-13");
+        as(ORGANIZER).contentType(ContentType.JSON).body(heldByTown).post("/api/ballots/sessions").then()
+                .statusCode(409).body("errors[0].field", equalTo("orgUnit"));
     }
 
     @Test
@@ -583,7 +603,7 @@ class SessionLifecycleTest {
 
     private void replicate(String code, String parent, String path) {
         var state = new OrgUnitState(code, code + " 党委", parent == null ? OrgLevel.CITY : OrgLevel.COUNTY, "district",
-                parent, path, 0);
+                parent, path, false, 0);
         messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(state), "assessment-service",
                 Instant.now())));
     }

@@ -525,6 +525,17 @@ class ConsoleEndToEndTest {
     }
 
     /** Signs in on Keycloak's page, which must be in 简体中文 under the platform's name, and waits for the menu. */
+    /** Finds a unit by its code in the registry's search and opens it. */
+    private static void findAndOpen(Browser desk, String code, String name) {
+        desk.one("input[name=q]").clear();
+        desk.one("input[name=q]").sendKeys(code);
+        desk.one("form[role=search] button[type=submit]").click();
+        desk.waitFor("the search for " + code, () -> desk.showsText("table.list", name));
+        desk.all("table.list tbody tr").stream().filter(row -> row.getText().startsWith(name + " ")).findFirst()
+                .orElseThrow().click();
+        desk.waitFor(name + " opened", () -> desk.showsText(".panel h2", name));
+    }
+
     private void signIn(Browser desk, String user) {
         desk.open(platform.gatewayUrl() + "/console");
         desk.waitFor("the Keycloak page", () -> desk.shows("#kc-login"));

@@ -31,6 +31,8 @@ public class ReplicatedOrgUnit extends PanacheEntityBase {
     @Column(name = "parent_code")
     public String parentCode;
     public String path;
+    /** Taken out of use: the service creates nothing new for it. */
+    public boolean deactivated;
     public long version;
     @Column(name = "replicated_at")
     public Instant replicatedAt;
@@ -43,6 +45,15 @@ public class ReplicatedOrgUnit extends PanacheEntityBase {
         ReplicatedOrgUnit unit = code == null ? null : findById(code);
         if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
             throw Refusal.UNKNOWN_ORG_UNIT.because("no org unit " + code + " within " + scope, field);
+        }
+        return unit;
+    }
+
+    /** As {@link #withinScope}, and a 409 naming the field when the unit is deactivated: new work is for units in use. */
+    public static ReplicatedOrgUnit activeWithinScope(String code, String scope, String field) {
+        ReplicatedOrgUnit unit = withinScope(code, scope, field);
+        if (unit.deactivated) {
+            throw Refusal.ORG_UNIT_DEACTIVATED.because(unit.code + " (" + unit.name + ") is deactivated", field);
         }
         return unit;
     }
@@ -73,12 +84,13 @@ public class ReplicatedOrgUnit extends PanacheEntityBase {
         category = state.category();
         parentCode = state.parentCode();
         path = state.path();
+        deactivated = state.deactivated();
         version = state.version();
         replicatedAt = Instant.now();
         return true;
     }
 
     public OrgUnitState view() {
-        return new OrgUnitState(code, name, level, category, parentCode, path, version);
+        return new OrgUnitState(code, name, level, category, parentCode, path, deactivated, version);
     }
 }

@@ -9,7 +9,7 @@ import party.common.events.OrgUnitState;
 class ReplicatedOrgUnitTest {
 
     private static OrgUnitState state(String name, long version) {
-        return new OrgUnitState("district-a", name, OrgLevel.COUNTY, "district", "city", "/city/district-a", version);
+        return new OrgUnitState("district-a", name, OrgLevel.COUNTY, "district", "city", "/city/district-a", false, version);
     }
 
     @Test

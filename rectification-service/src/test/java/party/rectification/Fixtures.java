@@ -29,10 +29,10 @@ final class Fixtures {
     }
 
     static void replicate(InMemoryConnector messaging, EventCodec codec, String... districts) {
-        send(messaging, codec, new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", 0));
+        send(messaging, codec, new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", false, 0));
         for (String district : districts) {
             send(messaging, codec, new OrgUnitState(district, district + " 区委", OrgLevel.COUNTY, "district", "city",
-                    "/city/" + district, 0));
+                    "/city/" + district, false, 0));
         }
         String last = districts[districts.length - 1];
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->

@@ -128,7 +128,7 @@ class ItemImportTest {
     void refusedRowsIssueNothing_orWithRowsValidTheGoodOnes() throws Exception {
         String outside = "outside-" + UUID.randomUUID().toString().substring(0, 6);
         Fixtures.send(messaging, codec, new OrgUnitState(outside, "外市委", OrgLevel.CITY, "city", null,
-                "/" + outside, 0));
+                "/" + outside, false, 0));
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 count("select count(*) from org_unit_replica where code = '" + outside + "'") == 1);
         byte[] sheet = csv(HEADER,

@@ -111,12 +111,12 @@ class MovedUnitsTest {
     }
 
     private static OrgUnitState town(String path, String parent, long version) {
-        return new OrgUnitState("town-m", "M镇党委", OrgLevel.TOWNSHIP, "town", parent, path, version);
+        return new OrgUnitState("town-m", "M镇党委", OrgLevel.TOWNSHIP, "town", parent, path, false, version);
     }
 
     private static OrgUnitState village(String townPath, long version) {
         return new OrgUnitState("village-m", "M村党支部", OrgLevel.GRASSROOTS, "village", "town-m",
-                townPath + "/village-m", version);
+                townPath + "/village-m", false, version);
     }
 
     private static String issue(String token, String unit, String source, String timing, LocalDate deadline) {

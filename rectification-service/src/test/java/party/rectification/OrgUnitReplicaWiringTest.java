@@ -33,7 +33,7 @@ class OrgUnitReplicaWiringTest {
 
     @Test
     void theReplicaIsServedUnderTheRectificationApi() {
-        var state = new OrgUnitState("district-a", "A区委", OrgLevel.COUNTY, "district", "city", "/city/district-a", 0);
+        var state = new OrgUnitState("district-a", "A区委", OrgLevel.COUNTY, "district", "city", "/city/district-a", false, 0);
         messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(state), "assessment-service",
                 Instant.now())));
 

@@ -43,7 +43,7 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
     protected Map<String, String> records() {
         Fixtures.replicate(messaging, codec, "district-s", "district-t");
         Fixtures.send(messaging, codec, new OrgUnitState("town-s", "S镇", OrgLevel.TOWNSHIP, "town", "district-s",
-                "/city/district-s/town-s", 0));
+                "/city/district-s/town-s", false, 0));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as(INSPECTOR)
                 .get("/api/rectification/org-units/town-s").then().statusCode(200));
         String item = as(INSPECTOR).contentType(ContentType.JSON).body(Map.of("source", "INSPECTION",

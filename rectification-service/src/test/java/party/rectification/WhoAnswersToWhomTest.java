@@ -110,11 +110,11 @@ class WhoAnswersToWhomTest {
     @BeforeEach
     void units() {
         Fixtures.replicate(messaging, codec, "district-a");
-        Fixtures.send(messaging, codec, new OrgUnitState("town-1", "一镇", OrgLevel.TOWNSHIP, "town", "district-a", TOWN, 0));
+        Fixtures.send(messaging, codec, new OrgUnitState("town-1", "一镇", OrgLevel.TOWNSHIP, "town", "district-a", TOWN, false, 0));
         Fixtures.send(messaging, codec, new OrgUnitState("town-2", "二镇", OrgLevel.TOWNSHIP, "town", "district-a",
-                "/city/district-a/town-2", 0));
+                "/city/district-a/town-2", false, 0));
         Fixtures.send(messaging, codec, new OrgUnitState("village-1", "一村", OrgLevel.GRASSROOTS, "village", "town-1",
-                TOWN + "/village-1", 0));
+                TOWN + "/village-1", false, 0));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as(Caller.ANCESTOR.token)
                 .get("/api/rectification/org-units/village-1").then().statusCode(200));
     }

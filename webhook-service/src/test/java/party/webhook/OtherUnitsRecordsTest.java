@@ -42,9 +42,9 @@ class OtherUnitsRecordsTest extends OtherUnitsRecordsLookUnknown {
 
     @Override
     protected Map<String, String> records() {
-        for (OrgUnitState unit : List.of(new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", 0),
-                new OrgUnitState("district-s", "S区委", OrgLevel.COUNTY, "district", "city", "/city/district-s", 0),
-                new OrgUnitState("district-t", "T区委", OrgLevel.COUNTY, "district", "city", "/city/district-t", 0))) {
+        for (OrgUnitState unit : List.of(new OrgUnitState("city", "市委", OrgLevel.CITY, "city", null, "/city", false, 0),
+                new OrgUnitState("district-s", "S区委", OrgLevel.COUNTY, "district", "city", "/city/district-s", false, 0),
+                new OrgUnitState("district-t", "T区委", OrgLevel.COUNTY, "district", "city", "/city/district-t", false, 0))) {
             messaging.source("org-units").send(codec.write(codec.envelope(new OrgUnitCreated(unit),
                     "assessment-service", Instant.now())));
         }

@@ -64,7 +64,8 @@ public class Entries {
                 .collect(Collectors.toMap(e -> e.key.orgCode() + "/" + e.key.indicatorCode(), e -> e));
         List<String> unsettled = new ArrayList<>();
         List<Runnable> accepted = new ArrayList<>();
-        for (OrgUnit unit : OrgUnit.<OrgUnit>list("path like ?1 order by path", OrgPath.descendantsPattern(scheme.orgPath))) {
+        for (OrgUnit unit : OrgUnit.<OrgUnit>list("path like ?1 and deactivated = false order by path",
+                OrgPath.descendantsPattern(scheme.orgPath))) {
             scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
                     .filter(indicator -> indicator.appliesTo(unit.category)).forEach(indicator -> {
                         IndicatorEntry entry = entries.get(unit.code + "/" + indicator.code());

@@ -28,7 +28,7 @@ public class Progress {
     public Page<UnitProgress> of(Scheme scheme, int page, int size) {
         List<Indicator> reportedOn = scheme.definition.dimensions().stream().flatMap(d -> d.indicators().stream())
                 .filter(indicator -> indicator.method().records() == null).toList();
-        return Page.ofRows(OrgUnit.<OrgUnit>find("path like ?1 order by path",
+        return Page.ofRows(OrgUnit.<OrgUnit>find("path like ?1 and deactivated = false order by path",
                 OrgPath.descendantsPattern(scheme.orgPath)), page, size, units -> {
             Map<String, Object[]> counts = new HashMap<>();
             if (!units.isEmpty() && !reportedOn.isEmpty()) {

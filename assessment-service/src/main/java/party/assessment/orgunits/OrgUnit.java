@@ -33,6 +33,8 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "parent_code")
     public String parentCode;
     public String path;
+    /** Taken out of use (a unit created by mistake): its records stay, nothing new is created for it. */
+    public boolean deactivated;
     @Version
     public long version;
     @Column(name = "created_at")
@@ -48,6 +50,19 @@ public class OrgUnit extends PanacheEntityBase {
         OrgUnit unit = code == null ? null : findById(code);
         if (unit == null || !OrgPath.isWithin(unit.path, scope)) {
             throw Refusal.UNKNOWN_ORG_UNIT.because("no org unit " + code + " within " + scope, field);
+        }
+        return unit;
+    }
+
+    /** As {@link #withinScope}, and refused when the unit is deactivated: new work is only for a unit in use. */
+    public static OrgUnit activeWithinScope(String code, String scope, String field) {
+        return inUse(withinScope(code, scope, field), field);
+    }
+
+    /** The unit itself, or a 409 naming the field when it is deactivated. */
+    public static OrgUnit inUse(OrgUnit unit, String field) {
+        if (unit.deactivated) {
+            throw Refusal.ORG_UNIT_DEACTIVATED.because(unit.code + " (" + unit.name + ") is deactivated", field);
         }
         return unit;
     }
@@ -91,8 +106,30 @@ public class OrgUnit extends PanacheEntityBase {
         }
     }
 
+    /**
+     * Takes this unit out of use; only a unit whose every descendant is out of use already, so the units in use
+     * always form a tree.
+     */
+    public void deactivate(List<OrgUnit> descendants) {
+        List<String> inUse = descendants.stream().filter(below -> !below.deactivated).map(below -> below.code).toList();
+        if (!inUse.isEmpty()) {
+            throw Refusal.ACTIVE_SUBUNITS.because("still in use below " + code + ": " + String.join(", ", inUse), "code");
+        }
+        deactivated = true;
+        updatedAt = Instant.now();
+    }
+
+    /** Puts this unit back into use; only under a parent in use. */
+    public void reactivate(OrgUnit parent) {
+        if (parent != null) {
+            inUse(parent, "parentCode");
+        }
+        deactivated = false;
+        updatedAt = Instant.now();
+    }
+
     public OrgUnitState state() {
-        return new OrgUnitState(code, name, level, category, parentCode, path, version);
+        return new OrgUnitState(code, name, level, category, parentCode, path, deactivated, version);
     }
 
     public static List<OrgUnit> descendantsOf(OrgUnit unit) {

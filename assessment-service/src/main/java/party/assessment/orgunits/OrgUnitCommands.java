@@ -28,6 +28,10 @@ public final class OrgUnitCommands {
     public record Rename(@NotBlank @Size(max = 200) String name, Long version) {
     }
 
+    /** Deactivation or reactivation: nothing but the version the caller read. */
+    public record Change(Long version) {
+    }
+
     public record Move(@NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String parentCode, Long version) {
     }
 }

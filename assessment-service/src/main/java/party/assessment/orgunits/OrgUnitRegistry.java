@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import party.common.events.OrgUnitCreated;
+import party.common.events.OrgUnitDeactivated;
+import party.common.events.OrgUnitReactivated;
 import party.common.events.OrgUnitEvent;
 import party.common.events.OrgUnitMoved;
 import party.common.events.OrgUnitRenamed;
@@ -123,17 +125,43 @@ public class OrgUnitRegistry {
         return states.get(0);
     }
 
+    /**
+     * Takes a unit created by mistake out of use: its records stay where they are and keep its name, but nothing new
+     * is created under it, issued to it or held for it (each service refuses it from its replica). Not the unit the
+     * account is bound to, and only once every unit below it is out of use.
+     */
+    @Transactional
+    public OrgUnitState deactivate(String code, OrgUnitCommands.Change command, String scope) {
+        OrgUnit unit = visible(code, scope);
+        if (unit.path.equals(scope)) {
+            throw Refusal.FORBIDDEN.because("an account cannot deactivate the unit it is bound to", "code");
+        }
+        expectVersion(unit, command.version());
+        unit.deactivate(OrgUnit.descendantsOf(unit));
+        return announce(OrgUnitDeactivated::new, List.of(unit)).get(0);
+    }
+
+    /** Puts a deactivated unit back into use, under a parent in use. */
+    @Transactional
+    public OrgUnitState reactivate(String code, OrgUnitCommands.Change command, String scope) {
+        OrgUnit unit = visible(code, scope);
+        expectVersion(unit, command.version());
+        unit.reactivate(unit.parentCode == null ? null : OrgUnit.findById(unit.parentCode));
+        return announce(OrgUnitReactivated::new, List.of(unit)).get(0);
+    }
+
     /** The unit with this code when the scope covers it; 404 otherwise, so existence never leaks. */
     public OrgUnit visible(String code, String scope) {
         return OrgPath.visible(OrgUnit.<OrgUnit>findById(code), unit -> unit.path, scope);
     }
 
+    /** The parent a unit is created or moved under: in the scope and in use. */
     private static OrgUnit existingParent(String code, String scope) {
         OrgUnit parent = OrgUnit.findById(code);
         if (parent == null || !OrgPath.isWithin(parent.path, scope)) {
             throw Refusal.UNKNOWN_PARENT.because("no org unit " + code + " in your scope", "parentCode");
         }
-        return parent;
+        return OrgUnit.inUse(parent, "parentCode");
     }
 
     private static void expectVersion(OrgUnit unit, Long expected) {

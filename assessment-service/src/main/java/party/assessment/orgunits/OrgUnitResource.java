@@ -68,8 +68,10 @@ public class OrgUnitResource {
     }
 
     @GET
-    @Operation(summary = "Org units in the caller's scope, ordered by path; q: a part of the name or code")
+    @Operation(summary = "Org units in the caller's scope, ordered by path; q: a part of the name or code; "
+            + "active=true: only units in use")
     public Page<OrgUnitState> list(@QueryParam("q") @Size(max = 100) String q,
+                                   @QueryParam("active") boolean activeOnly,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var parameters = scope.parameters();
@@ -77,6 +79,9 @@ public class OrgUnitResource {
         if (q != null && !q.isBlank()) { // locate, not like: a % or _ typed in the search box is just a character
             where += " and (locate(:q, name) > 0 or locate(lower(:q), lower(code)) > 0)";
             parameters.and("q", q.strip());
+        }
+        if (activeOnly) {
+            where += " and deactivated = false";
         }
         return Page.of(OrgUnit.<OrgUnit>find(where + " order by path", parameters), page, size, OrgUnit::state);
     }
@@ -102,6 +107,24 @@ public class OrgUnitResource {
     @Operation(summary = "Rename an org unit (its code and path stay)")
     public OrgUnitState rename(@PathParam("code") String code, @Valid @NotNull OrgUnitCommands.Rename command) {
         return registry.rename(code, command, scope.root());
+    }
+
+    @POST
+    @Path("/{code}/deactivate")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Take a unit created by mistake out of use (not the caller's own unit; every unit below it "
+            + "first): its records stay and keep its name, nothing new is created under it, issued to it or held for "
+            + "it; announced on org.units")
+    public OrgUnitState deactivate(@PathParam("code") String code, @Valid @NotNull OrgUnitCommands.Change command) {
+        return registry.deactivate(code, command, scope.root());
+    }
+
+    @POST
+    @Path("/{code}/reactivate")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Put a deactivated unit back into use, under a parent in use")
+    public OrgUnitState reactivate(@PathParam("code") String code, @Valid @NotNull OrgUnitCommands.Change command) {
+        return registry.reactivate(code, command, scope.root());
     }
 
     @POST

@@ -222,7 +222,7 @@ public class Persons {
     private void appoint(Person person, PersonCommands.Appoint command, String scope, Runnable first) {
         Term term = command.term();
         requireTermWithinBounds(term);
-        OrgUnit unit = lockUnit(command.unit(), scope); // serializes the unit's posts
+        OrgUnit unit = OrgUnit.inUse(lockUnit(command.unit(), scope), "unit"); // serializes the unit's posts
         List<Appointment> ofUnit = Appointment.list("unitCode", unit.code);
         Optional<Appointment> ownOpen = ofUnit.stream()
                 .filter(held -> held.personId.equals(person.id) && held.termEnd == null).findFirst();

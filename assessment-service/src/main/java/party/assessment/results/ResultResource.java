@@ -42,12 +42,15 @@ public class ResultResource {
     private final Results results;
     private final VisibleResults visible;
     private final ResultsExport export;
+    private final AnnualReport report;
     private final OrgScope scope;
 
-    public ResultResource(Results results, VisibleResults visible, ResultsExport export, OrgScope scope) {
+    public ResultResource(Results results, VisibleResults visible, ResultsExport export, AnnualReport report,
+                          OrgScope scope) {
         this.results = results;
         this.visible = visible;
         this.export = export;
+        this.report = report;
         this.scope = scope;
     }
 
@@ -113,6 +116,17 @@ public class ResultResource {
     @Operation(summary = "A unit's breakdown as an .xlsx workbook")
     public Response breakdownXlsx(@PathParam("id") UUID id, @PathParam("unit") String unit) throws IOException {
         return attachment(export.breakdown(id, unit, scope.root()), unit + "-breakdown.xlsx");
+    }
+
+    @GET
+    @Path("/results/{unit}/report.pdf")
+    @Produces(AnnualReport.PDF)
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.UNIT_LEADER, Roles.REVIEWER, Roles.INSPECTOR})
+    @Operation(summary = "A unit's annual assessment report as an A4 PDF with its font embedded, for the committee "
+            + "to send to the unit; the unit reads its own once announced")
+    public Response report(@PathParam("id") UUID id, @PathParam("unit") String unit) {
+        return Response.ok(report.of(id, unit, scope.root()), AnnualReport.PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + unit + "-report.pdf\"").build();
     }
 
     private static Response attachment(byte[] workbook, String name) {

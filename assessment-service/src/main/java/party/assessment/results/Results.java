@@ -65,7 +65,11 @@ public class Results implements Rescoring {
     private int computeAll(Scheme scheme) {
         scheme.require(SchemeState.PUBLISHED, "只有已发布、未锁定的方案可以计算结果");
         schemes.serialize(scheme);
-        List<OrgUnit> units = OrgUnit.list("path like ?1", OrgPath.descendantsPattern(scheme.orgPath));
+        // a unit deactivated since the last computation leaves the ranking: its result was computed for a mistake
+        UnitResult.delete("key.schemeId = ?1 and key.orgCode in (select u.code from OrgUnit u where u.deactivated = true)",
+                scheme.id);
+        List<OrgUnit> units = OrgUnit.list("path like ?1 and deactivated = false",
+                OrgPath.descendantsPattern(scheme.orgPath));
         for (int from = 0; from < units.size(); from += CHUNK) {
             List<OrgUnit> chunk = units.subList(from, Math.min(units.size(), from + CHUNK));
             List<String> codes = chunk.stream().map(unit -> unit.code).toList();

@@ -16,6 +16,8 @@ import party.assessment.orgunits.OrgUnit;
 import party.assessment.schemes.Scheme;
 import party.assessment.schemes.Schemes;
 import party.assessment.scoring.Component;
+import party.assessment.scoring.Departments;
+import party.assessment.scoring.Method;
 import party.assessment.scoring.Scoring;
 import party.common.sheets.PrintedSheet;
 
@@ -96,7 +98,8 @@ public class ResultsExport {
             summary.row("排名", null, result.rank());
             PrintedSheet lines = PrintedSheet.start(workbook, "指标", name, today, BREAKDOWN_HEADER).wide(2);
             for (Scoring.Line line : breakdown.indicators()) {
-                lines.row(line.dimension(), line.code(), line.name(), line.department(), line.kind(), line.points(),
+                lines.row(line.dimension(), line.code(), line.name(), Departments.name(line.department()),
+                        Method.Kind.valueOf(line.kind()).label(), line.points(),
                         line.measure() == null ? null : line.measure().value(),
                         line.measure() == null ? null : line.measure().grade(), line.earned(),
                         PrintedSheet.percent(line.share()), line.finding() ? "是" : "");

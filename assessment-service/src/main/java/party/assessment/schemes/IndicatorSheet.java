@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.dhatim.fastexcel.Workbook;
+import party.assessment.scoring.Departments;
 import party.assessment.scoring.Dimension;
 import party.assessment.scoring.Indicator;
 import party.assessment.scoring.Method;
@@ -56,12 +57,6 @@ final class IndicatorSheet {
     }
 
     static final String SHEET_NAME = "考核指标";
-    /**
-     * The departments that own indicators, by the code a reviewer's token carries and the name a sheet shows (as the
-     * console's labels do); a department not named here is written and read by its code.
-     */
-    private static final Map<String, String> DEPARTMENTS = Map.of("organization", "组织部", "discipline", "纪委监委",
-            "propaganda", "宣传部", "united-front", "统战部");
     /** Cells read of each row: ours and columns of the committee's own (序号, 备注) placed among them. */
     private static final int CELLS_READ = 40;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -119,7 +114,7 @@ final class IndicatorSheet {
         cells[Column.CODE.ordinal()] = indicator.code();
         cells[Column.NAME.ordinal()] = indicator.name();
         cells[Column.POINTS.ordinal()] = indicator.points();
-        cells[Column.DEPARTMENT.ordinal()] = DEPARTMENTS.getOrDefault(indicator.department(), indicator.department());
+        cells[Column.DEPARTMENT.ordinal()] = Departments.name(indicator.department());
         cells[Column.METHOD.ordinal()] = method.kind().label();
         cells[Column.TARGET.ordinal()] = method.target();
         cells[Column.COMPARISON.ordinal()] = method.comparison() == null ? null : method.comparison().label();
@@ -187,9 +182,7 @@ final class IndicatorSheet {
 
         /** The owning department: a committee writes its name (组织部), reviewers' tokens carry its code. */
         private String department() {
-            String text = text(Column.DEPARTMENT);
-            return text == null ? null : DEPARTMENTS.entrySet().stream().filter(d -> d.getValue().equals(text))
-                    .map(Map.Entry::getKey).findFirst().orElse(text);
+            return Departments.code(text(Column.DEPARTMENT));
         }
 
         boolean empty(Column column) {

@@ -24,7 +24,7 @@ public class Schemes {
 
     @Transactional
     public Scheme create(SchemeCommands.Define command, String scope, String by) {
-        OrgUnit unit = OrgUnit.withinScope(command.orgUnit(), scope, "orgUnit");
+        OrgUnit unit = OrgUnit.activeWithinScope(command.orgUnit(), scope, "orgUnit");
         var scheme = Scheme.draft(command.year(), unit.code, unit.path, command.title(), sound(command.definition()), by);
         scheme.persist();
         return scheme;

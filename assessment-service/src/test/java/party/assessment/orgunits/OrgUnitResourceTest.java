@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -236,6 +237,68 @@ class OrgUnitResourceTest {
         OrgUnitState after = ((OrgUnitRenamed) codec.event(renamed)).unit();
         assertThat(after.name()).isEqualTo("四街道");
         assertThat(after.version()).isGreaterThan(before.version());
+    }
+
+    @Test
+    void aUnitCreatedByMistakeIsDeactivatedKeptAndRefusedNewWork() {
+        as(ORGANIZER).contentType(ContentType.JSON).body(unit("street-5", "district-a"))
+                .post("/api/assessment/org-units").then().statusCode(201);
+        as(ORGANIZER).contentType(ContentType.JSON)
+                .body(Map.of("code", "village-5", "name", "五村", "level", "grassroots", "category", "village",
+                        "parentCode", "street-5"))
+                .post("/api/assessment/org-units").then().statusCode(201);
+
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/street-5/deactivate")
+                .then().statusCode(409).body("type", equalTo("urn:party:problem:active-subunits"))
+                .body("detail", containsString("village-5"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/village-5/deactivate").then().statusCode(200)
+                .body("deactivated", equalTo(true));
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("version", 5))
+                .post("/api/assessment/org-units/street-5/deactivate")
+                .then().statusCode(409).body("type", equalTo("urn:party:problem:stale-version"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/street-5/deactivate").then().statusCode(200);
+
+        // kept, and named, but nothing new goes under it
+        as(ORGANIZER).get("/api/assessment/org-units/street-5").then().statusCode(200)
+                .body("name", equalTo("街道 street-5")).body("deactivated", equalTo(true));
+        as(ORGANIZER).queryParam("q", "street-5").get("/api/assessment/org-units").then()
+                .body("items.code", hasItem("street-5"));
+        as(ORGANIZER).queryParam("q", "street-5").queryParam("active", true).get("/api/assessment/org-units").then()
+                .body("items", empty());
+        as(ORGANIZER).contentType(ContentType.JSON).body(unit("street-6", "street-5"))
+                .post("/api/assessment/org-units").then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:org-unit-deactivated"))
+                .body("errors[0].field", equalTo("parentCode"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/village-5/reactivate").then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:org-unit-deactivated"));
+
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/street-5/reactivate").then().statusCode(200)
+                .body("deactivated", equalTo(false));
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/village-5/reactivate").then().statusCode(200);
+
+        var sink = messaging.sink("outbox");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sink.received().stream()
+                .filter(m -> "street-5".equals(key(m))).map(m -> codec.read((String) m.getPayload()).type()))
+                .containsSubsequence("OrgUnitCreated", "OrgUnitDeactivated", "OrgUnitReactivated"));
+    }
+
+    @Test
+    void onlyTheSideAboveDeactivatesAUnit() {
+        as(LEADER_A).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/district-a/deactivate").then().statusCode(403);
+        String organizerA = TestTokens.token("organizer-a", "/city/district-a", "organizer");
+        as(organizerA).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/district-a/deactivate").then().statusCode(403)
+                .body("type", equalTo("urn:party:problem:forbidden"));
+        as(organizerA).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/assessment/org-units/district-b/deactivate").then().statusCode(404);
+        as(ORGANIZER).get("/api/assessment/org-units/district-a").then().body("deactivated", equalTo(false));
     }
 
     private static String key(Message<?> message) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import party.common.events.OrgLevel;
+import party.common.problem.Refusal;
 import party.common.problem.Refused;
 
 class OrgUnitTest {
@@ -43,5 +44,33 @@ class OrgUnitTest {
         assertThatThrownBy(() -> districtA.moveUnder(districtA, List.of()))
                 .isInstanceOf(Refused.class);
         assertThat(districtA.path).isEqualTo("/city/district-a");
+    }
+
+    @Test
+    void aUnitIsDeactivatedOnlyOnceEveryUnitBelowItIs() {
+        OrgUnit street = OrgUnit.create("street-1", "一街道", OrgLevel.TOWNSHIP, "street", districtA);
+        OrgUnit village = OrgUnit.create("village-1", "一村", OrgLevel.GRASSROOTS, "village", street);
+
+        assertThatThrownBy(() -> street.deactivate(List.of(village)))
+                .isInstanceOf(Refused.class).hasMessageContaining("village-1");
+        assertThat(street.deactivated).isFalse();
+
+        village.deactivate(List.of());
+        street.deactivate(List.of(village));
+        assertThat(street.state().deactivated()).isTrue();
+    }
+
+    @Test
+    void aUnitComesBackIntoUseOnlyUnderAParentInUse() {
+        OrgUnit street = OrgUnit.create("street-1", "一街道", OrgLevel.TOWNSHIP, "street", districtA);
+        OrgUnit village = OrgUnit.create("village-1", "一村", OrgLevel.GRASSROOTS, "village", street);
+        village.deactivate(List.of());
+        street.deactivate(List.of(village));
+
+        assertThatThrownBy(() -> village.reactivate(street)).isInstanceOf(Refused.class)
+                .satisfies(refused -> assertThat(((Refused) refused).refusal()).isEqualTo(Refusal.ORG_UNIT_DEACTIVATED));
+        street.reactivate(districtA);
+        village.reactivate(street);
+        assertThat(village.deactivated).isFalse();
     }
 }

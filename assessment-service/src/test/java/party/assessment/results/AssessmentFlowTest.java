@@ -2,6 +2,7 @@ package party.assessment.results;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -35,6 +36,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import party.testing.PrintedSheets;
@@ -373,6 +378,23 @@ class AssessmentFlowTest {
             assertThat(lines.getRow(2).getCell(9).getCellStyle().getDataFormatString()).contains("%"); // 得分率
         }
 
+        // the annual report the committee sends to the unit: A4, in Chinese, its font embedded, read back by PDFBox
+        byte[] report = as(LEADER_A).get(base + "/results/metro-a/report.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        try (PDDocument pdf = Loader.loadPDF(report)) {
+            PDRectangle a4 = pdf.getPage(0).getMediaBox();
+            assertThat(a4.getWidth()).isCloseTo(PDRectangle.A4.getWidth(), within(1f));
+            assertThat(a4.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), within(1f));
+            assertThat(new PDFTextStripper().getText(pdf)).contains("2026年度县区党委书记抓基层党建考核",
+                    "M市A区委考核结果", "已公布", "年终考核", "ORG-1", "组织部", "问题整改", "M市委组织部（盖章）", "第 1 页");
+            for (var name : pdf.getPage(0).getResources().getFontNames()) {
+                var font = pdf.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                assertThat(font.getName()).contains("NotoSansCJK");
+            }
+        }
+        as(LEADER_A).get(base + "/results/metro-b/report.pdf").then().statusCode(404);
+
         byte[] ranking = as(ORGANIZER).get(base + "/results.xlsx").then().statusCode(200).extract().asByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(ranking))) {
             var sheet = workbook.findSheet("排名（district）").orElseThrow();
@@ -407,6 +429,29 @@ class AssessmentFlowTest {
                 .body("unit", contains("metro-a", "metro-b")).body("rank", contains(1, null))
                 .body("grade[1]", nullValue()).body("gradeReason[1]", equalTo("missing [ROUTINE]"))
                 .body("missingRule", contains("EXCLUDE", "EXCLUDE"));
+    }
+
+    @Test
+    void aDeactivatedUnitLeavesProgressAndRankingAtTheNextComputation() {
+        unit("metro-x", "误建的开发区党工委", "county", "park", "metro");
+        String scheme = as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2032, "orgUnit", "metro",
+                "title", "2032年度考核", "definition", definition(60))).post("/api/assessment/schemes").then()
+                .statusCode(201).extract().path("id");
+        String base = "/api/assessment/schemes/" + scheme;
+        as(ORGANIZER).post(base + "/publish").then().statusCode(200);
+        as(ORGANIZER).post(base + "/compute").then().statusCode(200);
+        as(ORGANIZER).get(base + "/results?category=park").then().body("unit", contains("metro-x"));
+        as(ORGANIZER).get(base + "/progress?size=500").then().body("items.unit", hasItem("metro-x"));
+
+        as(ADMIN).contentType(ContentType.JSON).body(Map.of()).post("/api/assessment/org-units/metro-x/deactivate")
+                .then().statusCode(200);
+        as(ORGANIZER).post(base + "/compute").then().statusCode(200);
+        as(ORGANIZER).get(base + "/results?category=park").then().body("unit", empty());
+        as(ORGANIZER).get(base + "/progress?size=500").then().body("items.unit", not(hasItem("metro-x")))
+                .body("items.unit", hasItem("metro-a"));
+        as(ORGANIZER).contentType(ContentType.JSON).body(Map.of("year", 2032, "orgUnit", "metro-x",
+                "title", "停用单位的方案", "definition", definition(60))).post("/api/assessment/schemes").then()
+                .statusCode(409).body("type", equalTo("urn:party:problem:org-unit-deactivated"));
     }
 
     @Test

@@ -33,7 +33,7 @@ public class Sessions {
 
     @Transactional
     public EvaluationSession create(SessionCommands.Define command, String scope) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.orgUnit(), scope, "orgUnit");
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.activeWithinScope(command.orgUnit(), scope, "orgUnit");
         var session = EvaluationSession.draft(unit.code, unit.path, command.title(), command.date(), command.year(),
                 definition(command, unit.path, scope));
         session.persist();
@@ -124,7 +124,7 @@ public class Sessions {
     private static SessionDefinition.Subject subject(SessionCommands.SubjectInput input, int year, String sessionPath,
                                                      String scope) {
         if (input.unit() != null) {
-            ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(input.unit(), scope, "categories.subjects.unit");
+            ReplicatedOrgUnit unit = ReplicatedOrgUnit.activeWithinScope(input.unit(), scope, "categories.subjects.unit");
             if (!OrgPath.isWithin(unit.path, sessionPath) || unit.path.equals(sessionPath)) {
                 throw Refusal.SUBJECT_NOT_BELOW.because(unit.code + " (" + unit.path + ") is not below the session's unit "
                         + sessionPath + ": a committee evaluates the units below it, never itself, those above it or "

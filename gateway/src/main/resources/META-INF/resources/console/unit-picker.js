@@ -13,7 +13,7 @@ export function unitPicker(name, onChosen = () => {}) {
       asked = input.value.trim();
       const answer = asked && await attempt(() => call(query('/assessment/org-units', { q: asked, size: 20 })));
       if (answer && asked === input.value.trim()) {
-        units.replaceChildren(...answer.items.map((u) => el('option', { value: u.code, label: u.name })));
+        units.replaceChildren(...answer.items.map((u) => el('option', { value: u.code, label: u.deactivated ? u.name + '（已停用）' : u.name })));
       }
     },
     onchange: () => onChosen(input.code()) });

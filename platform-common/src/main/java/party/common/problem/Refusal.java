@@ -35,6 +35,8 @@ public enum Refusal {
     DUPLICATE_CODE(409, "组织编码已存在"),
     STALE_VERSION(409, "数据已被他人修改"),
     MOVE_INTO_OWN_SUBTREE(409, "不能移动到自身或下级组织之下"),
+    ORG_UNIT_DEACTIVATED(409, "组织已停用"),
+    ACTIVE_SUBUNITS(409, "其下仍有在用的下级组织"),
     UNKNOWN_PERSON(400, "人员不在领导名册中或不在该组织任职"),
 
     // assessment 考责

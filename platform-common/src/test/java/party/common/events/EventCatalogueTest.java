@@ -21,7 +21,7 @@ class EventCatalogueTest {
 
     private static final Instant TIME = Instant.parse("2026-11-22T10:15:30Z");
     private static final OrgUnitState UNIT = new OrgUnitState("district-a", "A区委", OrgLevel.COUNTY, "district", "city",
-            "/city/district-a", 3);
+            "/city/district-a", false, 3);
     private static final RectificationItemState ITEM = new RectificationItemState(UUID.randomUUID(), "ZG2026-000001",
             "district-a", "/city/district-a", "INSPECTION", "FULL", "CLOSED", LocalDate.of(2026, 12, 31),
             LocalDate.of(2026, 12, 1), true, null);
@@ -39,6 +39,7 @@ class EventCatalogueTest {
         var type = new BallotResultsSealed.TypeResult(Map.of("好", 3, "较好", 1), 4, 1, new BigDecimal("0.75"),
                 new BigDecimal("95"));
         return List.of(new OrgUnitCreated(UNIT), new OrgUnitRenamed(UNIT), new OrgUnitMoved(UNIT),
+                new OrgUnitDeactivated(UNIT), new OrgUnitReactivated(UNIT),
                 new PersonRecorded(new PersonState(UUID.randomUUID(), "张伟", "zhang.wei", List.of(
                         new PersonState.Held(UUID.randomUUID(), "district-a", "/city/district-a", "SECRETARY",
                                 "书记（第一责任人）", LocalDate.of(2024, 3, 1), null)), 2)),

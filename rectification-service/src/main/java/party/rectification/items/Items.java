@@ -101,9 +101,9 @@ public class Items {
 
     /** Called, not intercepted, by an import: a refused row must not mark the whole sheet's transaction for rollback. */
     private RectificationItem issued(ItemCommands.Issue command, String scope, String actor) {
-        ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(command.unit(), scope, "unit");
+        ReplicatedOrgUnit unit = ReplicatedOrgUnit.activeWithinScope(command.unit(), scope, "unit");
         if (command.supervisingUnit() != null) {
-            ReplicatedOrgUnit.withinScope(command.supervisingUnit(), scope, "supervisingUnit");
+            ReplicatedOrgUnit.activeWithinScope(command.supervisingUnit(), scope, "supervisingUnit");
         }
         String issuing = command.source() == Source.SELF_CHECK ? RectificationItem.unitAbove(unit.path) : scope;
         return issuedTo(unit.path, issuing, command, actor);

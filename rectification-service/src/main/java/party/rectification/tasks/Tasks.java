@@ -58,7 +58,7 @@ public class Tasks {
         }
         List<ReplicatedOrgUnit> units = new ArrayList<>();
         for (String code : command.units().stream().distinct().toList()) {
-            ReplicatedOrgUnit unit = ReplicatedOrgUnit.withinScope(code, scope, "units");
+            ReplicatedOrgUnit unit = ReplicatedOrgUnit.activeWithinScope(code, scope, "units");
             if (unit.path.equals(scope)) {
                 throw Refusal.WRONG_SIDE.because("a committee issues tasks to the units below it, never to itself",
                         "units");

@@ -60,7 +60,7 @@ class MovedUnitsTest {
 
     private static OrgUnitState town(String path, long version) {
         String parent = path.split("/")[2];
-        return new OrgUnitState("town-w", "W镇党委", OrgLevel.TOWNSHIP, "town", parent, path, version);
+        return new OrgUnitState("town-w", "W镇党委", OrgLevel.TOWNSHIP, "town", parent, path, false, version);
     }
 
     private void send(OrgUnitEvent event) {

@@ -86,6 +86,8 @@ async function breakdown(detail, context, scheme, unit) {
   el('button', { type: 'submit' }, '校准'));
   detail.replaceChildren(el('section', { class: 'panel', 'aria-label': r.name + ' 得分构成' },
     el('h2', {}, `${r.name}：${r.total ?? '—'} 分 · ${r.grade ?? '未定等次'}`),
+    el('button', { type: 'button', class: 'plain', onclick: () => attempt(() => download(base + '/report.pdf',
+      `${scheme.title}-${r.name}-考核结果.pdf`)) }, '下载考核结果报告（PDF）'),
     el('dl', { class: 'facts' }, Object.entries(b.weights).flatMap(([component, weight]) => [
       el('dt', {}, `${COMPONENT[component]}（权重 ${weight}）`), el('dd', {}, String(r.components[component] ?? '缺项'))])),
     table([['维度', (l) => scheme.definition.dimensions.find((d) => d.code === l.dimension)?.name ?? l.dimension], ['指标', (l) => l.name], ['分值', (l) => l.points], ['得分', (l) => l.earned],

@@ -1,8 +1,19 @@
 // 组织机构: the registry's tree from the person's own unit down, a search by name or code, and for the chosen unit
-// its facts, renaming, moving under another parent and a new unit below it.
+// its facts, renaming, moving under another parent, a new unit below it, and taking a unit created by mistake out of
+// use (or back into it).
 import { LEVEL } from '../labels.js';
-import { attempt, call, el, field, query, refusedRows, say, select, sheetImport, table, upload, values } from '../ui.js';
+import { attempt, call, confirmed, el, field, query, refusedRows, say, select, sheetImport, table, upload, values } from '../ui.js';
 import { unitPicker } from '../unit-picker.js';
+
+// what deactivating does, said before it is done
+const CONSEQUENCE = '停用后，它的自评、考核结果、整改事项和评议记录全部保留，仍以原名称显示、可以查询；但不能再在它下面'
+  + '新建单位，不能再向它下发整改事项和任务、任命领导、为它建立考核方案或述职评议，它也不再列入填报进度，下一次计算'
+  + '结果时退出排名。已下发给它的事项保持原状，可由下发方撤销。绑定它的账号须由管理员另行停用。随时可以重新启用。';
+
+/** A unit's name, marked when it is out of use. */
+function named(unit) {
+  return unit.deactivated ? unit.name + '（已停用）' : unit.name;
+}
 
 export async function render(view, context) {
   const tree = el('div', { class: 'panel tree', 'aria-label': '组织机构树' });
@@ -13,7 +24,7 @@ export async function render(view, context) {
     const { q } = values(search);
     const answer = await attempt(() => call(query('/assessment/org-units', { q, size: 50 })));
     if (answer) {
-      found.replaceChildren(table([['单位', (u) => u.name], ['层级', (u) => LEVEL[u.level]], ['编码', (u) => u.code]],
+      found.replaceChildren(table([['单位', named], ['层级', (u) => LEVEL[u.level]], ['编码', (u) => u.code]],
         answer.items, '没有名称或编码包含“' + q + '”的单位。', (unit) => open(unit.code)));
     }
   } }, field('查找单位（名称或编码）', el('input', { name: 'q', type: 'search', required: true })),
@@ -46,7 +57,8 @@ export async function render(view, context) {
         toggle.textContent = opening ? '▾' : '▸';
       } }, '▸');
     return el('li', { 'data-unit': unit.code }, toggle,
-      el('a', { href: '#', onclick: (event) => { event.preventDefault(); open(unit.code); } }, unit.name), children);
+      el('a', { href: '#', class: unit.deactivated ? 'deactivated' : null, onclick: (event) => { event.preventDefault(); open(unit.code); } },
+        named(unit)), children);
   }
 
   async function open(code) {
@@ -79,12 +91,35 @@ export async function render(view, context) {
     field('层级', select('level', LEVEL, undefined, unit.level === 'city' ? 'county' : 'township')),
     field('类别（英文代码，如 township）', el('input', { name: 'category', required: true, pattern: '[a-z][a-z0-9\\-]{1,49}' })),
     el('button', { type: 'submit' }, '新建'));
-    detail.replaceChildren(el('h2', {}, unit.name),
+    const use = unit.deactivated
+      ? [el('h2', {}, '重新启用'), el('p', {}, '启用后可以重新向它下发事项、纳入考核和评议；其上级单位须在用。'),
+        el('button', { type: 'button', onclick: () => toggleUse('reactivate', '重新启用“' + unit.name + '”？',
+          '它将重新列入填报进度和下一次计算结果。', '已重新启用：') }, '重新启用')]
+      : unit.code === context.unitCode ? [] // an account never takes its own unit out of use
+        : [el('h2', {}, '停用'), el('p', {}, '用于停用误建的单位；须先停用或移走它的全部下级单位。'),
+          el('button', { type: 'button', class: 'danger', onclick: () => toggleUse('deactivate', '停用“' + unit.name + '”？', CONSEQUENCE,
+            '已停用：') }, '停用该单位')];
+    detail.replaceChildren(el('h2', {}, named(unit)),
       el('dl', { class: 'facts' }, el('dt', {}, '编码'), el('dd', {}, unit.code), el('dt', {}, '层级'), el('dd', {}, LEVEL[unit.level]),
-        el('dt', {}, '类别'), el('dd', {}, unit.category), el('dt', {}, '上级单位'), el('dd', {}, parent?.name ?? '—')),
+        el('dt', {}, '类别'), el('dd', {}, unit.category), el('dt', {}, '上级单位'), el('dd', {}, parent?.name ?? '—'),
+        el('dt', {}, '状态'), el('dd', {}, unit.deactivated ? '已停用' : '在用')),
       el('h2', {}, '更名'), rename, el('h2', {}, '调整隶属'),
       el('p', {}, '下级单位随之一并调整；各服务在数秒内按新的隶属关系查到它的全部记录，绑定该单位的账号需由管理员另行调整。'),
-      move, el('h2', {}, '新建下级单位'), create);
+      move, ...(unit.deactivated ? [] : [el('h2', {}, '新建下级单位'), create]), ...use);
+
+    async function toggleUse(action, question, consequence, done) {
+      if (await confirmed(question, consequence)) {
+        const changed = await attempt(() => call(`/assessment/org-units/${encodeURIComponent(code)}/${action}`, 'POST',
+          { version: unit.version }));
+        if (changed) {
+          const link = tree.querySelector(`li[data-unit="${CSS.escape(code)}"] > a`);
+          link?.replaceChildren(named(changed));
+          link?.classList.toggle('deactivated', changed.deactivated);
+          await open(code);
+          say(done + changed.name);
+        }
+      }
+    }
 
     async function change(event, form, action, body, done) {
       event.preventDefault();
