@@ -80,7 +80,7 @@ class OrgUnitReplicaTest {
     private void publish(UUID id, String type, OrgUnitState state) {
         var created = codec.envelope(new OrgUnitCreated(state), "assessment-service", Instant.now());
         messaging.source("org-units").send(codec.write(new EventEnvelope(id, type, created.source(), created.time(),
-                created.orgUnit(), created.data())));
+                created.orgUnit(), created.subject(), null, created.data())));
     }
 
     private static OrgUnitState state(String code, String name, String parent, String path, long version) {

@@ -29,6 +29,7 @@ import party.common.events.AccountabilityDecided;
 import party.common.events.AssessmentResultLocked;
 import party.common.events.EventCodec;
 import party.common.events.RectificationItemEvent;
+import party.common.events.RectificationItemClosed;
 import party.common.events.RectificationItemIssued;
 import party.common.events.RectificationItemOverdue;
 import party.common.events.RectificationItemState;
@@ -171,6 +172,56 @@ class WebhooksTest {
                 .get("/api/webhooks/subscriptions/" + subscription.get("id") + "/deliveries?state=DELIVERED").then()
                 .body("total", equalTo(1)).body("items[0].attempts", equalTo(1)).body("items[0].lastStatus", equalTo(200)));
         assertThat(RECEIVER.at("/hooks/x")).hasSize(4);
+    }
+
+    @Test
+    void oneItemsEventsReachTheReceiverInTheirOrderThroughRetries() {
+        RECEIVER.answer("/hooks/v", 503);
+        subscribe("district-v", "/hooks/v", "RectificationItemIssued", "RectificationItemClosed");
+        var item = new RectificationItemState(UUID.randomUUID(), "ZG-2026-0002", "district-v", "/city/district-v",
+                "INSPECTION", "FULL", "ISSUED", LocalDate.of(2026, 12, 31), null, null, null);
+        String issued = codec.write(codec.envelope(new RectificationItemIssued(item), "rectification-service",
+                Instant.now(), 1L));
+        String closed = codec.write(codec.envelope(new RectificationItemClosed(item), "rectification-service",
+                Instant.now(), 2L));
+        messaging.source("rectification-events").send(issued);
+        messaging.source("rectification-events").send(closed);
+
+        // the issued event is retried; its item's next event waits behind it
+        await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVER.at("/hooks/v").size() >= 2);
+        RECEIVER.answer("/hooks/v", 200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVER.at("/hooks/v").stream()
+                .anyMatch(received -> received.id().equals(idOf(closed))));
+        List<String> ids = RECEIVER.at("/hooks/v").stream().map(Receiver.Received::id).toList();
+        assertThat(ids.subList(0, 2)).containsOnly(idOf(issued));
+        assertThat(ids.indexOf(idOf(closed))).isGreaterThan(ids.lastIndexOf(idOf(issued)));
+        assertThat(RECEIVER.at("/hooks/v").get(0).body()).contains("\"subject\":\"" + item.itemId() + "\"")
+                .contains("\"sequence\":1");
+    }
+
+    @Test
+    void anEventThatArrivesAfterALaterOneOfItsSubjectIsCountedAndStillDelivered() {
+        subscribe("district-s", "/hooks/s", "RectificationItemOverdue");
+        var item = new RectificationItemState(UUID.randomUUID(), "ZG-2026-0003", "district-s", "/city/district-s",
+                "INSPECTION", "FULL", "ISSUED", LocalDate.of(2026, 12, 31), null, null, null);
+        double before = outOfOrder();
+        String later = codec.write(codec.envelope(new RectificationItemOverdue(item), "rectification-service",
+                Instant.now(), 5L));
+        String earlier = codec.write(codec.envelope(new RectificationItemOverdue(item), "rectification-service",
+                Instant.now(), 4L));
+        messaging.source("rectification-events").send(later);
+        messaging.source("rectification-events").send(earlier);
+        messaging.source("rectification-events").send(earlier); // a redelivery is no disorder
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVER.at("/hooks/s").size() == 2);
+        assertThat(outOfOrder()).isEqualTo(before + 1);
+    }
+
+    private static double outOfOrder() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("platform_events_consumed_total{")
+                        && line.contains("consumer=\"webhooks\"") && line.contains("outcome=\"out-of-order\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -17,9 +17,15 @@ public class EventCodec {
         this.mapper = mapper;
     }
 
-    /** The event in its envelope, as it leaves the service that publishes it. */
+    /** The event in its envelope, as it leaves the service that publishes it, the {@code sequence}-th of its subject. */
+    public EventEnvelope envelope(PlatformEvent event, String source, Instant time, Long sequence) {
+        return new EventEnvelope(UUID.randomUUID(), event.type(), source, time, event.orgPath(), event.key(), sequence,
+                tree(event));
+    }
+
+    /** An envelope with no sequence, as a test writes one straight onto a channel. */
     public EventEnvelope envelope(PlatformEvent event, String source, Instant time) {
-        return new EventEnvelope(UUID.randomUUID(), event.type(), source, time, event.orgPath(), tree(event));
+        return envelope(event, source, time, null);
     }
 
     public String write(EventEnvelope envelope) {

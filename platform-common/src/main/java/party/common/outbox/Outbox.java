@@ -1,6 +1,7 @@
 package party.common.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,17 +17,23 @@ import party.common.events.PlatformEvent;
 public class Outbox {
 
     private final EventCodec codec;
+    private final EntityManager em;
     private final String source;
 
-    public Outbox(EventCodec codec, @ConfigProperty(name = "quarkus.application.name") String source) {
+    public Outbox(EventCodec codec, EntityManager em, @ConfigProperty(name = "quarkus.application.name") String source) {
         this.codec = codec;
+        this.em = em;
         this.source = source;
     }
 
-    /** Must run inside the transaction of the change; the event commits or rolls back with it. */
+    /**
+     * Must run inside the transaction of the change; the event commits or rolls back with it. Numbers the event
+     * among its subject's: the counter's row stays locked until the commit, so two changes of one subject take
+     * their numbers, and commit, one after the other.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(PlatformEvent event) {
-        EventEnvelope envelope = codec.envelope(event, source, Instant.now());
+        EventEnvelope envelope = codec.envelope(event, source, Instant.now(), nextSequence(event.topic(), event.key()));
         var row = new OutboxEvent();
         row.eventId = envelope.id();
         row.topic = event.topic();
@@ -36,5 +43,13 @@ public class Outbox {
         row.createdAt = envelope.time();
         row.persist();
         return envelope;
+    }
+
+    private long nextSequence(String topic, String subject) {
+        return ((Number) em.createNativeQuery("""
+                insert into event_sequence (topic, subject, last_sequence) values (?1, ?2, 1)
+                on conflict (topic, subject) do update set last_sequence = event_sequence.last_sequence + 1
+                returning last_sequence""")
+                .setParameter(1, topic).setParameter(2, subject).getSingleResult()).longValue();
     }
 }

@@ -24,17 +24,21 @@ import org.jboss.logging.Logger;
  * batch's sends are handed to the producer in order and their acknowledgements awaited in order, so a burst
  * (a deadline scan raising thousands of events) is not paced by round trips. While Kafka is down the first
  * unacknowledged event stops the run; it and everything after it are sent again by the next run. Delivery is
- * at-least-once, which the consumers' event log makes harmless. {@code SKIP LOCKED} lets several replicas of
- * a service relay side by side without sending twice.
+ * at-least-once, which the consumers' event log makes harmless. One replica of a service relays at a time
+ * (decision 025): each batch first takes the service's relay lock, a transaction-scoped advisory lock, and a
+ * replica that finds it taken leaves the run to the holder. So one subject's events reach Kafka in the order they
+ * were written, even after an outage; the lock goes with the transaction, a relay killed mid-batch holds nothing.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 100; // within the emitter's default buffer, even before the sink asks for more
+    /** Any constant will do: each service has a database of its own. */
+    private static final String TAKE_RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('outbox-relay'))";
     private static final String NEXT_BATCH = """
             select * from outbox_event where published_at is null
-            order by seq limit ?1 for update skip locked""";
+            order by seq limit ?1 for update""";
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager em;
@@ -49,19 +53,26 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
-    // runs only once the application has started, when reactive messaging has connected the channel
+    // runs only once the application has started, when reactive messaging has connected the channel; public for the
+    // tests that run it in two copies at once
     @Scheduled(every = "${platform.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relay() {
+    public void relay() {
         while (QuarkusTransaction.requiringNew().call(this::relayBatch)) {
             // next batch
         }
     }
 
-    /** Sends one batch; true when all of it was acknowledged and it was full, so more may be waiting. */
+    /**
+     * Sends one batch; true when all of it was acknowledged and it was full, so more may be waiting. False at once
+     * while another replica holds the relay lock: it is relaying.
+     */
     private boolean relayBatch() {
-        @SuppressWarnings("unchecked")
+        if (!(Boolean) em.createNativeQuery(TAKE_RELAY_LOCK).getSingleResult()) {
+            return false;
+        }
         int limit = brokerAnswering ? BATCH : 1;
+        @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = em.createNativeQuery(NEXT_BATCH, OutboxEvent.class).setParameter(1, limit).getResultList();
         List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
         for (int i = 0; i < batch.size(); i++) {

@@ -107,7 +107,7 @@ class EventCatalogueTest {
     void garbageIsRefusedNotSkipped() {
         assertThatThrownBy(() -> codec.read("{not json")).isInstanceOf(EventCodec.MalformedEventException.class);
         var moved = codec.envelope(new OrgUnitMoved(UNIT), "x", TIME);
-        var unknown = new EventEnvelope(moved.id(), "OrgUnitDissolved", "x", TIME, "/city", moved.data());
+        var unknown = new EventEnvelope(moved.id(), "OrgUnitDissolved", "x", TIME, "/city", moved.subject(), null, moved.data());
         assertThatThrownBy(() -> codec.event(unknown)).isInstanceOf(EventCodec.MalformedEventException.class)
                 .hasMessageContaining("OrgUnitDissolved");
         var galaxy = codec.read(codec.write(moved).replace("\"county\"", "\"galaxy\""));

@@ -30,6 +30,8 @@ import party.webhook.subscriptions.WebhookSignature;
  * Sends the due deliveries, outside any request and any business transaction. A poll leases a batch (so other
  * replicas skip it), sends the batch concurrently, and records each answer; a sender that dies mid-batch leaves
  * leases that run out, and those deliveries are sent again (at least once; receivers drop repeats by webhook-id).
+ * One subject's deliveries to one subscriber go one at a time, in the order of their events: a delivery waits while
+ * an earlier one of its subject is pending (retried included), and goes once that one is delivered or parked.
  * Each attempt resolves the host once, checks every address ({@link Destinations}) and connects to the checked one,
  * so a name that changes its answer between check and connection reaches nothing inside.
  */
@@ -79,6 +81,9 @@ public class Deliverer {
         List<UUID> ids = em.createNativeQuery("""
                 select d.id from delivery d
                 where d.state = 'PENDING' and d.next_attempt_at <= ?1 and (d.lease_until is null or d.lease_until < ?1)
+                  and not exists (select 1 from delivery earlier where earlier.state = 'PENDING'
+                                  and earlier.subscription_id = d.subscription_id and earlier.subject = d.subject
+                                  and earlier.sequence < d.sequence)
                 order by d.next_attempt_at limit ?2 for update skip locked""", UUID.class)
                 .setParameter(1, now)
                 .setParameter(2, settings.batchSize())

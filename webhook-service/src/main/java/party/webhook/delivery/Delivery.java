@@ -36,6 +36,9 @@ public class Delivery extends PanacheEntityBase {
     public String eventType;
     @Column(name = "org_unit")
     public String orgUnit;
+    /** the event's subject and its number among the subject's events: one subject's deliveries go in this order */
+    public String subject;
+    public Long sequence;
     /** the event envelope exactly as it was on Kafka: the body of every attempt */
     public String payload;
     @Enumerated(EnumType.STRING)
@@ -63,6 +66,8 @@ public class Delivery extends PanacheEntityBase {
         delivery.eventId = event.id();
         delivery.eventType = event.type();
         delivery.orgUnit = event.orgUnit();
+        delivery.subject = event.subject();
+        delivery.sequence = event.sequence();
         delivery.payload = payload;
         delivery.state = DeliveryState.PENDING;
         delivery.createdAt = now;

@@ -21,7 +21,7 @@ class DeliveryRetriesTest {
 
     private static Delivery pending() {
         var event = new EventEnvelope(UUID.randomUUID(), "RectificationItemIssued", "rectification-service", T0,
-                "/city/district-a", null);
+                "/city/district-a", null, null, null);
         return Delivery.of(new Subscription(), event, "{}", T0);
     }
 
