@@ -6,11 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The gateway is ready when every service behind it answers its own readiness check. */
+/** The gateway is ready when a replica of every service behind it answers its own readiness check. */
 @Readiness
 @ApplicationScoped
 public class DownstreamHealth implements HealthCheck {
@@ -26,9 +27,9 @@ public class DownstreamHealth implements HealthCheck {
     public HealthCheckResponse call() {
         var health = HealthCheckResponse.named("downstream services").up();
         config.services().forEach((name, service) -> {
-            String state = probe(service.url().resolve("/q/health/ready"));
-            health.withData(name, state);
-            if (!"UP".equals(state)) {
+            List<String> states = service.url().stream().map(url -> probe(url.resolve("/q/health/ready"))).toList();
+            health.withData(name, String.join(", ", states));
+            if (!states.contains("UP")) {
                 health.down();
             }
         });

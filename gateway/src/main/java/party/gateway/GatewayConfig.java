@@ -46,7 +46,8 @@ public interface GatewayConfig {
         /** e.g. {@code /api/ballots}; the path is forwarded unchanged */
         String prefix();
 
-        URI url();
+        /** its replicas' addresses, comma-separated; one where a Kubernetes Service balances in front of them */
+        List<URI> url();
     }
 
     /** The defaults and why they are what they are: application.properties. */

@@ -14,7 +14,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Streams each {@code /api/<service>/**} request to its service with headers and the bearer token intact.
+ * Streams each {@code /api/<service>/**} request to a ready replica of its service ({@link Replicas}) with headers
+ * and the bearer token intact.
  * Authentication has already run (quarkus.http.auth.permission.api), so only valid tokens get this far; then each
  * client's rate limit. The gateway's own health and metrics are on its management port, neither proxied nor limited.
  */
@@ -26,13 +27,15 @@ public class GatewayRoutes {
     static final String CLIENT = "party.client-address";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config, PathTemplates templates) {
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config, PathTemplates templates,
+                  Replicas replicas) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000)
                 .setMaxPoolSize(config.connectionsPerService()));
         var rateLimits = new ClientRateLimits(config.rateLimit());
         var clients = new ClientAddresses(config.trustedProxies().orElse(List.of()));
-        config.services().values().forEach(service -> {
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service.url().getPort(), service.url().getHost());
+        config.services().forEach((name, service) -> {
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .originRequestProvider((request, proxyClient) -> replicas.connect(name, proxyClient));
             router.route(service.prefix() + "/*")
                     .handler(ctx -> {
                         templates.label(ctx, service.prefix());

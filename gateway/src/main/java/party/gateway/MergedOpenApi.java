@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +36,12 @@ public class MergedOpenApi {
 
     private final AtomicReference<Merged> cache = new AtomicReference<>();
     private final GatewayConfig config;
+    private final Replicas replicas;
     private final HttpClient client;
 
-    MergedOpenApi(Vertx vertx, GatewayConfig config) {
+    MergedOpenApi(Vertx vertx, GatewayConfig config, Replicas replicas) {
         this.config = config;
+        this.replicas = replicas;
         this.client = vertx.createHttpClient();
     }
 
@@ -53,19 +56,20 @@ public class MergedOpenApi {
     Future<JsonObject> document() {
         Merged cached = cache.get();
         return cached != null && cached.at().plus(KEPT).isAfter(Instant.now())
-                ? Future.succeededFuture(cached.document()) : fetchAll(client, config).map(merged -> {
+                ? Future.succeededFuture(cached.document()) : fetchAll().map(merged -> {
                     cache.set(new Merged(merged, Instant.now()));
                     return merged;
                 });
     }
 
-    private static Future<JsonObject> fetchAll(HttpClient client, GatewayConfig config) {
+    private Future<JsonObject> fetchAll() {
         var names = new ArrayList<String>();
         var fetches = new ArrayList<Future<JsonObject>>();
-        config.services().forEach((name, service) -> {
+        config.services().keySet().forEach(name -> {
             names.add(name);
-            fetches.add(client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(service.url().getHost())
-                            .setPort(service.url().getPort()).setURI("/q/openapi?format=json").setTimeout(5_000))
+            URI service = replicas.url(name);
+            fetches.add(client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(service.getHost())
+                            .setPort(service.getPort()).setURI("/q/openapi?format=json").setTimeout(5_000))
                     .compose(request -> request.send())
                     .compose(response -> response.statusCode() == 200 ? response.body()
                             : Future.failedFuture(name + " answered " + response.statusCode()))

@@ -17,11 +17,13 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import party.testing.TestTokens;
 
@@ -73,6 +75,27 @@ class GatewayTest {
         given().get("/api/ballots/cast/ABCD-EFGH-JKLM").then().statusCode(200);
         given().get("/api/ballots/castle").then().statusCode(401);
         given().get("/api/ballots/sessions").then().statusCode(401);
+    }
+
+    @Test
+    void requestsGoRoundTheReadyReplicasAndNeverToOneThatIsGone() {
+        FakeServices.SECOND_BALLOT_REPLICA_READY.set(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> replicasOf(10).equals(Set.of("first")));
+
+        FakeServices.SECOND_BALLOT_REPLICA_READY.set(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> replicasOf(10).equals(Set.of("first", "second")));
+        FakeServices.SECOND_BALLOT_REPLICA_READY.set(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> replicasOf(10).equals(Set.of("first")));
+    }
+
+    /** Which replicas answered {@code n} requests in a row; each of them must be answered (no 502 from the gone one). */
+    private static Set<String> replicasOf(int n) {
+        var replicas = new HashSet<String>();
+        for (int i = 0; i < n; i++) {
+            replicas.add(given().auth().oauth2(TOKEN).get("/api/ballots/org-units").then().statusCode(200)
+                    .extract().<String>path("replica"));
+        }
+        return replicas;
     }
 
     @Test
@@ -165,7 +188,7 @@ class GatewayTest {
             given().get(path).then().statusCode(404); // the public port, which the Ingress routes
         }
         given().get(management + "health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'downstream services' }.data.ballots", equalTo("UP"));
+                .body("checks.find { it.name == 'downstream services' }.data.ballots", startsWith("UP, "));
     }
 
     @Test
