@@ -74,8 +74,14 @@ public final class CastingBenchmark {
         raiseGatewayRateLimits();
         // kept after the run (logs included) and wiped at the next one
         Path data = Path.of(System.getProperty("platform.home"), "benchmarks/target/platform-data");
-        try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(Path.of(System.getProperty("platform.home")), data))) {
-            new CastingBenchmark(platform).run();
+        int replicas = Integer.getInteger("benchmark.replicas", 1);
+        try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(Path.of(System.getProperty("platform.home")),
+                data).withReplicas(replicas))) {
+            if (replicas > 1) {
+                new CastingBenchmark(platform).replicas();
+            } else {
+                new CastingBenchmark(platform).run();
+            }
         }
         System.exit(0);
     }
@@ -162,6 +168,48 @@ public final class CastingBenchmark {
         System.out.println("\n(c) sealing " + SEAL_BALLOTS + " ballots x " + SEAL_SUBJECTS + " subjects");
         System.out.printf("    seal request right after filling the box (autovacuum may be at work): %d ms%n", seal(false));
         System.out.printf("    seal request once the box is vacuumed and analyzed, no autovacuum running: %d ms%n", seal(true));
+    }
+
+    /**
+     * With {@code -Dbenchmark.replicas=2}: the meeting through the gateway to two ballot-service replicas, and casting
+     * at saturation through it and, in turns, through a second gateway that routes to the first replica alone.
+     */
+    private void replicas() throws Exception {
+        System.out.printf("%n%d cores, %s, Java %s; two replicas of each service%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("java.version"));
+        String session = openSession("benchmark", 27);
+        var unused = new ConcurrentLinkedQueue<String>();
+        String marks = JSON.writeValueAsString(marks(27));
+        String ballot = "{\"sessionId\":\"" + session + "\",\"marks\":" + marks + ",\"code\":\"";
+        Step enoughCodes = () -> topUp(session, unused);
+        unused.addAll(issueCodes(session, CODES / 2));
+        String oneReplica = "http://127.0.0.1:" + freePort();
+        try (ChildProcess toTheFirst = platform.startInstance("gateway", URI.create(oneReplica).getPort(),
+                Map.of("platform.urls.ballot", platform.settings().url(Port.BALLOT)))) {
+            awaitReady(toTheFirst.readyUrl());
+            Supplier<HttpRequest> both = () -> post(platform.gatewayUrl(), "/api/ballots/cast",
+                    ballot + unused.remove() + "\"}", null);
+            Supplier<HttpRequest> one = () -> post(oneReplica, "/api/ballots/cast", ballot + unused.remove() + "\"}", null);
+            System.out.println("\ncast a ballot, " + CLIENTS + " clients");
+            System.out.println("    warm-up, two replicas: " + warm(both, enoughCodes));
+            System.out.println("    warm-up, one replica : " + warm(one, enoughCodes));
+            enoughCodes.run();
+            System.out.println("    (a) meeting arrival through the gateway to two replicas, " + MEETING_VOTERS
+                    + " requests spread evenly over " + MEETING_WINDOW.toSeconds() + " s: " + openLoop(both));
+            System.out.printf("%n(b) saturation, %d clients back to back for %d s, two replicas and one in turns%n",
+                    CLIENTS, SATURATION_RUN.toSeconds());
+            var ratios = new ArrayList<Double>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                enoughCodes.run();
+                double two = saturation(both);
+                enoughCodes.run();
+                double single = saturation(one);
+                ratios.add(two / single);
+                System.out.printf("    round %d: two replicas %.0f, one replica %.0f casts/s: %.2f x%n", round, two,
+                        single, two / single);
+            }
+            System.out.printf("    median: two replicas cast %.2f x as many ballots a second as one%n", median(ratios));
+        }
     }
 
     private double saturation(Supplier<HttpRequest> request) throws Exception {
@@ -355,7 +403,11 @@ public final class CastingBenchmark {
     }
 
     private HttpRequest post(String path, String json, String token) {
-        var builder = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(60))
+        return post(platform.gatewayUrl(), path, json, token);
+    }
+
+    private static HttpRequest post(String base, String path, String json, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {

@@ -66,8 +66,7 @@ public final class PlatformBenchmark {
         LocalPlatform.start(Settings.onFreePorts(home, data)).close();
         System.out.printf("    cold (fresh data: initdb, Kafka format, realm import): %.1f s%n", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        try (LocalPlatform platform = LocalPlatform.start(new Settings(home.toAbsolutePath().normalize(), data, false,
-                Settings.onFreePorts(home, data).ports()))) {
+        try (LocalPlatform platform = LocalPlatform.start(Settings.onFreePorts(home, data).keepingData())) {
             System.out.printf("    warm (the same data again): %.1f s%n", (System.nanoTime() - start) / 1e9);
             new PlatformBenchmark(platform).run();
         }

@@ -1,10 +1,11 @@
 package party.assessment.orgunits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,23 +26,26 @@ public class OrgUnitSeeder {
     @ConfigProperty(name = "assessment.seed.org-units")
     Optional<Path> seedFile;
 
-    void seed(@Observes StartupEvent start, OrgUnitRegistry registry, ObjectMapper json) {
-        if (seedFile.isEmpty() || OrgUnit.count() > 0) {
+    void seed(@Observes StartupEvent start, OrgUnitRegistry registry, ObjectMapper json, EntityManager em) {
+        if (seedFile.isEmpty()) {
             return;
         }
+        OrgUnitCommands.Create[] units;
         try {
-            OrgUnitCommands.Create[] units = json.readValue(seedFile.get().toFile(), OrgUnitCommands.Create[].class);
-            seedAll(registry, units);
-            LOG.infof("seeded %d org units from %s", units.length, seedFile.get());
+            units = json.readValue(seedFile.get().toFile(), OrgUnitCommands.Create[].class);
         } catch (IOException e) {
             throw new UncheckedIOException("org-unit seed " + seedFile.get() + " unreadable", e);
         }
-    }
-
-    @Transactional
-    void seedAll(OrgUnitRegistry registry, OrgUnitCommands.Create[] units) {
-        for (OrgUnitCommands.Create unit : units) {
-            registry.create(unit, OrgPath.ROOT);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            // replicas start together: the first to take the lock seeds, the others then find the units there
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('seed-org-units'))").getSingleResult();
+            if (OrgUnit.count() > 0) {
+                return;
+            }
+            for (OrgUnitCommands.Create unit : units) {
+                registry.create(unit, OrgPath.ROOT);
+            }
+            LOG.infof("seeded %d org units from %s", units.length, seedFile.get());
+        });
     }
 }

@@ -1,11 +1,13 @@
 package party.assessment.schemes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,19 +37,27 @@ public class SchemeSeeder {
 
     // after the org-unit seed, whose observer has the default priority (APPLICATION + 500)
     void seed(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent start, Schemes schemes,
-              ObjectMapper json) {
-        if (seedFile.isEmpty() || Scheme.count() > 0) {
+              ObjectMapper json, EntityManager em) {
+        if (seedFile.isEmpty()) {
             return;
         }
+        Seed seed;
         try {
-            Seed seed = json.readValue(seedFile.get().toFile(), Seed.class);
+            seed = json.readValue(seedFile.get().toFile(), Seed.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("scheme seed " + seedFile.get() + " unreadable", e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            // replicas start together: the first to take the lock publishes, the others then find the scheme there
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('seed-scheme'))").getSingleResult();
+            if (Scheme.count() > 0) {
+                return;
+            }
             int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
             Scheme scheme = schemes.create(new SchemeCommands.Define(year, seed.orgUnit(), year + "年度" + seed.title(),
                     seed.definition()), OrgPath.ROOT, "seed");
             schemes.publish(scheme.id, OrgPath.ROOT);
             LOG.infof("published the sample scheme %s from %s", scheme.id, seedFile.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException("scheme seed " + seedFile.get() + " unreadable", e);
-        }
+        });
     }
 }

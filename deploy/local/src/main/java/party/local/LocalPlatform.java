@@ -25,11 +25,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofMinutes(3);
 
-    /** A service of the platform: its module, its port, and its database, named after it. */
+    /** A service of the platform: its module, its first replica's port, and its database, named after it. */
     private record Service(String module, Port port) {
 
         String database() {
             return module.replace("-service", "");
+        }
+
+        /** The first replica is named after the module (what fault tests ask for), the others get a number. */
+        String replica(int number) {
+            return number == 1 ? module : module + "-" + number;
         }
     }
 
@@ -41,6 +46,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final Settings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
+    /** each service's replicas, as the gateway is told them: {@code platform.urls.ballot} → their urls */
+    private final Map<String, String> replicaUrls = new LinkedHashMap<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
 
@@ -96,12 +103,22 @@ public final class LocalPlatform implements AutoCloseable {
         kafka.start();
         LocalKeycloak.awaitReady(keycloak, settings);
 
-        log("services: " + SERVICES.stream().map(Service::database).collect(Collectors.joining(", ")));
-        SERVICES.stream().map(service -> startService(service.module(), service.port(), Map.of())).toList()
-                .forEach(service -> service.awaitReady(SERVICE_START));
+        log("services: " + SERVICES.stream().map(Service::database).collect(Collectors.joining(", "))
+                + (settings.replicas() > 1 ? ", " + settings.replicas() + " replicas each" : ""));
+        var started = new ArrayList<ChildProcess>();
+        for (Service service : SERVICES) {
+            var urls = new ArrayList<String>();
+            for (int number = 1; number <= settings.replicas(); number++) {
+                int port = number == 1 ? settings.port(service.port()) : Settings.freePort();
+                started.add(startService(service.replica(number), service.module(), port, Map.of()));
+                urls.add("http://127.0.0.1:" + port);
+            }
+            replicaUrls.put("platform.urls." + service.port().key, String.join(",", urls));
+        }
+        started.forEach(service -> service.awaitReady(SERVICE_START));
 
         log("gateway on port " + settings.port(Port.GATEWAY));
-        startService("gateway", Port.GATEWAY, Map.of()).awaitReady(SERVICE_START);
+        startService("gateway", "gateway", settings.port(Port.GATEWAY), replicaUrls).awaitReady(SERVICE_START);
         running.push(new Supervisor(List.copyOf(apps.values()), SERVICE_START));
     }
 
@@ -114,10 +131,6 @@ public final class LocalPlatform implements AutoCloseable {
         return startService(Path.of(module).getFileName() + "-" + port, module, port, extra);
     }
 
-    private ChildProcess startService(String module, Port port, Map<String, String> extra) {
-        return startService(module, module, settings.port(port), extra);
-    }
-
     private ChildProcess startService(String name, String module, int port, Map<String, String> extra) {
         Path app = settings.require(module + "/target/quarkus-app/quarkus-run.jar",
                 "build it first: mvn package -DskipTests");
@@ -126,6 +139,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "-Dquarkus.profile=prod,local",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
+                "-Dplatform.instance=" + name, // its Kafka consumers' static membership (decision 026)
                 "-Dplatform.keycloak-url=" + settings.url(Port.KEYCLOAK),
                 "-Dplatform.kafka-bootstrap=" + kafka.bootstrap()));
         for (Port each : Port.values()) {
@@ -154,7 +168,10 @@ public final class LocalPlatform implements AutoCloseable {
         return app;
     }
 
-    /** A running app of the platform, by module name (e.g. {@code rectification-service}). */
+    /**
+     * A running app of the platform by name: a module's (e.g. {@code rectification-service}, its first replica), or a
+     * further replica's ({@code rectification-service-2}).
+     */
     public ChildProcess app(String name) {
         return apps.get(name);
     }
@@ -227,6 +244,11 @@ public final class LocalPlatform implements AutoCloseable {
                 """.formatted(gatewayUrl(), settings.url(Port.KEYCLOAK), LocalKeycloak.ADMIN,
                 LocalKeycloak.ADMIN_PASSWORD, settings.data(), settings.logs()));
         demoUsers().forEach(line -> text.append("   ").append(line).append('\n'));
+        if (settings.replicas() > 1) {
+            text.append("\n replicas (the gateway balances over the ready ones):\n");
+            replicaUrls.forEach((key, urls) -> text.append("   %-14s %s%n".formatted(
+                    key.substring("platform.urls.".length()), urls)));
+        }
         text.append("""
 
                  a token:  curl -s -d grant_type=password -d client_id=local-demo -d username=organizer \\

@@ -15,8 +15,10 @@ import java.util.Map;
  * @param home  the project's root (the launcher runs what the build left in each module's target/)
  * @param data  PostgreSQL, Kafka and Keycloak data and the logs; survives restarts
  * @param fresh wipe {@code data} before starting
+ * @param ports the ports of everything, a service's first replica included
+ * @param replicas how many replicas of each service run ({@code -Dplatform.replicas}); the others take free ports
  */
-public record Settings(Path home, Path data, boolean fresh, Map<Port, Integer> ports) {
+public record Settings(Path home, Path data, boolean fresh, Map<Port, Integer> ports, int replicas) {
 
     public static Settings fromSystemProperties() {
         Path home = Path.of(System.getProperty("platform.home", ".")).toAbsolutePath().normalize();
@@ -26,7 +28,8 @@ public record Settings(Path home, Path data, boolean fresh, Map<Port, Integer> p
         for (Port port : Port.values()) {
             ports.put(port, Integer.getInteger(port.property(), port.defaultPort));
         }
-        return new Settings(home, data, Boolean.getBoolean("platform.fresh"), ports);
+        return new Settings(home, data, Boolean.getBoolean("platform.fresh"), ports,
+                Integer.getInteger("platform.replicas", 1));
     }
 
     /** Settings on free ports in a throw-away data directory, for tests that start the whole stack. */
@@ -35,7 +38,17 @@ public record Settings(Path home, Path data, boolean fresh, Map<Port, Integer> p
         for (Port port : Port.values()) {
             ports.put(port, freePort());
         }
-        return new Settings(home.toAbsolutePath().normalize(), data, true, ports);
+        return new Settings(home.toAbsolutePath().normalize(), data, true, ports, 1);
+    }
+
+    /** The same, with {@code count} replicas of each service. */
+    public Settings withReplicas(int count) {
+        return new Settings(home, data, fresh, ports, count);
+    }
+
+    /** The same, keeping the data there is. */
+    public Settings keepingData() {
+        return new Settings(home, data, false, ports, replicas);
     }
 
     public int port(Port port) {
