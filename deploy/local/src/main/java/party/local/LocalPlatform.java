@@ -220,12 +220,32 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public synchronized void close() {
         while (!running.isEmpty()) {
-            AutoCloseable component = running.pop();
-            try {
-                component.close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e.getMessage());
+            // the services' replicas, started together, stop together: each takes seconds to leave Kafka
+            var together = new ArrayList<AutoCloseable>(List.of(running.pop()));
+            while (isService(together.get(0)) && isService(running.peek())) {
+                together.add(running.pop());
             }
+            var stopping = together.stream().map(component -> new Thread(() -> stop(component), "stop")).toList();
+            stopping.forEach(Thread::start);
+            for (Thread thread : stopping) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private boolean isService(AutoCloseable component) {
+        return component != null && apps.containsValue(component) && component != apps.get("gateway");
+    }
+
+    private static void stop(AutoCloseable component) {
+        try {
+            component.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e.getMessage());
         }
     }
 
