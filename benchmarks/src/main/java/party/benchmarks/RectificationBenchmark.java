@@ -113,8 +113,8 @@ public final class RectificationBenchmark {
         db.setAutoCommit(false);
         try (var insert = db.prepareStatement("""
                 insert into rectification_item (id, number, source, timing_class, problem, org_code, org_path,
-                    responsible_leader, found_on, deadline, state, issued_by, issued_at, version)
-                values (?, ?, ?, 'FULL', ?, ?, ?, '责任人', ?, ?, ?, 'benchmark', ?, 0)""")) {
+                    responsible_leader, found_on, deadline, state, issued_by, issued_at, version, issuing_path)
+                values (?, ?, ?, 'FULL', ?, ?, ?, '责任人', ?, ?, ?, 'benchmark', ?, 0, '/city')""")) {
             for (int i = 0; i < ITEMS; i++) {
                 String path = UNITS[i % UNITS.length];
                 insert.setObject(1, UUID.randomUUID());
