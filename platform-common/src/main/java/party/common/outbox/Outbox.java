@@ -2,6 +2,7 @@ package party.common.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +51,8 @@ public class Outbox {
                 insert into event_sequence (topic, subject, last_sequence) values (?1, ?2, 1)
                 on conflict (topic, subject) do update set last_sequence = event_sequence.last_sequence + 1
                 returning last_sequence""")
+                // no entity maps the counters, so the change's entities need not be flushed before it
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, topic).setParameter(2, subject).getSingleResult()).longValue();
     }
 }
