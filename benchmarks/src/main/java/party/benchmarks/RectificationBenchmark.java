@@ -181,7 +181,9 @@ public final class RectificationBenchmark {
     }
 
     private static int raised(Connection db) throws SQLException {
-        return count(db, "select count(*) from rectification_item where overdue_raised_for is not null");
+        // raising escalates; the partial index of the escalated counts them without reading the whole table, which
+        // at a million items would take the service's cores from the scan being timed
+        return count(db, "select count(*) from rectification_item where escalated_to is not null");
     }
 
     /** Events committed but not yet acknowledged by Kafka. */
@@ -228,15 +230,17 @@ public final class RectificationBenchmark {
             send(request.get(), 200); // warm-up
         }
         long[] latencies = new long[PAGE_REQUESTS];
-        long total = 0;
+        String matching = "";
         for (int i = 0; i < PAGE_REQUESTS; i++) {
             HttpRequest page = request.get();
             long start = System.nanoTime();
-            total = send(page, 200).get("total").asLong();
+            var answer = send(page, 200);
             latencies[i] = System.nanoTime() - start;
+            matching = (answer.get("totalExact").asBoolean() ? "%,d" : "more than %,d")
+                    .formatted(answer.get("total").asLong());
         }
         Arrays.sort(latencies);
-        return "p50 %.1f ms, p99 %.1f ms (%,d matching)".formatted(percentile(latencies, 50), percentile(latencies, 99),
-                total);
+        return "p50 %.1f ms, p99 %.1f ms (%s matching)".formatted(percentile(latencies, 50), percentile(latencies, 99),
+                matching);
     }
 }

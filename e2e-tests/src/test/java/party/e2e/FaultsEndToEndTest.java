@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,11 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,7 +156,7 @@ class FaultsEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as(organizer).get("/api/rectification/org-units/" + code).then().statusCode(200));
         int findings = 1_000;
-        try (var producer = producer()) {
+        try (var producer = Findings.producer(platform)) {
             for (int i = 0; i < findings; i++) {
                 producer.send(new ProducerRecord<>("assessment.findings", code, finding(code, "KILL-" + i)));
             }
@@ -176,7 +172,7 @@ class FaultsEndToEndTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> itemsOf(organizer, code) >= findings);
         // stays at exactly one item per finding once a later event has been consumed after them
-        try (var producer = producer()) {
+        try (var producer = Findings.producer(platform)) {
             producer.send(new ProducerRecord<>("assessment.findings", code, finding(code, "KILL-LAST"))).get();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> itemsOf(organizer, code) == findings + 1);
@@ -231,7 +227,7 @@ class FaultsEndToEndTest {
             platform.postgres().stop();
             try {
                 // events that arrive while the database is away wait for it; none is dead-lettered
-                try (var producer = producer()) {
+                try (var producer = Findings.producer(platform)) {
                     for (int i = 0; i < FINDINGS_DURING_OUTAGE; i++) {
                         producer.send(new ProducerRecord<>("assessment.findings", findingsUnit,
                                 finding(findingsUnit, "PG-" + i))).get();
@@ -272,7 +268,7 @@ class FaultsEndToEndTest {
         String marker = "POISON-" + UUID.randomUUID().toString().substring(0, 6);
         String unknownType = JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "SomethingElse",
                 "source", "e2e", "time", Instant.now().toString(), "orgUnit", "/city/" + DISTRICT, "data", Map.of("x", marker)));
-        try (var producer = producer()) {
+        try (var producer = Findings.producer(platform)) {
             producer.send(new ProducerRecord<>("assessment.findings", DISTRICT, "not json " + marker)).get();
             producer.send(new ProducerRecord<>("assessment.findings", DISTRICT, unknownType)).get();
             producer.send(new ProducerRecord<>("assessment.findings", DISTRICT, finding(DISTRICT, marker))).get();
@@ -349,7 +345,7 @@ class FaultsEndToEndTest {
         var deliveries = new HashMap<String, Integer>();
         var ids = new HashMap<String, Set<String>>();
         readUntil(topic, value -> {
-            JsonNode event = read(value);
+            JsonNode event = Findings.read(value);
             String key = event.path("data").path("itemId").asText(event.path("data").path("sessionId")
                     .asText(event.path("data").path("code").asText()));
             if (type.equals(event.path("type").asText()) && keys.contains(key)) {
@@ -413,35 +409,13 @@ class FaultsEndToEndTest {
     }
 
     private static String finding(String unitCode, String indicator) {
-        try {
-            String path = unitCode.equals(DISTRICT) ? "/city/" + DISTRICT : "/city/" + DISTRICT + "/" + unitCode;
-            var data = Map.of("schemeId", UUID.randomUUID().toString(), "year", 2026, "indicatorCode", indicator,
-                    "indicatorName", "故障测试指标", "orgUnit", unitCode, "department", "organization",
-                    "score", 2, "threshold", 6, "detail", "故障测试");
-            return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "IndicatorFindingRaised",
-                    "source", "assessment-service", "time", Instant.now().toString(), "orgUnit", path, "data", data));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String path = unitCode.equals(DISTRICT) ? "/city/" + DISTRICT : "/city/" + DISTRICT + "/" + unitCode;
+        return Findings.finding(path, indicator, "故障测试");
     }
 
     private static Map<String, Object> unit(String code, String parent) {
         return Map.of("code", code, "name", "故障测试 " + code, "level", "township", "category", "street",
                 "parentCode", parent);
-    }
-
-    private KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrap());
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
-
-    private static JsonNode read(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
     }
 
     private RequestSpecification as(String token) {

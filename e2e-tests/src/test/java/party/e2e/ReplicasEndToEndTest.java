@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -36,12 +35,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,7 +60,6 @@ import party.local.Settings;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FIGURES = Path.of("target/reliability-figures-replicas.md");
     private static final List<String> SERVICES = List.of("assessment-service", "rectification-service",
             "ballot-service", "webhook-service");
@@ -119,10 +114,10 @@ class ReplicasEndToEndTest {
                 Map.of("ballotType", "A", "count", 1000)).path("codes.code");
         organizer.post("/api/ballots/sessions/" + session + "/open", Map.of());
         // 400 findings waiting on assessment.findings for the rectification service's consumers
-        try (var producer = producer()) {
+        try (var producer = Findings.producer(platform)) {
             for (int i = 0; i < 400; i++) {
                 producer.send(new ProducerRecord<>("assessment.findings", findingsUnit,
-                        finding(findingsUnit, "R" + run + "-" + i)));
+                        Findings.finding("/city/" + DISTRICT + "/" + findingsUnit, "R" + run + "-" + i, "副本演练")));
             }
         }
 
@@ -134,14 +129,8 @@ class ReplicasEndToEndTest {
         var voter = new Client(null);
         AtomicInteger next = new AtomicInteger();
         var writers = List.of(
-                load.keep(() -> issued.add(inspector.retried("/api/rectification/items", item(STREET,
-                        "副本演练问题 " + run + "-" + issued.size())).path("id"))),
-                load.keep(() -> {
-                    String code = "rep-" + run + "-" + units.size();
-                    unitsClient.retried("/api/assessment/org-units", Map.of("code", code, "name", "副本演练 " + code,
-                            "level", "grassroots", "category", "branch", "parentCode", STREET));
-                    units.add(code);
-                }),
+                issuing(load, inspector, issued, "副本演练问题 " + run + "-"),
+                creatingUnits(load, unitsClient, units, "rep-" + run + "-", "副本演练 "),
                 load.keep(() -> {
                     int at = next.getAndIncrement();
                     if (at < codes.size()) {
@@ -213,14 +202,8 @@ class ReplicasEndToEndTest {
         List<CompletableFuture<Void>> writers;
         try {
             writers = List.of(
-                    load.keep(() -> issued.add(inspector.retried("/api/rectification/items", item(STREET,
-                            "停机演练问题 " + run + "-" + issued.size())).path("id"))),
-                    load.keep(() -> {
-                        String code = "kaf-" + run + "-" + units.size();
-                        organizer.retried("/api/assessment/org-units", Map.of("code", code, "name", "停机演练 " + code,
-                                "level", "grassroots", "category", "branch", "parentCode", STREET));
-                        units.add(code);
-                    }));
+                    issuing(load, inspector, issued, "停机演练问题 " + run + "-"),
+                    creatingUnits(load, organizer, units, "kaf-" + run + "-", "停机演练 "));
             await().atMost(Duration.ofSeconds(45)).until(() -> Instant.now().isAfter(until));
             load.stop(writers);
         } finally {
@@ -247,8 +230,7 @@ class ReplicasEndToEndTest {
         var load = new Load();
         var issued = new ConcurrentLinkedQueue<String>();
         var inspector = new Client("inspector");
-        var writers = List.of(load.keep(() -> issued.add(inspector.retried("/api/rectification/items", item(STREET,
-                "数据库重启演练问题 " + run + "-" + issued.size())).path("id"))));
+        var writers = List.of(issuing(load, inspector, issued, "数据库重启演练问题 " + run + "-"));
         await().atMost(Duration.ofSeconds(60)).until(() -> issued.size() >= 10);
         platform.postgres().stop();
         try {
@@ -344,7 +326,7 @@ class ReplicasEndToEndTest {
                 consumer.seekToBeginning(partitions);
                 await().atMost(Duration.ofSeconds(90)).until(() -> {
                     for (var record : consumer.poll(Duration.ofMillis(500))) {
-                        JsonNode event = read(record.value());
+                        JsonNode event = Findings.read(record.value());
                         String subject = event.path("subject").asText();
                         if (!type.equals(event.path("type").asText()) || !subjects.contains(subject)) {
                             continue;
@@ -370,6 +352,24 @@ class ReplicasEndToEndTest {
 
     /** The load of the scenario running: writers that repeat their step until stopped, each answer counted. */
     private static volatile Load current;
+
+    /** A writer issuing items to the street, each problem numbered after the ones issued so far. */
+    private static CompletableFuture<Void> issuing(Load load, Client inspector, Collection<String> issued,
+                                                   String problem) {
+        return load.keep(() -> issued.add(inspector.retried("/api/rectification/items",
+                item(STREET, problem + issued.size())).path("id")));
+    }
+
+    /** A writer creating branches under the street, numbered after the ones created so far. */
+    private static CompletableFuture<Void> creatingUnits(Load load, Client organizer, Collection<String> units,
+                                                         String code, String name) {
+        return load.keep(() -> {
+            String unit = code + units.size();
+            organizer.retried("/api/assessment/org-units", Map.of("code", unit, "name", name + unit,
+                    "level", "grassroots", "category", "branch", "parentCode", STREET));
+            units.add(unit);
+        });
+    }
 
     private static final class Load {
         private final AtomicInteger requests = new AtomicInteger();
@@ -533,32 +533,5 @@ class ReplicasEndToEndTest {
 
     private static Map<String, Object> item(String unit, String problem) {
         return Map.of("source", "INSPECTION", "timingClass", "FULL", "problem", problem, "unit", unit);
-    }
-
-    private static String finding(String unitCode, String indicator) {
-        try {
-            var data = Map.of("schemeId", UUID.randomUUID().toString(), "year", 2026, "indicatorCode", indicator,
-                    "indicatorName", "副本演练指标", "orgUnit", unitCode, "department", "organization",
-                    "score", 2, "threshold", 6, "detail", "副本演练");
-            return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "IndicatorFindingRaised",
-                    "source", "assessment-service", "time", Instant.now().toString(),
-                    "orgUnit", "/city/" + DISTRICT + "/" + unitCode, "data", data));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrap());
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
-
-    private static JsonNode read(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
     }
 }

@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static party.rectification.Fixtures.INSPECTOR;
 import static party.rectification.Fixtures.as;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -36,7 +38,10 @@ import party.common.events.OrgLevel;
 import party.common.events.OrgUnitState;
 import party.common.events.PersonRecorded;
 import party.common.events.PersonState;
+import party.common.paging.Page;
 import party.common.sheets.UploadedSheet;
+import party.rectification.items.ItemState;
+import party.rectification.items.RectificationItem;
 import party.testing.PostgresResource;
 
 /** An inspection's list of problems issued from a sheet: each row as POST /items issues one, every row or none. */
@@ -152,6 +157,18 @@ class ItemImportTest {
                 .body("refused.field", contains("row 3 责任单位编码", "row 4 问题来源", "row 5 发现日期"));
         ledger(east).body("total", equalTo(1)).body("items[0].problem", equalTo("理论学习不深入"));
         ledger(west).body("total", equalTo(0));
+    }
+
+    @Test
+    void theLedgersCount_isExactWithinItsBound_andStopsAtIt() {
+        byte[] sheet = csv(HEADER, east + ",巡察,全面整改,问题一,,,,", east + ",巡察,全面整改,问题二,,,,",
+                east + ",巡察,全面整改,问题三,,,,");
+        as(INSPECTOR).contentType("text/csv").body(sheet).post(IMPORT).then().statusCode(200);
+        ledger(east).body("total", equalTo(3)).body("totalExact", equalTo(true));
+        var open = Page.counting(RectificationItem.class, "orgCode = :unit and state in :open",
+                Parameters.with("unit", east).and("open", ItemState.OPEN));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> open.upTo(2))).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> open.upTo(10))).isEqualTo(3);
     }
 
     @Test

@@ -120,16 +120,22 @@ function cell(value) {
   return value === null || value === undefined || value === '' ? '—' : value;
 }
 
-/** "第 2 / 5 页，共 93 条" with the previous and next buttons of a page answer; nothing for an empty one. */
+/**
+ * "第 2 / 5 页，共 93 条" with the previous and next buttons of a page answer, or "第 2 页，超过 10,000 条" where the
+ * service stopped counting; nothing for an empty one.
+ */
 export function pager(answer, go) {
   if (answer.total === 0) {
     return new DocumentFragment(); // the empty state says it all
   }
   const pages = Math.max(1, Math.ceil(answer.total / answer.size));
+  const counted = answer.totalExact === false
+    ? `第 ${answer.page + 1} 页，超过 ${answer.total.toLocaleString('zh-CN')} 条`
+    : `第 ${answer.page + 1} / ${pages} 页，共 ${answer.total} 条`;
   return el('div', { class: 'pager' },
     el('button', { type: 'button', disabled: answer.page === 0, onclick: () => go(answer.page - 1) }, '上一页'),
-    el('span', {}, `第 ${answer.page + 1} / ${pages} 页，共 ${answer.total} 条`),
-    el('button', { type: 'button', disabled: answer.page + 1 >= pages, onclick: () => go(answer.page + 1) }, '下一页'));
+    el('span', {}, counted),
+    el('button', { type: 'button', disabled: answer.totalExact !== false && answer.page + 1 >= pages, onclick: () => go(answer.page + 1) }, '下一页'));
 }
 
 /**

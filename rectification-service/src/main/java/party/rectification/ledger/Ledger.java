@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import party.common.paging.Page;
 import party.common.scope.OrgPath;
 import party.common.scope.OrgScope;
 import party.orgreplica.ReplicatedOrgUnit;
@@ -32,7 +33,19 @@ public class Ledger {
         this.rules = rules;
     }
 
-    public PanacheQuery<RectificationItem> query(LedgerFilter filter, OrgScope scope) {
+    /** The items a filter selects in the caller's scope: what the ledger's pages, their count and the export read. */
+    public record Selection(String condition, Parameters parameters) {
+
+        public PanacheQuery<RectificationItem> byDeadline() {
+            return RectificationItem.find(condition + " order by deadline, number", parameters);
+        }
+
+        public Page.BoundedCount count() {
+            return Page.counting(RectificationItem.class, condition, parameters);
+        }
+    }
+
+    public Selection select(LedgerFilter filter, OrgScope scope) {
         LocalDate today = clock.today();
         List<String> where = new ArrayList<>(List.of(OrgScope.condition("orgPath")));
         Parameters parameters = scope.parameters();
@@ -82,7 +95,7 @@ public class Ledger {
             where.add("deadline <= :deadlineTo");
             parameters.and("deadlineTo", filter.deadlineTo);
         }
-        return RectificationItem.find(String.join(" and ", where) + " order by deadline, number", parameters);
+        return new Selection(String.join(" and ", where), parameters);
     }
 
     /**

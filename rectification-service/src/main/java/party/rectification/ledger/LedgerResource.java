@@ -1,6 +1,6 @@
 package party.rectification.ledger;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,7 +24,6 @@ import party.orgreplica.ReplicatedOrgUnit;
 import party.rectification.items.CommitteeClock;
 import party.rectification.items.ItemState;
 import party.rectification.items.ItemViews;
-import party.rectification.items.RectificationItem;
 import party.rectification.items.RectificationRules;
 
 /** The ledger 台账 of the items in the caller's scope: filtered pages, the .xlsx export, per-unit figures. */
@@ -56,7 +55,7 @@ public class LedgerResource {
     public Page<ItemViews.ItemView> page(@BeanParam @Valid LedgerFilter filter,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return views(ledger.query(filter, scope), page, size);
+        return views(ledger.select(filter, scope), page, size);
     }
 
     @GET
@@ -64,7 +63,7 @@ public class LedgerResource {
     @Produces(XLSX)
     @Operation(summary = "The filtered ledger as an .xlsx workbook")
     public Response exportXlsx(@BeanParam @Valid LedgerFilter filter) {
-        var query = ledger.query(filter, scope); // a unit outside the scope is refused here, before anything is sent
+        var query = ledger.select(filter, scope).byDeadline(); // a unit outside the scope is refused here, before anything is sent
         StreamingOutput workbook = out -> export.write(query, filter.unit, out);
         return Response.ok(workbook).header("Content-Disposition",
                 "attachment; filename=\"rectification-ledger.xlsx\"").build();
@@ -76,9 +75,8 @@ public class LedgerResource {
     @Operation(summary = "Overdue items of the units directly below the caller's, escalated to its leaders (提级督办)")
     public Page<ItemViews.ItemView> escalated(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var query = RectificationItem.<RectificationItem>find("escalatedTo = ?1 and state in ?2 order by deadline, number",
-                scope.root(), ItemState.OPEN);
-        return views(query, page, size);
+        return views(new Ledger.Selection("escalatedTo = :unit and state in :open",
+                Parameters.with("unit", scope.root()).and("open", ItemState.OPEN)), page, size);
     }
 
     @GET
@@ -97,10 +95,10 @@ public class LedgerResource {
         return ledger.trend(unit == null ? scope.root() : Ledger.unitPath(unit, scope.root()));
     }
 
-    /** A page of items with their units' names, read in one query for the page. */
-    private Page<ItemViews.ItemView> views(PanacheQuery<RectificationItem> query, int page, int size) {
+    /** A page of items with their units' names, read in one query for the page; the count stops at a bound. */
+    private Page<ItemViews.ItemView> views(Ledger.Selection selected, int page, int size) {
         var today = clock.today();
-        return Page.ofRows(query, page, size, items -> {
+        return Page.ofRows(selected.byDeadline(), selected.count(), page, size, items -> {
             Map<String, String> names = ReplicatedOrgUnit.names(items.stream().map(item -> item.orgCode).toList());
             return items.stream().map(item -> ItemViews.ItemView.of(item, names.get(item.orgCode), today,
                     rules.warning())).toList();
