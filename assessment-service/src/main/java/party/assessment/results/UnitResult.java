@@ -1,6 +1,5 @@
 package party.assessment.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -14,7 +13,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.math.BigDecimal;
@@ -24,7 +26,9 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 import party.assessment.scoring.Scoring;
 import party.common.events.OrgLevel;
 
@@ -58,6 +62,7 @@ public class UnitResult extends PanacheEntityBase {
     @Column(name = "adjustment_reason")
     public String adjustmentReason;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class) // replaced whole, never changed in place: nothing to copy to see a change
     public Scoring.Summary summary;
     /**
      * the calculation's lines, one per indicator: read only where a breakdown is shown, so that computing and
@@ -65,6 +70,7 @@ public class UnitResult extends PanacheEntityBase {
      */
     @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class) // as the summary: a city's lines are not copied through JSON to be compared
     public List<Scoring.Line> lines;
     /** SHA-256 of the lines as text: whether a new calculation changed them, without reading them */
     @Column(name = "lines_digest")
@@ -105,8 +111,11 @@ public class UnitResult extends PanacheEntityBase {
     /** SHA-256 of the lines as JSON (a record's components in their order: the same text in every run). */
     private static String digest(List<Scoring.Line> lines) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(LINES.writeValueAsBytes(lines)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            // streamed into the digest: a city's computation would otherwise build 100 MB of JSON to hash it
+            LINES.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), sha256), lines);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException("lines of figures and names always serialize, and SHA-256 is everywhere", e);
         }
     }
