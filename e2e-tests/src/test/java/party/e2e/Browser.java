@@ -85,6 +85,11 @@ final class Browser implements AutoCloseable {
         one("#kc-login").click();
     }
 
+    /** What a script run in the page hands to its callback ({@code arguments[0]}), e.g. a module's rendering. */
+    Object script(String asyncScript) {
+        return driver.executeAsyncScript(asyncScript);
+    }
+
     String currentUrl() {
         return driver.getCurrentUrl();
     }

@@ -253,6 +253,13 @@ class ConsoleEndToEndTest {
             signIn(desk, "inspector");
             assertThat(desk.all("#menu a")).extracting(element -> element.getText())
                     .contains("整改台账", "交办问题", "整改统计").doesNotContain("组织机构", "问题线索");
+            // a city's ledger, where the service stopped counting (decision 027): the pager says so, 下一页 stays open
+            assertThat(desk.script("""
+                    const done = arguments[0];
+                    import('/console/ui.js').then((ui) => {
+                      const pager = ui.pager({ items: [], page: 0, size: 20, total: 10000, totalExact: false }, () => {});
+                      done([pager.querySelector('span').textContent, pager.querySelectorAll('button')[1].disabled]);
+                    });""")).isEqualTo(List.of("第 1 页，超过 10,000 条", false));
 
             desk.open(platform.gatewayUrl() + "/console#/issue");
             desk.waitFor("the issue form", () -> desk.shows("input[name=unit]"));

@@ -87,6 +87,34 @@ class IdempotentRetryTest {
         assertThat(items("并发重试二")).isEqualTo(1);
     }
 
+    @Test
+    void aKeyWhoseFirstRequestDiedWithItsServiceIsFreeAfterTwoMinutes() throws Exception {
+        Fixtures.replicate(messaging, codec, "district-k");
+        var item = Map.of("source", "AUDIT", "timingClass", "FULL", "problem", "服务被杀后重试", "unit", "district-k");
+        String fresh = UUID.randomUUID().toString();
+        String old = UUID.randomUUID().toString();
+        claimedAndNeverAnswered(fresh, "1 minute");
+        claimedAndNeverAnswered(old, "3 minutes");
+
+        as(INSPECTOR).header("Idempotency-Key", fresh).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(409).header("Retry-After", "1")
+                .body("type", equalTo("urn:party:problem:request-in-progress"));
+        as(INSPECTOR).header("Idempotency-Key", old).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(201);
+        assertThat(items("服务被杀后重试")).isEqualTo(1);
+    }
+
+    /** What a service killed while running a request leaves: the key claimed, no answer. */
+    private void claimedAndNeverAnswered(String key, String ago) throws SQLException {
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement("""
+                insert into idempotent_request (actor, request_key, method, path, created_at)
+                values ('inspector', ?, 'POST', '/api/rectification/items', now() - cast(? as interval))""")) {
+            statement.setString(1, key);
+            statement.setString(2, ago);
+            statement.executeUpdate();
+        }
+    }
+
     private long items(String problem) throws SQLException {
         try (var connection = db.getConnection(); var statement = connection.prepareStatement(
                 "select count(*) from rectification_item where problem = ?")) {

@@ -25,7 +25,8 @@ import party.common.problem.Refusal;
  * succeeds, its answer is kept for a day; a retry with the same key gets that answer again (header
  * {@code Idempotency-Replayed: true}) and changes nothing. A retry while the first is still running gets 409; the
  * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
- * client may send again. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its credential casts once anyway.
+ * client may send again. So does a first request that never finished (its service killed): past
+ * {@link #ABANDONED} its transaction has committed or never will. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its credential casts once anyway.
  */
 public class IdempotentRequests {
 
@@ -33,8 +34,15 @@ public class IdempotentRequests {
     private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
     private static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final String CLAIMED = IdempotentRequests.class.getName() + ".claimed";
-    /** How long an answer is kept, and how long a claim whose request never finished (a crash) blocks its key. */
+    /** How long an answer is kept. */
     static final Duration KEPT = Duration.ofDays(1);
+    /**
+     * How long a claim whose request never answered (its service killed mid-request) blocks its key: twice the
+     * 60 s a transaction may last, so the request it claimed for can no longer change anything. A retry after it
+     * runs the request again; one killed between its commit and keeping its answer is done twice (its retry may
+     * meet the first one's effect, as a unit code already taken).
+     */
+    static final Duration ABANDONED = Duration.ofMinutes(2);
 
     private final SecurityIdentity identity;
     private final EntityManager em;
@@ -60,8 +68,11 @@ public class IdempotentRequests {
         String actor = identity.getPrincipal().getName();
         Instant now = Instant.now();
         boolean claimed = QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("delete from idempotent_request where actor = ?1 and request_key = ?2 and created_at < ?3")
-                    .setParameter(1, actor).setParameter(2, key).setParameter(3, now.minus(KEPT)).executeUpdate();
+            em.createNativeQuery("""
+                    delete from idempotent_request where actor = ?1 and request_key = ?2
+                      and (created_at < ?3 or status is null and created_at < ?4)""")
+                    .setParameter(1, actor).setParameter(2, key).setParameter(3, now.minus(KEPT))
+                    .setParameter(4, now.minus(ABANDONED)).executeUpdate();
             return em.createNativeQuery("""
                     insert into idempotent_request (actor, request_key, method, path, created_at)
                     values (?1, ?2, 'POST', ?3, ?4) on conflict do nothing""")
