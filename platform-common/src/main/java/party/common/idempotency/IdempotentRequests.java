@@ -25,8 +25,9 @@ import party.common.problem.Refusal;
  * succeeds, its answer is kept for a day; a retry with the same key gets that answer again (header
  * {@code Idempotency-Replayed: true}) and changes nothing. A retry while the first is still running gets 409; the
  * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
- * client may send again. So does a first request that never finished (its service killed): past
- * {@link #ABANDONED} its transaction has committed or never will. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its credential casts once anyway.
+ * client may send again. So does a first request that never finished (its service killed): past {@link #ABANDONED}
+ * its transaction has committed or never will. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its
+ * credential casts once anyway.
  */
 public class IdempotentRequests {
 
