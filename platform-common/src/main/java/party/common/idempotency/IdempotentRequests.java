@@ -25,9 +25,8 @@ import party.common.problem.Refusal;
  * succeeds, its answer is kept for a day; a retry with the same key gets that answer again (header
  * {@code Idempotency-Replayed: true}) and changes nothing. A retry while the first is still running gets 409; the
  * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
- * client may send again. A first request that never answered (its service killed) leaves its key claimed: past
- * {@link #ABANDONED} a retry is told that its outcome is unknown, never run again, since the first one may have
- * committed in the instant before it died. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its
+ * client may send again. So does a first request that never finished (its service killed): past {@link #ABANDONED}
+ * its transaction has committed or never will. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its
  * credential casts once anyway.
  */
 public class IdempotentRequests {
@@ -39,8 +38,10 @@ public class IdempotentRequests {
     /** How long an answer is kept. */
     static final Duration KEPT = Duration.ofDays(1);
     /**
-     * How long a claim whose request has not answered counts as running: twice the 60 s a transaction may last.
-     * Past it the request's service died under it (its transaction committed or never will), and a retry is told so.
+     * How long a claim whose request never answered (its service killed mid-request) blocks its key: twice the
+     * 60 s a transaction may last, so the request it claimed for can no longer change anything. A retry after it
+     * runs the request again; one killed between its commit and keeping its answer is done twice (its retry may
+     * meet the first one's effect, as a unit code already taken).
      */
     static final Duration ABANDONED = Duration.ofMinutes(2);
 
@@ -68,8 +69,11 @@ public class IdempotentRequests {
         String actor = identity.getPrincipal().getName();
         Instant now = Instant.now();
         boolean claimed = QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("delete from idempotent_request where actor = ?1 and request_key = ?2 and created_at < ?3")
-                    .setParameter(1, actor).setParameter(2, key).setParameter(3, now.minus(KEPT)).executeUpdate();
+            em.createNativeQuery("""
+                    delete from idempotent_request where actor = ?1 and request_key = ?2
+                      and (created_at < ?3 or status is null and created_at < ?4)""")
+                    .setParameter(1, actor).setParameter(2, key).setParameter(3, now.minus(KEPT))
+                    .setParameter(4, now.minus(ABANDONED)).executeUpdate();
             return em.createNativeQuery("""
                     insert into idempotent_request (actor, request_key, method, path, created_at)
                     values (?1, ?2, 'POST', ?3, ?4) on conflict do nothing""")
@@ -109,8 +113,7 @@ public class IdempotentRequests {
 
     private Response earlierAnswer(String actor, String key, String path) {
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select path, status, media_type, response, created_at from idempotent_request "
-                                + "where actor = ?1 and request_key = ?2")
+                        "select path, status, media_type, response from idempotent_request where actor = ?1 and request_key = ?2")
                 .setParameter(1, actor).setParameter(2, key).getResultList());
         if (rows.isEmpty()) { // released between our insert and this read: the client may simply retry
             return problem(Refusal.REQUEST_IN_PROGRESS, "retry in a moment", path);
@@ -120,10 +123,6 @@ public class IdempotentRequests {
             return problem(Refusal.IDEMPOTENCY_KEY_REUSED,
                     "this key was used for " + row[0] + "; use a new key for a new request", path);
         }
-        if (row[1] == null && toInstant(row[4]).isBefore(Instant.now().minus(ABANDONED))) {
-            return problem(Refusal.REQUEST_OUTCOME_UNKNOWN, "the first request with this key was cut off with its "
-                    + "service and may have been applied: look, and send it again with a new key only if it was not", path);
-        }
         if (row[1] == null) {
             return Response.fromResponse(problem(Refusal.REQUEST_IN_PROGRESS,
                     "the first request with this key has not finished; retry in a moment", path))
@@ -131,11 +130,6 @@ public class IdempotentRequests {
         }
         return Response.status(((Number) row[1]).intValue()).entity(row[3]).type((String) row[2])
                 .header("Idempotency-Replayed", "true").build();
-    }
-
-    private static Instant toInstant(Object timestamp) {
-        return timestamp instanceof java.sql.Timestamp t ? t.toInstant()
-                : timestamp instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) timestamp;
     }
 
     private static Response problem(Refusal refusal, String detail, String path) {
