@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -132,9 +133,11 @@ class ReplicasEndToEndTest {
                 issuing(load, inspector, issued, "副本演练问题 " + run + "-"),
                 creatingUnits(load, unitsClient, units, "rep-" + run + "-", "副本演练 "),
                 load.keep(() -> {
-                    int at = next.getAndIncrement();
+                    int at = next.getAndUpdate(i -> Math.min(i + 1, codes.size())); // stops at the last code
                     if (at < codes.size()) {
                         voter.cast(session, codes.get(at), STREET, OTHER_STREET);
+                    } else {
+                        Client.pause(); // every code cast: the voter idles while the other writers go on
                     }
                 }));
 
@@ -356,8 +359,15 @@ class ReplicasEndToEndTest {
     /** A writer issuing items to the street, each problem numbered after the ones issued so far. */
     private static CompletableFuture<Void> issuing(Load load, Client inspector, Collection<String> issued,
                                                    String problem) {
-        return load.keep(() -> issued.add(inspector.retried("/api/rectification/items",
-                item(STREET, problem + issued.size())).path("id")));
+        return load.keep(() -> {
+            String numbered = problem + issued.size();
+            issued.add(inspector.retried("/api/rectification/items", item(STREET, numbered), "id", () -> {
+                List<Map<String, String>> found = inspector.get("/api/rectification/ledger?unit=" + STREET + "&q="
+                        + numbered + "&size=200").path("items");
+                return found.stream().filter(item -> numbered.equals(item.get("problem"))).map(item -> item.get("id"))
+                        .findFirst().orElse(null);
+            }));
+        });
     }
 
     /** A writer creating branches under the street, numbered after the ones created so far. */
@@ -365,9 +375,9 @@ class ReplicasEndToEndTest {
                                                          String code, String name) {
         return load.keep(() -> {
             String unit = code + units.size();
-            organizer.retried("/api/assessment/org-units", Map.of("code", unit, "name", name + unit,
-                    "level", "grassroots", "category", "branch", "parentCode", STREET));
-            units.add(unit);
+            units.add(organizer.retried("/api/assessment/org-units", Map.of("code", unit, "name", name + unit,
+                    "level", "grassroots", "category", "branch", "parentCode", STREET), "code", () ->
+                    organizer.request().get("/api/assessment/org-units/" + unit).statusCode() == 200 ? unit : null));
         });
     }
 
@@ -427,8 +437,13 @@ class ReplicasEndToEndTest {
             return send(path, body, UUID.randomUUID().toString(), Set.of(200, 201));
         }
 
-        /** Sent again with the same key until it is answered; a lost answer's retry replays the first one. */
-        Response retried(String path, Object body) {
+        /**
+         * Sent again with the same key until it is answered, and {@code field} of the answer: a lost answer's retry
+         * replays the first one. Where the first try's replica died after its work committed and before keeping the
+         * answer, the platform says so (request-answer-lost) and the client looks it up with {@code made}, as
+         * docs/integration.md tells it to; it must be there.
+         */
+        String retried(String path, Object body, String field, Supplier<String> made) {
             String key = UUID.randomUUID().toString();
             Instant giveUp = Instant.now().plus(PATIENCE);
             while (Instant.now().isBefore(giveUp)) {
@@ -436,13 +451,17 @@ class ReplicasEndToEndTest {
                     Response response = request().header("Idempotency-Key", key).contentType(ContentType.JSON)
                             .body(body).post(path);
                     count(response.statusCode());
+                    String problem = response.statusCode() == 409 ? response.path("type") : null;
+                    if ("urn:party:problem:request-answer-lost".equals(problem)) {
+                        String found = made.get();
+                        assertThat(found).as(path + " carried out, its answer lost: looked up").isNotNull();
+                        return found;
+                    }
                     // the first try's replica was killed under it: its claim of the key lapses after two minutes
-                    boolean firstStillClaimed = response.statusCode() == 409
-                            && "urn:party:problem:request-in-progress".equals(response.path("type"));
-                    if (response.statusCode() < 500 && !firstStillClaimed) {
+                    if (response.statusCode() < 500 && !"urn:party:problem:request-in-progress".equals(problem)) {
                         assertThat(response.statusCode()).as(path + ": " + response.body().asString())
                                 .isIn(200, 201);
-                        return response;
+                        return response.path(field);
                     }
                 } catch (RuntimeException e) {
                     // the connection itself failed
@@ -506,7 +525,7 @@ class ReplicasEndToEndTest {
             }
         }
 
-        private static void pause() {
+        static void pause() {
             try {
                 Thread.sleep(200); // a client's back-off between retries, not a wait for a condition
             } catch (InterruptedException e) {

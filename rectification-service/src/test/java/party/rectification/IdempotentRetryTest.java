@@ -88,13 +88,13 @@ class IdempotentRetryTest {
     }
 
     @Test
-    void aKeyWhoseFirstRequestDiedWithItsServiceIsFreeAfterTwoMinutes() throws Exception {
+    void aKeyWhoseFirstRequestDiedWithItsServiceBeforeCommittingIsFreeAfterTwoMinutes() throws Exception {
         Fixtures.replicate(messaging, codec, "district-k");
         var item = Map.of("source", "AUDIT", "timingClass", "FULL", "problem", "服务被杀后重试", "unit", "district-k");
         String fresh = UUID.randomUUID().toString();
         String old = UUID.randomUUID().toString();
-        claimedAndNeverAnswered(fresh, "1 minute");
-        claimedAndNeverAnswered(old, "3 minutes");
+        claimedAndNeverAnswered(fresh, "1 minute", false);
+        claimedAndNeverAnswered(old, "3 minutes", false);
 
         as(INSPECTOR).header("Idempotency-Key", fresh).contentType(ContentType.JSON).body(item)
                 .post("/api/rectification/items").then().statusCode(409).header("Retry-After", "1")
@@ -104,14 +104,48 @@ class IdempotentRetryTest {
         assertThat(items("服务被杀后重试")).isEqualTo(1);
     }
 
-    /** What a service killed while running a request leaves: the key claimed, no answer. */
-    private void claimedAndNeverAnswered(String key, String ago) throws SQLException {
+    @Test
+    void aRequestWhoseWorkCommittedIsNeverRunAgainThoughItsAnswerWasLost() throws Exception {
+        Fixtures.replicate(messaging, codec, "district-l");
+        var item = Map.of("source", "AUDIT", "timingClass", "FULL", "problem", "提交后服务被杀", "unit", "district-l");
+        // the work's own transaction marks the claim: a kill after its commit leaves the mark
+        String answered = UUID.randomUUID().toString();
+        as(INSPECTOR).header("Idempotency-Key", answered).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(201);
+        assertThat(carriedOut(answered)).isTrue();
+
+        String committed = UUID.randomUUID().toString();
+        String committing = UUID.randomUUID().toString();
+        claimedAndNeverAnswered(committed, "3 minutes", true);
+        claimedAndNeverAnswered(committing, "1 minute", true);
+        as(INSPECTOR).header("Idempotency-Key", committed).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:request-answer-lost"));
+        as(INSPECTOR).header("Idempotency-Key", committing).contentType(ContentType.JSON).body(item)
+                .post("/api/rectification/items").then().statusCode(409)
+                .body("type", equalTo("urn:party:problem:request-in-progress"));
+        assertThat(items("提交后服务被杀")).isEqualTo(1);
+    }
+
+    /** What a service killed while running a request leaves: the key claimed, no answer, the work done or not. */
+    private void claimedAndNeverAnswered(String key, String ago, boolean carriedOut) throws SQLException {
         try (var connection = db.getConnection(); var statement = connection.prepareStatement("""
-                insert into idempotent_request (actor, request_key, method, path, created_at)
-                values ('inspector', ?, 'POST', '/api/rectification/items', now() - cast(? as interval))""")) {
+                insert into idempotent_request (actor, request_key, method, path, created_at, carried_out)
+                values ('inspector', ?, 'POST', '/api/rectification/items', now() - cast(? as interval), ?)""")) {
             statement.setString(1, key);
             statement.setString(2, ago);
+            statement.setBoolean(3, carriedOut);
             statement.executeUpdate();
+        }
+    }
+
+    private boolean carriedOut(String key) throws SQLException {
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement(
+                "select carried_out from idempotent_request where request_key = ?")) {
+            statement.setString(1, key);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         }
     }
 

@@ -2,9 +2,14 @@ package party.common.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -25,9 +30,10 @@ import party.common.problem.Refusal;
  * succeeds, its answer is kept for a day; a retry with the same key gets that answer again (header
  * {@code Idempotency-Replayed: true}) and changes nothing. A retry while the first is still running gets 409; the
  * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
- * client may send again. So does a first request that never finished (its service killed): past {@link #ABANDONED}
- * its transaction has committed or never will. Casting a secret ballot ({@link Unrecorded}) keeps nothing: its
- * credential casts once anyway.
+ * client may send again. The first transaction the request begins marks its claim carried out, so a service killed
+ * under a request leaves a claim that says whether the work committed: past {@link #ABANDONED}, a retry runs a
+ * request that changed nothing again, and answers one that did with 409 request-answer-lost (look, do not resend).
+ * Casting a secret ballot ({@link Unrecorded}) keeps nothing: its credential casts once anyway.
  */
 public class IdempotentRequests {
 
@@ -39,20 +45,20 @@ public class IdempotentRequests {
     static final Duration KEPT = Duration.ofDays(1);
     /**
      * How long a claim whose request never answered (its service killed mid-request) blocks its key: twice the
-     * 60 s a transaction may last, so the request it claimed for can no longer change anything. A retry after it
-     * runs the request again; one killed between its commit and keeping its answer is done twice (its retry may
-     * meet the first one's effect, as a unit code already taken).
+     * 60 s a transaction may last, so its work has committed (and marked the claim) or never will.
      */
     static final Duration ABANDONED = Duration.ofMinutes(2);
 
     private final SecurityIdentity identity;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Serving serving;
 
-    public IdempotentRequests(SecurityIdentity identity, EntityManager em, ObjectMapper json) {
+    public IdempotentRequests(SecurityIdentity identity, EntityManager em, ObjectMapper json, Serving serving) {
         this.identity = identity;
         this.em = em;
         this.json = json;
+        this.serving = serving;
     }
 
     @ServerRequestFilter
@@ -71,7 +77,7 @@ public class IdempotentRequests {
         boolean claimed = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("""
                     delete from idempotent_request where actor = ?1 and request_key = ?2
-                      and (created_at < ?3 or status is null and created_at < ?4)""")
+                      and (created_at < ?3 or status is null and not carried_out and created_at < ?4)""")
                     .setParameter(1, actor).setParameter(2, key).setParameter(3, now.minus(KEPT))
                     .setParameter(4, now.minus(ABANDONED)).executeUpdate();
             return em.createNativeQuery("""
@@ -81,10 +87,25 @@ public class IdempotentRequests {
                     .executeUpdate() == 1;
         });
         if (claimed) {
-            request.setProperty(CLAIMED, new Claim(actor, key));
+            Claim claim = new Claim(actor, key);
+            request.setProperty(CLAIMED, claim);
+            serving.serve(claim);
             return null;
         }
         return earlierAnswer(actor, key, path);
+    }
+
+    /**
+     * In the first transaction a claimed request begins, its work's: the mark commits with the work or not at all.
+     * (A request that begins none changes nothing; the transaction of its audit entry may mark it.)
+     */
+    void markCarriedOut(@Observes @Initialized(TransactionScoped.class) Object transaction) {
+        Claim claim = Arc.container().requestContext().isActive() ? serving.take() : null;
+        if (claim == null) {
+            return;
+        }
+        em.createNativeQuery("update idempotent_request set carried_out = true where actor = ?1 and request_key = ?2")
+                .setParameter(1, claim.actor()).setParameter(2, claim.key()).executeUpdate();
     }
 
     @ServerResponseFilter
@@ -92,6 +113,7 @@ public class IdempotentRequests {
         if (!(request.getProperty(CLAIMED) instanceof Claim claim)) {
             return;
         }
+        serving.take();
         try {
             if (response.getStatus() >= 200 && response.getStatus() < 300) {
                 String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null;
@@ -113,15 +135,22 @@ public class IdempotentRequests {
 
     private Response earlierAnswer(String actor, String key, String path) {
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select path, status, media_type, response from idempotent_request where actor = ?1 and request_key = ?2")
-                .setParameter(1, actor).setParameter(2, key).getResultList());
+                        "select path, status, media_type, response, carried_out, created_at < ?3 from idempotent_request"
+                                + " where actor = ?1 and request_key = ?2")
+                .setParameter(1, actor).setParameter(2, key).setParameter(3, Instant.now().minus(ABANDONED))
+                .getResultList());
         if (rows.isEmpty()) { // released between our insert and this read: the client may simply retry
             return problem(Refusal.REQUEST_IN_PROGRESS, "retry in a moment", path);
         }
-        Object[] row = (Object[]) rows.get(0);
+        Object[] row = (Object[]) rows.get(0); // path, status, media type, response, carried out, abandoned
         if (!path.equals(row[0])) {
             return problem(Refusal.IDEMPOTENCY_KEY_REUSED,
                     "this key was used for " + row[0] + "; use a new key for a new request", path);
+        }
+        if (row[1] == null && Boolean.TRUE.equals(row[4]) && Boolean.TRUE.equals(row[5])) {
+            return problem(Refusal.REQUEST_ANSWER_LOST, "the first request with this key was carried out, but its "
+                    + "service stopped before keeping the answer; look up what it made instead of sending it again",
+                    path);
         }
         if (row[1] == null) {
             return Response.fromResponse(problem(Refusal.REQUEST_IN_PROGRESS,
@@ -137,5 +166,21 @@ public class IdempotentRequests {
     }
 
     private record Claim(String actor, String key) {
+    }
+
+    /** The claim of the request being served until its first transaction marks it (methods: this is a proxy). */
+    @RequestScoped
+    static class Serving {
+        private Claim claim;
+
+        void serve(Claim claim) {
+            this.claim = claim;
+        }
+
+        Claim take() {
+            Claim taken = claim;
+            claim = null;
+            return taken;
+        }
     }
 }

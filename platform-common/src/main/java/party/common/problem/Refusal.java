@@ -23,6 +23,7 @@ public enum Refusal {
     CONCURRENT_CHANGE(409, "数据已被他人修改"),
     IDEMPOTENCY_KEY(400, "Idempotency-Key 不合法"),
     REQUEST_IN_PROGRESS(409, "请求正在处理"),
+    REQUEST_ANSWER_LOST(409, "请求已办理，应答未能保存"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key 已用于其他请求"),
     RATE_LIMITED(429, "请求过于频繁"),
     INTERNAL(500, "服务内部错误"),
