@@ -146,7 +146,8 @@ public class Ledger {
 
     /**
      * A subtree's last twelve months (items issued, closed, closed on time, fallen overdue, each in the month it
-     * happened) and its items per source, in two queries; each item is read once, its three dates at a time.
+     * happened) and its items per source, in two queries. Each date is counted by months where the items are read
+     * (a materialized set of the subtree's items, read three times, cost five times more).
      */
     public LedgerViews.Trend trend(String subtree) {
         LocalDate today = clock.today();
@@ -154,18 +155,22 @@ public class Ledger {
         var em = RectificationItem.getEntityManager();
         @SuppressWarnings("unchecked")
         List<Object[]> happened = em.createNativeQuery("""
-                select to_char(e.month, 'YYYY-MM'), sum(e.issued), sum(e.closed), sum(e.on_time), sum(e.overdue)
-                from rectification_item i cross join lateral (values
-                    (case when i.found_on >= :first then date_trunc('month', cast(i.found_on as timestamp)) end,
-                     1, 0, 0, 0),
-                    (case when i.closed_on >= :first then date_trunc('month', cast(i.closed_on as timestamp)) end,
-                     0, 1, case when i.on_time then 1 else 0 end, 0),
-                    (case when i.deadline >= :first and i.deadline < :today
-                               and (i.closed_on is null or i.closed_on > i.deadline)
-                          then date_trunc('month', cast(i.deadline as timestamp)) end, 0, 0, 0, 1)
-                ) e (month, issued, closed, on_time, overdue)
-                where (i.org_path = :subtree or i.org_path like :below) and i.state <> 'WITHDRAWN' and e.month <= :today
-                group by e.month""")
+                with scoped as not materialized (
+                    select found_on, deadline, closed_on, on_time from rectification_item i
+                    where (i.org_path = :subtree or i.org_path like :below) and i.state <> 'WITHDRAWN')
+                select to_char(month, 'YYYY-MM'), sum(issued), sum(closed), sum(on_time), sum(overdue) from (
+                    select date_trunc('month', cast(found_on as timestamp)) as month, count(*) as issued,
+                           0 as closed, 0 as on_time, 0 as overdue
+                    from scoped where found_on >= :first group by 1
+                    union all
+                    select date_trunc('month', cast(closed_on as timestamp)), 0, count(*),
+                           count(*) filter (where on_time), 0
+                    from scoped where closed_on >= :first group by 1
+                    union all
+                    select date_trunc('month', cast(deadline as timestamp)), 0, 0, 0, count(*) from scoped
+                    where deadline >= :first and deadline < :today and (closed_on is null or closed_on > deadline)
+                    group by 1
+                ) counted where month <= :today group by month""")
                 .setParameter("subtree", subtree).setParameter("below", OrgPath.descendantsPattern(subtree))
                 .setParameter("first", first).setParameter("today", today).getResultList();
         Map<String, Object[]> byMonth = happened.stream().collect(Collectors.toMap(r -> (String) r[0], r -> r));
