@@ -32,7 +32,7 @@ import party.common.problem.Refusal;
  * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
  * client may send again. The first transaction the request begins marks its claim carried out, so a service killed
  * under a request leaves a claim that says whether the work committed: past {@link #ABANDONED}, a retry runs a
- * request that changed nothing again, and answers one that did with 409 request-answer-lost (look, do not resend).
+ * request that changed nothing again, and answers one that did with 409 request-answer-lost (look before resending).
  * Casting a secret ballot ({@link Unrecorded}) keeps nothing: its credential casts once anyway.
  */
 public class IdempotentRequests {
@@ -149,7 +149,7 @@ public class IdempotentRequests {
         }
         if (row[1] == null && Boolean.TRUE.equals(row[4]) && Boolean.TRUE.equals(row[5])) {
             return problem(Refusal.REQUEST_ANSWER_LOST, "the first request with this key was carried out, but its "
-                    + "service stopped before keeping the answer; look up what it made instead of sending it again",
+                    + "service stopped before keeping the answer; look up what it made before sending it anew",
                     path);
         }
         if (row[1] == null) {
