@@ -283,7 +283,7 @@ public final class ConsoleBenchmark {
             while (!condition.getAsBoolean()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the console did not show the page within 60 s at "
-                            + driver.getCurrentUrl());
+                            + driver.getCurrentUrl() + ", showing: " + driver.findElement(By.tagName("body")).getText());
                 }
                 Thread.sleep(5); // polling the browser; the figure itself comes from the page's own clock
             }

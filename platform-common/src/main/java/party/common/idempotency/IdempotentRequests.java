@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
@@ -97,15 +98,26 @@ public class IdempotentRequests {
 
     /**
      * In the first transaction a claimed request begins, its work's: the mark commits with the work or not at all.
-     * (A request that begins none changes nothing; the transaction of its audit entry may mark it.)
+     * (A request that begins none changes nothing; the transaction of its audit entry may mark it.) Nothing may
+     * escape from here: a begin that throws leaves its transaction on the thread, and every later one there fails.
      */
     void markCarriedOut(@Observes @Initialized(TransactionScoped.class) Object transaction) {
-        Claim claim = Arc.container().requestContext().isActive() ? serving.take() : null;
+        Claim claim;
+        try {
+            claim = Arc.container().requestContext().isActive() ? serving.take() : null;
+        } catch (ContextNotActiveException e) { // a thread that serves no request (an audit entry written aside)
+            return;
+        }
         if (claim == null) {
             return;
         }
-        em.createNativeQuery("update idempotent_request set carried_out = true where actor = ?1 and request_key = ?2")
-                .setParameter(1, claim.actor()).setParameter(2, claim.key()).executeUpdate();
+        try {
+            em.createNativeQuery(
+                            "update idempotent_request set carried_out = true where actor = ?1 and request_key = ?2")
+                    .setParameter(1, claim.actor()).setParameter(2, claim.key()).executeUpdate();
+        } catch (RuntimeException e) { // the work then fails with its transaction, and releases the key
+            LOG.errorf(e, "%s's request %s not marked carried out", claim.actor(), claim.key());
+        }
     }
 
     @ServerResponseFilter
