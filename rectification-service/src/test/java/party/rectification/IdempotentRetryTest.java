@@ -116,8 +116,8 @@ class IdempotentRetryTest {
 
         String committed = UUID.randomUUID().toString();
         String committing = UUID.randomUUID().toString();
-        claimedAndNeverAnswered(committed, "3 minutes", true);
-        claimedAndNeverAnswered(committing, "1 minute", true);
+        claimedAndNeverAnswered(committed, "20 seconds", true);
+        claimedAndNeverAnswered(committing, "1 second", true);
         as(INSPECTOR).header("Idempotency-Key", committed).contentType(ContentType.JSON).body(item)
                 .post("/api/rectification/items").then().statusCode(409)
                 .body("type", equalTo("urn:party:problem:request-answer-lost"));

@@ -33,7 +33,8 @@ import party.common.problem.Refusal;
  * key on another path gets 422. A failed first request (4xx, 5xx) releases the key: it changed nothing, so the
  * client may send again. The first transaction the request begins marks its claim carried out, so a service killed
  * under a request leaves a claim that says whether the work committed: past {@link #ABANDONED}, a retry runs a
- * request that changed nothing again, and answers one that did with 409 request-answer-lost (look before resending).
+ * request that changed nothing again; one that did is answered 409 request-answer-lost past {@link #ANSWERED_WITHIN}
+ * (look before resending).
  * Casting a secret ballot ({@link Unrecorded}) keeps nothing: its credential casts once anyway.
  */
 public class IdempotentRequests {
@@ -49,6 +50,11 @@ public class IdempotentRequests {
      * 60 s a transaction may last, so its work has committed (and marked the claim) or never will.
      */
     static final Duration ABANDONED = Duration.ofMinutes(2);
+    /**
+     * How soon a committed request's answer is kept: a claim carried out and still unanswered after this lost its
+     * answer (its service killed, or the database gone, between the commit and the keeping).
+     */
+    static final Duration ANSWERED_WITHIN = Duration.ofSeconds(10);
 
     private final SecurityIdentity identity;
     private final EntityManager em;
@@ -149,12 +155,12 @@ public class IdempotentRequests {
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "select path, status, media_type, response, carried_out, created_at < ?3 from idempotent_request"
                                 + " where actor = ?1 and request_key = ?2")
-                .setParameter(1, actor).setParameter(2, key).setParameter(3, Instant.now().minus(ABANDONED))
+                .setParameter(1, actor).setParameter(2, key).setParameter(3, Instant.now().minus(ANSWERED_WITHIN))
                 .getResultList());
         if (rows.isEmpty()) { // released between our insert and this read: the client may simply retry
             return problem(Refusal.REQUEST_IN_PROGRESS, "retry in a moment", path);
         }
-        Object[] row = (Object[]) rows.get(0); // path, status, media type, response, carried out, abandoned
+        Object[] row = (Object[]) rows.get(0); // path, status, media type, response, carried out, answer overdue
         if (!path.equals(row[0])) {
             return problem(Refusal.IDEMPOTENCY_KEY_REUSED,
                     "this key was used for " + row[0] + "; use a new key for a new request", path);
